@@ -1,0 +1,97 @@
+package herd.session;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The per-node outcomes of one fan-out, kept by the session as the groups of {@code @last:NAME}.
+ *
+ * <pre>{@code
+ * OutcomeSet last = OutcomeSet.of(List.of(NodeOutcome.exited("n1", 0), NodeOutcome.exited("n2", 1)));
+ * last.groups().get("failed");   // [n2]
+ * last.failures();               // {"exit 1" -> [n2]}
+ * }</pre>
+ *
+ * Group names: {@code ok}, {@code failed} (every node not ok), {@code timeout}, {@code unreachable}
+ * (refused, host key mismatch and auth refused included), {@code cancelled}, and {@code rc=N} for
+ * every exit code seen.
+ */
+public final class OutcomeSet {
+
+    private final Map<String, NodeOutcome> byNode;
+
+    private OutcomeSet(Map<String, NodeOutcome> byNode) {
+        this.byNode = byNode;
+    }
+
+    /** Outcomes in the order given; a node given twice keeps its last outcome. */
+    public static OutcomeSet of(Collection<NodeOutcome> outcomes) {
+        Map<String, NodeOutcome> map = new LinkedHashMap<>();
+        for (NodeOutcome o : outcomes) {
+            map.put(o.node(), o);
+        }
+        return new OutcomeSet(Collections.unmodifiableMap(map));
+    }
+
+    public static OutcomeSet empty() {
+        return new OutcomeSet(Map.of());
+    }
+
+    public Collection<NodeOutcome> outcomes() {
+        return byNode.values();
+    }
+
+    public NodeOutcome outcome(String node) {
+        return byNode.get(node);
+    }
+
+    public int size() {
+        return byNode.size();
+    }
+
+    public boolean allOk() {
+        return byNode.values().stream().allMatch(NodeOutcome::ok);
+    }
+
+    /** The largest exit code seen (0 when none), for {@code -S}. */
+    public int maxExitCode() {
+        return byNode.values().stream().mapToInt(NodeOutcome::exitCode).filter(c -> c > 0).max().orElse(0);
+    }
+
+    /** Group name to node names, for {@code @last:NAME}; every name listed in the class doc is present. */
+    public Map<String, List<String>> groups() {
+        Map<String, List<String>> groups = new TreeMap<>();
+        for (String name : List.of("ok", "failed", "timeout", "unreachable", "cancelled")) {
+            groups.put(name, new ArrayList<>());
+        }
+        for (NodeOutcome o : byNode.values()) {
+            groups.get(o.ok() ? "ok" : "failed").add(o.node());
+            switch (o.reason()) {
+                case TIMED_OUT -> groups.get("timeout").add(o.node());
+                case UNREACHABLE, AUTH_REFUSED, HOST_KEY_MISMATCH -> groups.get("unreachable").add(o.node());
+                case CANCELLED -> groups.get("cancelled").add(o.node());
+                default -> { }
+            }
+            if (o.reason().hasExitCode()) {
+                groups.computeIfAbsent("rc=" + o.exitCode(), k -> new ArrayList<>()).add(o.node());
+            }
+        }
+        return groups;
+    }
+
+    /** What did not succeed, keyed by the one-line detail ("exit 1", "unreachable: connection refused"). */
+    public Map<String, List<String>> failures() {
+        Map<String, List<String>> failures = new TreeMap<>();
+        for (NodeOutcome o : byNode.values()) {
+            if (!o.ok()) {
+                failures.computeIfAbsent(o.detail(), k -> new ArrayList<>()).add(o.node());
+            }
+        }
+        return failures;
+    }
+}
