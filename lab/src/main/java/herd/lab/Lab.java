@@ -68,6 +68,9 @@ public final class Lab implements AutoCloseable {
                     () -> new LabException("lab: namespace holder " + holder + " vanished")));
             slot.keep(dir.root(), holder);
             new SshNodes(dir).startAll(layout.nodes(), Duration.ofSeconds(60 + layout.nodes().size() / 10));
+            if (spec.bmc()) {
+                AgentProcess.start(dir, holder, Duration.ofSeconds(60 + layout.nodes().size() / 4));
+            }
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             state.started(took.toMillis());
             return new Lab(dir, layout, took);
@@ -142,10 +145,19 @@ public final class Lab implements AutoCloseable {
     }
 
     private static void writeFiles(LabDir dir, LabLayout layout) {
-        Secrets.generate().write(dir);
+        Secrets secrets = Secrets.generate();
+        secrets.write(dir);
         SshFiles.write(dir, layout);
         InventoryFiles.write(dir, layout);
         dir.script("node.sh", dir.bin("node"));
+        try {
+            Files.createDirectories(dir.root().resolve("power"));
+        } catch (IOException e) {
+            throw new LabException("lab: cannot create " + dir.root().resolve("power") + ": " + e.getMessage(), e);
+        }
+        if (layout.spec().bmc()) {
+            BmcFiles.write(dir, layout, secrets);
+        }
     }
 
     /** Stops everything of this lab and removes its directory. Safe to call twice. */
@@ -179,6 +191,33 @@ public final class Lab implements AutoCloseable {
     /** Whether the node's sshd runs. */
     public boolean isNodeRunning(String name) {
         return ssh.running(layout.node(name));
+    }
+
+    /** The boot device last set through the node's BMC (none, pxe, default, cdrom, bios). */
+    public String bootDevice(String name) {
+        Path boot = dir.node(layout.node(name).name()).resolve("boot");
+        return Files.exists(boot) ? LabDir.read(boot).strip() : "none";
+    }
+
+    /** Every power and boot-device change the node's BMC made, one timestamped line each. */
+    public List<String> chassisLog(String name) {
+        Path log = dir.node(layout.node(name).name()).resolve("chassis.log");
+        return Files.exists(log) ? LabDir.read(log).lines().toList() : List.of();
+    }
+
+    /** Pid of the node's ipmi_sim (it changes when the lab agent restarts a dead one). */
+    public long bmcPid(String name) {
+        return Procs.readPid(dir.node(layout.node(name).name()).resolve("bmc/ipmi_sim.pid"))
+                .orElseThrow(() -> new LabException("lab: node " + name + " has no BMC"));
+    }
+
+    /** Name of the network namespace the lab's dhcpd runs in. */
+    public String dhcpServerNamespace() {
+        return layout.slot().netnsPrefix() + "dhcp";
+    }
+
+    LabDir files() {
+        return dir;
     }
 
     public Path dir() {
