@@ -159,10 +159,12 @@ final class Launcher {
         SshFiles.write(dir, layout);
         InventoryFiles.write(dir, layout);
         dir.script("node.sh", dir.bin("node"));
-        try {
-            Files.createDirectories(dir.root().resolve("power"));
-        } catch (IOException e) {
-            throw new LabException("lab: cannot create " + dir.root().resolve("power") + ": " + e.getMessage(), e);
+        for (String sub : new String[] {"power", "www", "tftpboot"}) {
+            try {
+                Files.createDirectories(dir.root().resolve(sub));
+            } catch (IOException e) {
+                throw new LabException("lab: cannot create " + dir.root().resolve(sub) + ": " + e.getMessage(), e);
+            }
         }
         if (layout.spec().bmc()) {
             BmcFiles.write(dir, layout, secrets);

@@ -61,6 +61,19 @@ class LabLifecycleTest {
     }
 
     @Test
+    void upAfterACrashCleansTheRemainsAndStartsAfresh(@TempDir Path tmp) {
+        LabSpec spec = LabSpec.builder().nodes(1).bmc(false).dns(false).dhcp(false).dir(tmp.resolve("lab")).build();
+        Lab crashed = Lab.upPersistent(spec);
+        List<Long> oldSshd = sshdPids(crashed);
+        Procs.killAll(List.of(LabState.load(new LabDir(crashed.dir())).holderPid()), java.time.Duration.ofSeconds(5));
+        try (Lab lab = Lab.upPersistent(spec)) {
+            assertThat(oldSshd).noneMatch(Procs::alive);
+            assertThat(Lab.isRunning(lab.dir())).isTrue();
+            assertThat(Tools.ssh(lab, lab.node("valkyrie01"), "hostname").text()).isEqualTo("valkyrie01\n");
+        }
+    }
+
+    @Test
     void upTwiceReturnsTheRunningLab(@TempDir Path tmp) throws Exception {
         LabSpec spec = LabSpec.builder().nodes(1).bmc(false).dns(false).dhcp(false).dir(tmp.resolve("lab")).build();
         try (Lab first = Lab.upPersistent(spec)) {
