@@ -106,10 +106,13 @@ final class RangeParser {
                 throw bad(sub, "not a number: \"" + s + "\"");
             }
         }
-        String digits = s.replaceFirst("^0+(?=.)", "");
-        if (digits.length() > 18) {
+        int k = 0;
+        while (k < s.length() - 1 && s.charAt(k) == '0') {
+            k++;
+        }
+        if (s.length() - k > 18) {
             throw bad(sub, "index too large");
         }
-        return Long.parseLong(digits);
+        return Long.parseLong(s, k, s.length(), 10);
     }
 }

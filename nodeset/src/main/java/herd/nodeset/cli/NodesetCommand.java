@@ -137,26 +137,7 @@ final class NodesetCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> words = new ArrayList<>();
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '#') {
-                while (i < n && text.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (Character.isWhitespace(c)) {
-                i++;
-            } else {
-                int start = i;
-                while (i < n && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '#') {
-                    i++;
-                }
-                words.add(text.substring(start, i));
-            }
-        }
-        Xset tmp = xset.parseWords(words);
+        Xset tmp = xset.parseWords(text);
         return tmp.isEmpty() ? xset : xset.op(op, tmp);
     }
 
