@@ -129,7 +129,7 @@ class RangeSetTest {
     }
 
     private static RangeSet build(TreeSet<String> s) {
-        RangeSet.Builder b = new RangeSet.Builder();
+        RangeSetBuilder b = new RangeSetBuilder();
         s.forEach(b::addIndex);
         return b.build();
     }

@@ -2,6 +2,7 @@ package herd.nodeset.cli;
 
 import herd.nodeset.NodeSet;
 import herd.nodeset.RangeSet;
+import herd.nodeset.RangeSetBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -182,7 +183,7 @@ sealed interface Xset permits Xset.Nodes, Xset.Ranges {
 
         @Override
         public Xset select(RangeSet positions) {
-            RangeSet.Builder b = new RangeSet.Builder();
+            RangeSetBuilder b = new RangeSetBuilder();
             for (String p : positions) {
                 long pos = Long.parseLong(p);
                 if (pos >= 0 && pos < set.count()) {
@@ -204,7 +205,7 @@ sealed interface Xset permits Xset.Nodes, Xset.Ranges {
 
         @Override
         public Xset parseWords(String text) {
-            RangeSet.Builder b = new RangeSet.Builder();
+            RangeSetBuilder b = new RangeSetBuilder();
             int i = 0;
             while ((i = Words.start(text, i)) < text.length()) {
                 int end = Words.end(text, i);
