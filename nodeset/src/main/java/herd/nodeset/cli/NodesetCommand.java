@@ -54,6 +54,9 @@ final class NodesetCommand {
         if (opts.groupSource != null && !opts.quiet && opts.rangeset) {
             err.println("WARNING: option group source \"" + opts.groupSource + "\" ignored");
         }
+        if (opts.groupSource != null) {
+            resolver.get(); // an unknown -s source is an error even when no group is used
+        }
         if (opts.groupSources) {
             String mark = opts.quiet ? "" : " (default)";
             for (String s : resolver.get().sourceNames()) {
