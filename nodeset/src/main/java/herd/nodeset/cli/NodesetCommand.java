@@ -146,7 +146,7 @@ final class NodesetCommand {
 
     private void print(Xset xset) {
         String sep = PyText.unescape(opts.separator);
-        if (opts.slice != null) {
+        if (opts.slice != null && !opts.slice.isEmpty()) {
             xset = xset.select(RangeSet.parse(opts.slice));
         }
         if ("auto".equals(opts.autostep)) {
@@ -156,14 +156,17 @@ final class NodesetCommand {
             autostep = (int) Math.max(1, Math.ceil(xset.count() * factor));
         }
         int[] axis = axis();
-        if (opts.pick != null && opts.pick < xset.count()) {
+        if (opts.pick != null && opts.pick != 0 && opts.pick < xset.count()) {
+            if (opts.pick < 0) {
+                throw new IllegalArgumentException("--pick: negative count " + opts.pick);
+            }
             xset = pick(xset, opts.pick);
         }
         Output output = new Output(opts, sep, autostep, resolver);
         if (opts.fold && xset instanceof Xset.Nodes && !opts.outputFormat.equals("%s")) {
             // ClusterShell formats every node first, then folds and splits the new set; a
             // sliced set (-I) has lost a numeric --autostep by then.
-            boolean lost = opts.slice != null && autostepIsCount();
+            boolean lost = opts.slice != null && !opts.slice.isEmpty() && autostepIsCount();
             xset = output.reformat(xset);
             if (lost) {
                 autostep = RangeSet.AUTOSTEP_OFF;
