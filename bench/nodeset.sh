@@ -47,7 +47,7 @@ row() {   # name, "herd wall cpu", "cs wall cpu" (or ">N")
 import sys
 name, (hw, hc), c = sys.argv[1], map(float, sys.argv[2].split()), sys.argv[3]
 if c.startswith('>'):
-    print('| %-50s | %6.3f s | %6.3f s | %8s s | %8s s | %7s | %7s |' % (name, hw, hc, c, c, '>%.0fx' % (float(c[1:]) / hw), '>%.0fx' % (float(c[1:]) / hc)))
+    print('| %-50s | %6.3f s | %6.3f s | %8s s | %10s | %7s | %7s |' % (name, hw, hc, c, '(timeout)', '>%.0fx' % (float(c[1:]) / hw), '-'))
 else:
     cw, cc = map(float, c.split())
     print('| %-50s | %6.3f s | %6.3f s | %8.3f s | %8.3f s | %6.1fx | %6.1fx |' % (name, hw, hc, cw, cc, cw / hw, cc / hc))" "$@"
