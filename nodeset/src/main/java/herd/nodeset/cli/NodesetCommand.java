@@ -106,7 +106,7 @@ final class NodesetCommand {
             };
             if (op != 0) {
                 if (args.isEmpty()) {
-                    throw new IllegalArgumentException("pop from empty list");
+                    throw new IllegalArgumentException(arg + ": missing operand");
                 }
                 String val = args.remove(0);
                 xset = val.equals("-") ? stdin(xset, op) : xset.op(op, lines(xset, val));
@@ -119,12 +119,13 @@ final class NodesetCommand {
         return xset;
     }
 
+    /** Each line of an operand is one expression (Python splitlines: no line after a final newline). */
     private static Xset lines(Xset kind, String text) {
         Xset acc = kind.empty();
-        for (String line : text.split("\\R", -1)) {
-            if (!line.isEmpty() || text.isEmpty()) {
-                acc = acc.op(',', kind.parse(line));
-            }
+        String[] parts = text.split("\\R", -1);
+        int n = text.isEmpty() ? 0 : parts[parts.length - 1].isEmpty() ? parts.length - 1 : parts.length;
+        for (int i = 0; i < n; i++) {
+            acc = acc.op(',', kind.parse(parts[i]));
         }
         return acc;
     }
