@@ -28,6 +28,10 @@ final class NameCollector {
         }
     }
 
+    void addDigits(String name, int from, int to) {
+        oneD.addDigits(name, from, to);
+    }
+
     RangeSetNd build() {
         if (dim == 0) {
             return RangeSetNd.NO_INDEX;

@@ -92,42 +92,48 @@ public final class NodeSet implements Iterable<String> {
         if (o.isEmpty()) {
             return this;
         }
+        if (isEmpty()) {
+            return o;
+        }
         TreeMap<Pattern, RangeSetNd> out = new TreeMap<>(patterns);
-        o.patterns.forEach((p, r) -> out.merge(p, r, RangeSetNd::union));
+        for (Map.Entry<Pattern, RangeSetNd> e : o.patterns.entrySet()) {
+            RangeSetNd mine = out.get(e.getKey());
+            out.put(e.getKey(), mine == null ? e.getValue() : mine.union(e.getValue()));
+        }
         return new NodeSet(out);
     }
 
     public NodeSet intersection(NodeSet o) {
         TreeMap<Pattern, RangeSetNd> out = new TreeMap<>();
-        patterns.forEach((p, r) -> {
-            RangeSetNd other = o.patterns.get(p);
+        for (Map.Entry<Pattern, RangeSetNd> e : patterns.entrySet()) {
+            RangeSetNd other = o.patterns.get(e.getKey());
             if (other != null) {
-                putIfNotEmpty(out, p, r.intersection(other));
+                putIfNotEmpty(out, e.getKey(), e.getValue().intersection(other));
             }
-        });
+        }
         return new NodeSet(out);
     }
 
     public NodeSet difference(NodeSet o) {
         TreeMap<Pattern, RangeSetNd> out = new TreeMap<>();
-        patterns.forEach((p, r) -> {
-            RangeSetNd other = o.patterns.get(p);
-            putIfNotEmpty(out, p, other == null ? r : r.difference(other));
-        });
+        for (Map.Entry<Pattern, RangeSetNd> e : patterns.entrySet()) {
+            RangeSetNd other = o.patterns.get(e.getKey());
+            putIfNotEmpty(out, e.getKey(), other == null ? e.getValue() : e.getValue().difference(other));
+        }
         return new NodeSet(out);
     }
 
     public NodeSet symmetricDifference(NodeSet o) {
         TreeMap<Pattern, RangeSetNd> out = new TreeMap<>(o.patterns);
-        patterns.forEach((p, r) -> {
-            RangeSetNd other = o.patterns.get(p);
+        for (Map.Entry<Pattern, RangeSetNd> e : patterns.entrySet()) {
+            RangeSetNd other = o.patterns.get(e.getKey());
             if (other == null) {
-                out.put(p, r);
+                out.put(e.getKey(), e.getValue());
             } else {
-                out.remove(p);
-                putIfNotEmpty(out, p, r.symmetricDifference(other));
+                out.remove(e.getKey());
+                putIfNotEmpty(out, e.getKey(), e.getValue().symmetricDifference(other));
             }
-        });
+        }
         return new NodeSet(out);
     }
 
@@ -218,12 +224,51 @@ public final class NodeSet implements Iterable<String> {
     public static final class Builder {
         private final Map<String, NameCollector> byKey = new java.util.HashMap<>();
         private NodeSet sets = EMPTY;
+        private NameCollector last;
+        private String lastPrefix;
+        private String lastSuffix;
 
         /** Adds one plain node name such as {@code valkyrie07} or {@code r1c2n3}. */
         public Builder add(String name) {
-            NameScanner.Name n = NameScanner.scan(name.strip());
-            byKey.computeIfAbsent(n.key(), k -> new NameCollector(n.indexes().length)).add(n.indexes());
+            if (!addOneD(name)) {
+                NameScanner.Name n = NameScanner.scan(name.strip());
+                byKey.computeIfAbsent(n.key(), k -> new NameCollector(n.indexes().length)).add(n.indexes());
+            }
             return this;
+        }
+
+        /** Fast path for names with exactly one number; reuses the previous name's pattern. */
+        private boolean addOneD(String name) {
+            int n = name.length();
+            int s = 0;
+            while (s < n && !NameScanner.isDigit(name.charAt(s))) {
+                s++;
+            }
+            int e = s;
+            while (e < n && NameScanner.isDigit(name.charAt(e))) {
+                e++;
+            }
+            if (s == n || e - s > 18 || n == 0 || name.charAt(0) <= ' ' || name.charAt(n - 1) <= ' ') {
+                return false;
+            }
+            for (int i = e; i < n; i++) {
+                if (NameScanner.isDigit(name.charAt(i))) {
+                    return false;
+                }
+            }
+            if (last == null || s != lastPrefix.length() || n - e != lastSuffix.length()
+                    || !name.startsWith(lastPrefix) || !name.endsWith(lastSuffix)) {
+                lastPrefix = name.substring(0, s);
+                lastSuffix = name.substring(e);
+                String key = Pattern.keyOf(java.util.List.of(lastPrefix, lastSuffix));
+                last = byKey.get(key);
+                if (last == null) {
+                    last = new NameCollector(1);
+                    byKey.put(key, last);
+                }
+            }
+            last.addDigits(name, s, e);
+            return true;
         }
 
         /** Adds every node of {@code set}. */
@@ -234,7 +279,9 @@ public final class NodeSet implements Iterable<String> {
 
         public NodeSet build() {
             TreeMap<Pattern, RangeSetNd> out = new TreeMap<>();
-            byKey.forEach((k, c) -> out.put(Pattern.ofKey(k), c.build()));
+            for (Map.Entry<String, NameCollector> e : byKey.entrySet()) {
+                out.put(Pattern.ofKey(e.getKey()), e.getValue().build());
+            }
             return new NodeSet(out).union(sets);
         }
     }

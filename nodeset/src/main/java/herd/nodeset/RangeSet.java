@@ -252,13 +252,35 @@ public final class RangeSet implements Iterable<String> {
         private long[] his = new long[8];
         private int n;
         private boolean sorted = true;
+        /** Single non-negative indexes packed as len << 56 | value, sorted in bulk by build(). */
+        private long[] points;
+        private int npoints;
 
         /** Adds one index written as in a node name ("7", "007", "-3"). */
         public Builder addIndex(String index) {
+            if (!index.isEmpty() && index.charAt(0) != '-' && index.charAt(0) != '+') {
+                return addDigits(index, 0, index.length());
+            }
             long v = Long.parseLong(index);
-            int len = v < 0 ? -Long.toString(v).length() : index.length();
-            if (v >= 0 && index.length() > 1 && index.charAt(0) != '0') {
-                len = Index.digits(v);
+            return addRun(v < 0 ? -Long.toString(v).length() : Index.lenOf(v, 0), v, v);
+        }
+
+        /** Adds the index written as ASCII digits {@code s[from, to)} (at most 18 significant). */
+        Builder addDigits(CharSequence s, int from, int to) {
+            long v = 0;
+            for (int i = from; i < to; i++) {
+                v = v * 10 + (s.charAt(i) - '0');
+            }
+            int width = to - from;
+            int len = width > 1 && s.charAt(from) == '0' ? width : Index.digits(v);
+            if (len < 64 && v < (1L << 56)) {
+                if (points == null) {
+                    points = new long[64];
+                } else if (npoints == points.length) {
+                    points = Arrays.copyOf(points, npoints * 2);
+                }
+                points[npoints++] = ((long) len << 56) | v;
+                return this;
             }
             return addRun(len, v, v);
         }
@@ -319,6 +341,9 @@ public final class RangeSet implements Iterable<String> {
         }
 
         public RangeSet build() {
+            if (npoints > 0) {
+                flushPoints();
+            }
             if (n == 0) {
                 return EMPTY;
             }
@@ -326,6 +351,21 @@ public final class RangeSet implements Iterable<String> {
                 sortRuns();
             }
             return RunAlgebra.normalize(lens, los, his, n);
+        }
+
+        private void flushPoints() {
+            long[] pts = points;
+            int np = npoints;
+            points = null;
+            npoints = 0;
+            Arrays.sort(pts, 0, np);
+            long mask = (1L << 56) - 1;
+            for (int i = 0; i < np; i++) {
+                if (i > 0 && pts[i] == pts[i - 1]) {
+                    continue;
+                }
+                addRun((int) (pts[i] >>> 56), pts[i] & mask, pts[i] & mask);
+            }
         }
 
         private void sortRuns() {

@@ -1,12 +1,9 @@
 package herd.nodeset.cli;
 
-import herd.nodeset.GroupResolver;
 import herd.nodeset.NodeSet;
 import herd.nodeset.RangeSet;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,15 +15,15 @@ import java.util.Random;
 /** One nodeset run: gather operands, apply operations, print as ClusterShell 1.9.1 does. */
 final class NodesetCommand {
     private final NodesetOptions opts;
-    private final GroupResolver resolver;
+    private final LazyResolver resolver;
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private int autostep = RangeSet.AUTOSTEP_OFF;
 
-    NodesetCommand(NodesetOptions opts, GroupResolver resolver, InputStream in, PrintStream out, PrintStream err) {
+    NodesetCommand(NodesetOptions opts, LazyResolver resolver, InputStream in, PrintStream out, PrintStream err) {
         this.opts = opts;
-        this.resolver = opts.groupSource != null && !opts.rangeset ? resolver.withDefault(opts.groupSource) : resolver;
+        this.resolver = resolver;
         this.in = in;
         this.out = out;
         this.err = err;
@@ -59,7 +56,7 @@ final class NodesetCommand {
         }
         if (opts.groupSources) {
             String mark = opts.quiet ? "" : " (default)";
-            for (String s : resolver.sourceNames()) {
+            for (String s : resolver.get().sourceNames()) {
                 out.println(s + mark);
                 mark = "";
             }
@@ -70,7 +67,7 @@ final class NodesetCommand {
         }
         Xset xset = opts.rangeset ? new Xset.Ranges(RangeSet.empty()) : new Xset.Nodes(NodeSet.empty(), resolver);
         if (opts.all) {
-            xset = new Xset.Nodes(resolver.allNodes(null), resolver);
+            xset = new Xset.Nodes(resolver.get().allNodes(null), resolver);
         }
         if (opts.args.isEmpty() && !opts.all && opts.list == 0 && opts.listAll == 0) {
             xset = stdin(xset, ',');
@@ -89,7 +86,7 @@ final class NodesetCommand {
         }
         xset = positional(xset, new ArrayList<>(opts.args));
         if (opts.list > 0 || opts.listAll > 0) {
-            new GroupLister(opts, resolver, out, err).list(xset);
+            new GroupLister(opts, resolver.get(), out, err).list(xset);
             return;
         }
         print(xset);
@@ -129,25 +126,35 @@ final class NodesetCommand {
         return acc;
     }
 
-    /** Words of stdin, '#' comments removed (1.9.1 also drops the last char of a final unterminated line; herd does not). */
+    /**
+     * Words of stdin, '#' comments removed. ClusterShell 1.9.1 also drops the last character of
+     * a final line without newline; herd keeps it.
+     */
     private Xset stdin(Xset xset, char op) {
-        List<String> words = new ArrayList<>();
+        String text;
         try {
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-            String line;
-            while ((line = r.readLine()) != null) {
-                int hash = line.indexOf('#');
-                if (hash >= 0) {
-                    line = line.substring(0, hash);
-                }
-                for (String w : line.strip().split("\\s+")) {
-                    if (!w.isEmpty()) {
-                        words.add(w);
-                    }
-                }
-            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        List<String> words = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '#') {
+                while (i < n && text.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (Character.isWhitespace(c)) {
+                i++;
+            } else {
+                int start = i;
+                while (i < n && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '#') {
+                    i++;
+                }
+                words.add(text.substring(start, i));
+            }
         }
         Xset tmp = xset.parseWords(words);
         return tmp.isEmpty() ? xset : xset.op(op, tmp);

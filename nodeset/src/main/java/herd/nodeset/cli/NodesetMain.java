@@ -1,6 +1,5 @@
 package herd.nodeset.cli;
 
-import herd.nodeset.GroupResolver;
 import herd.nodeset.NodeSetException;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
@@ -8,7 +7,6 @@ import java.io.FileDescriptor;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 /**
  * The standalone {@code nodeset} command, compatible with ClusterShell 1.9.1 (same options,
@@ -56,8 +54,7 @@ public final class NodesetMain {
             return 2;
         }
         try {
-            GroupResolver resolver = opts.groupsConf != null ? GroupResolver.load(Path.of(opts.groupsConf))
-                    : GroupResolver.loadDefault();
+            LazyResolver resolver = new LazyResolver(opts.groupsConf, opts.rangeset ? null : opts.groupSource);
             new NodesetCommand(opts, resolver, in, out, err).execute();
             out.flush();
             return 0;

@@ -1,6 +1,5 @@
 package herd.nodeset.cli;
 
-import herd.nodeset.GroupResolver;
 import herd.nodeset.NodeSet;
 
 /** Renders one result line for -e, -f, -r or -c, as ClusterShell 1.9.1 prints it. */
@@ -9,9 +8,9 @@ final class Output {
     private final String separator;
     private final int autostep;
     private final int[] axis;
-    private final GroupResolver resolver;
+    private final LazyResolver resolver;
 
-    Output(NodesetOptions opts, String separator, int autostep, int[] axis, GroupResolver resolver) {
+    Output(NodesetOptions opts, String separator, int autostep, int[] axis, LazyResolver resolver) {
         this.opts = opts;
         this.separator = separator;
         this.autostep = autostep;
@@ -46,7 +45,7 @@ final class Output {
         }
         if (opts.regroup) {
             NodeSet set = ((Xset.Nodes) x).set();
-            return PyText.format(fmt, new Regrouper(resolver, opts.groupSource, opts.groupBase).regroup(set, autostep));
+            return PyText.format(fmt, new Regrouper(resolver.get(), opts.groupSource, opts.groupBase).regroup(set, autostep));
         }
         return PyText.format(fmt, x.count());
     }

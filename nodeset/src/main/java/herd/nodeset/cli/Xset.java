@@ -1,6 +1,5 @@
 package herd.nodeset.cli;
 
-import herd.nodeset.GroupResolver;
 import herd.nodeset.NodeSet;
 import herd.nodeset.RangeSet;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ sealed interface Xset permits Xset.Nodes, Xset.Ranges {
     Xset parseWords(List<String> words);
 
     /** A node set operand, groups resolved by {@code resolver}. */
-    record Nodes(NodeSet set, GroupResolver resolver) implements Xset {
+    record Nodes(NodeSet set, LazyResolver resolver) implements Xset {
         @Override
         public long count() {
             return set.count();
@@ -78,7 +77,9 @@ sealed interface Xset permits Xset.Nodes, Xset.Ranges {
 
         private List<Xset> wrap(List<NodeSet> sets) {
             List<Xset> out = new ArrayList<>();
-            sets.forEach(s -> out.add(new Nodes(s, resolver)));
+            for (NodeSet s : sets) {
+                out.add(new Nodes(s, resolver));
+            }
             return out;
         }
 
@@ -94,7 +95,7 @@ sealed interface Xset permits Xset.Nodes, Xset.Ranges {
 
         @Override
         public Xset parse(String text) {
-            return new Nodes(NodeSet.parse(text, resolver), resolver);
+            return new Nodes(parseNodes(text, resolver), resolver);
         }
 
         @Override
@@ -105,10 +106,15 @@ sealed interface Xset permits Xset.Nodes, Xset.Ranges {
                 if (isPlain(w)) {
                     plain.add(w);
                 } else {
-                    exprs = exprs.union(NodeSet.parse(w, resolver));
+                    exprs = exprs.union(parseNodes(w, resolver));
                 }
             }
             return new Nodes(plain.build().union(exprs), resolver);
+        }
+
+        /** Group configuration is only loaded for expressions that reference groups. */
+        static NodeSet parseNodes(String text, LazyResolver resolver) {
+            return text.indexOf('@') >= 0 ? NodeSet.parse(text, resolver.get()) : NodeSet.parse(text);
         }
 
         private static boolean isPlain(String w) {
