@@ -64,6 +64,11 @@ public final class ConnectionPool implements AutoCloseable {
         return settings;
     }
 
+    /** From now on, record unknown host keys instead of refusing them (or stop doing so). */
+    public void acceptNewHostKeys(boolean accept) {
+        knownHosts.acceptNew(accept);
+    }
+
     /** Runs {@code command} on a new channel, re-opening the node's connection once if it broke. */
     public RemoteCommand exec(SshTarget target, String command, Duration connectTimeout) throws SshException {
         SshConnection c = connection(target, connectTimeout);

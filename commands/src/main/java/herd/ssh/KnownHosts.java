@@ -21,7 +21,7 @@ final class KnownHosts {
     private enum Verdict { KNOWN, UNKNOWN, CHANGED, ADDED }
 
     private final Store store;
-    private final boolean acceptNew;
+    private volatile boolean acceptNew;
 
     KnownHosts(Path file, boolean acceptNew) throws SshException {
         this.acceptNew = acceptNew;
@@ -30,6 +30,10 @@ final class KnownHosts {
         } catch (IOException e) {
             throw new SshException(file + ": cannot read known hosts: " + e.getMessage());
         }
+    }
+
+    void acceptNew(boolean accept) {
+        acceptNew = accept;
     }
 
     Check check() {
