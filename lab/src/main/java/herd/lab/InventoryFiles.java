@@ -33,13 +33,13 @@ final class InventoryFiles {
                 .append("services:\n");
         if (spec.dhcp()) {
             b.append("  dhcp:\n    conf: ").append(q(dir.dhcp("dhcpd.conf")))
-                    .append("\n    restart: ").append(q(dir.bin("dhcpd-restart"))).append('\n');
+                    .append("\n    restart: ").append(q(dir.bin("dhcpd-restart") + " restart")).append('\n');
         }
         if (spec.dns()) {
             b.append("  dns:\n    server: 127.0.0.1\n    port: ").append(layout.dnsPort())
                     .append("\n    zones:\n      cluster.local: ").append(q(dir.dns("forward")))
                     .append("\n      10.10.in-addr.arpa: ").append(q(dir.dns("reverse")))
-                    .append("\n    rndc: ").append(q("rndc -s 127.0.0.1 -p " + layout.rndcPort() + " -k " + dir.dns("rndc.key")))
+                    .append("\n    rndc: ").append(q("rndc -c " + dir.dns("rndc.conf") + " -s 127.0.0.1 -p " + layout.rndcPort()))
                     .append("\n    tsig: {name: ddns-key, algorithm: hmac-sha256, secret: ")
                     .append(q("file:" + dir.secrets() + "#" + Secrets.DDNS_KEY)).append("}")
                     .append("\n    dynamic: ").append(spec.dnsDynamic()).append('\n');

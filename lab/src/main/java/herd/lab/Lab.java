@@ -1,11 +1,9 @@
 package herd.lab;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A disposable cluster on this machine: real sshd nodes (each on its own loopback address, with
@@ -29,7 +27,7 @@ public final class Lab implements AutoCloseable {
     private final SshNodes ssh;
     private Thread shutdownHook;
 
-    private Lab(LabDir dir, LabLayout layout, Duration startTime) {
+    Lab(LabDir dir, LabLayout layout, Duration startTime) {
         this.dir = dir;
         this.layout = layout;
         this.startTime = startTime;
@@ -49,103 +47,22 @@ public final class Lab implements AutoCloseable {
      * as is; the remains of a crashed one are cleaned first.
      */
     public static Lab upPersistent(LabSpec spec) {
-        Prerequisites.check(spec);
-        LabDir dir = new LabDir(directory(spec));
-        if (LabState.exists(dir)) {
-            if (isRunning(dir)) {
-                return attach(dir.root());
-            }
-            Teardown.down(dir);
-        }
-        long t0 = System.nanoTime();
-        LabSlot slot = LabSlot.claim(dir.root(), ProcessHandle.current().pid());
-        try {
-            LabLayout layout = LabLayout.of(spec.withDir(dir.root()), slot);
-            LabState state = LabState.create(dir, layout.spec(), slot);
-            writeFiles(dir, layout);
-            long holder = MountNamespace.start(dir);
-            state.holder(holder, Procs.namespace(holder, "mnt").orElseThrow(
-                    () -> new LabException("lab: namespace holder " + holder + " vanished")));
-            slot.keep(dir.root(), holder);
-            new SshNodes(dir).startAll(layout.nodes(), Duration.ofSeconds(60 + layout.nodes().size() / 10));
-            Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            state.started(took.toMillis());
-            return new Lab(dir, layout, took);
-        } catch (RuntimeException e) {
-            try {
-                Teardown.down(dir);
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            slot.release(dir.root());
-            throw e;
-        }
+        return Launcher.up(spec);
     }
 
     /** The lab already running in {@code dir}. */
     public static Lab attach(Path dir) {
-        LabDir d = new LabDir(dir.toAbsolutePath().normalize());
-        if (!LabState.exists(d)) {
-            throw new LabException("lab: no lab in " + dir + " (no " + d.state().getFileName() + ")");
-        }
-        LabState state = LabState.load(d);
-        LabLayout layout = LabLayout.of(state.spec(d.root()), state.slot());
-        return new Lab(d, layout, Duration.ofMillis(state.startMillis()));
+        return Launcher.attach(dir);
     }
 
     /** Tears down the lab in {@code dir}, running or crashed; does nothing where there is none. */
     public static void down(Path dir) {
-        LabDir d = new LabDir(dir.toAbsolutePath().normalize());
-        if (!LabState.exists(d) && Files.isDirectory(d.root()) && !isEmpty(d.root())) {
-            throw new LabException("lab: " + dir + " holds no lab (no lab.properties); not touching it");
-        }
-        Teardown.down(d);
+        Launcher.down(dir);
     }
 
     /** Whether the lab in {@code dir} runs (its namespace holder is alive). */
     public static boolean isRunning(Path dir) {
-        return isRunning(new LabDir(dir.toAbsolutePath().normalize()));
-    }
-
-    private static boolean isRunning(LabDir dir) {
-        if (!LabState.exists(dir)) {
-            return false;
-        }
-        LabState state = LabState.load(dir);
-        long pid = state.holderPid();
-        return Procs.alive(pid) && Procs.namespace(pid, "mnt").map(state.mountNamespace()::equals).orElse(false);
-    }
-
-    private static Path directory(LabSpec spec) {
-        try {
-            Path dir = spec.dir() != null ? spec.dir().toAbsolutePath().normalize()
-                    : Files.createTempDirectory("herd-lab-");
-            if (dir.startsWith("/run")) {
-                throw new LabException("lab: directory " + dir + " is under /run, which the lab's namespace hides; use e.g. /tmp/herd-lab");
-            }
-            if (Files.isDirectory(dir) && !isEmpty(dir) && !LabState.exists(new LabDir(dir))) {
-                throw new LabException("lab: directory " + dir + " is not empty and holds no lab; pick another --dir");
-            }
-            Files.createDirectories(dir);
-            return dir;
-        } catch (IOException e) {
-            throw new LabException("lab: cannot create lab directory: " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean isEmpty(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void writeFiles(LabDir dir, LabLayout layout) {
-        Secrets.generate().write(dir);
-        SshFiles.write(dir, layout);
-        InventoryFiles.write(dir, layout);
-        dir.script("node.sh", dir.bin("node"));
+        return Launcher.isRunning(new LabDir(dir.toAbsolutePath().normalize()));
     }
 
     /** Stops everything of this lab and removes its directory. Safe to call twice. */
@@ -179,6 +96,88 @@ public final class Lab implements AutoCloseable {
     /** Whether the node's sshd runs. */
     public boolean isNodeRunning(String name) {
         return ssh.running(layout.node(name));
+    }
+
+    /** The boot device last set through the node's BMC (none, pxe, default, cdrom, bios). */
+    public String bootDevice(String name) {
+        Path boot = dir.node(layout.node(name).name()).resolve("boot");
+        return Files.exists(boot) ? LabDir.read(boot).strip() : "none";
+    }
+
+    /** Every power and boot-device change the node's BMC made, one timestamped line each. */
+    public List<String> chassisLog(String name) {
+        Path log = dir.node(layout.node(name).name()).resolve("chassis.log");
+        return Files.exists(log) ? LabDir.read(log).lines().toList() : List.of();
+    }
+
+    /** Pid of the node's ipmi_sim (it changes when the lab agent restarts a dead one). */
+    public long bmcPid(String name) {
+        return Procs.readPid(dir.node(layout.node(name).name()).resolve("bmc/ipmi_sim.pid"))
+                .orElseThrow(() -> new LabException("lab: node " + name + " has no BMC"));
+    }
+
+    /** Name of the network namespace the lab's dhcpd runs in (bridge br0, 10.10.0.1/16). */
+    public String dhcpServerNamespace() {
+        return dhcp().serverNamespace();
+    }
+
+    /**
+     * A real DHCP round trip for a node: dhclient with the node's MAC, in a namespace of its own
+     * wired to the dhcpd's bridge, once; returns what it was offered.
+     */
+    public DhcpLease dhcpRequest(String node) {
+        return dhcpRequest(node, -1);
+    }
+
+    /** Like {@link #dhcpRequest(String)}, sending option client-arch (0 BIOS, 7 EFI x64). */
+    public DhcpLease dhcpRequest(String node, int clientArch) {
+        return dhcpRequestAs(layout.node(node).mac(), clientArch);
+    }
+
+    /** A DHCP round trip as any machine (e.g. one not in dhcpd.conf); clientArch < 0 sends none. */
+    public DhcpLease dhcpRequestAs(String mac, int clientArch) {
+        if (!layout.spec().dhcp()) {
+            throw new LabException("lab: this lab has no DHCP server (start it with dhcp on)");
+        }
+        return dhcp().request(mac, clientArch);
+    }
+
+    /** The dhcpd.conf the lab's dhcpd reads (the inventory's services.dhcp.conf). */
+    public Path dhcpdConf() {
+        return dir.dhcp("dhcpd.conf");
+    }
+
+    /** Restarts the lab's dhcpd after checking its dhcpd.conf (the inventory's services.dhcp.restart). */
+    public void restartDhcpd() {
+        Procs.check(List.of(dir.bin("dhcpd-restart").toString(), "restart"), Duration.ofSeconds(30));
+    }
+
+    /** The forward zone file (cluster.local), tutorial format. */
+    public Path forwardZoneFile() {
+        return dir.dns("forward");
+    }
+
+    /** The reverse zone file (10.10.in-addr.arpa), tutorial format. */
+    public Path reverseZoneFile() {
+        return dir.dns("reverse");
+    }
+
+    /** rndc command prefix for the lab's named: {@code rndc -c DIR/dns/rndc.conf -s 127.0.0.1 -p PORT}. */
+    public List<String> rndcCommand() {
+        return List.of("rndc", "-c", dir.dns("rndc.conf").toString(), "-s", "127.0.0.1", "-p", Integer.toString(rndcPort()));
+    }
+
+    /** The TSIG secret (base64, hmac-sha256) of key {@code ddns-key}, allowed to update the lab's zones. */
+    public String ddnsSecret() {
+        return Secrets.read(dir).ddnsSecret();
+    }
+
+    private DhcpService dhcp() {
+        return new DhcpService(dir, layout.slot(), LabState.load(dir));
+    }
+
+    LabDir files() {
+        return dir;
     }
 
     public Path dir() {

@@ -93,11 +93,19 @@ record LabDir(Path root) {
 
     /** Copies resource {@code name} of this package to {@code file} (mode 0755), with @DIR@ filled in. */
     void script(String name, Path file) {
+        script(name, file, java.util.Map.of());
+    }
+
+    /** Like {@link #script(String, Path)}, also replacing each {@code @KEY@} of {@code vars}. */
+    void script(String name, Path file, java.util.Map<String, String> vars) {
         try (InputStream in = LabDir.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new LabException("lab: resource " + name + " missing from the herd-lab jar");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("@DIR@", root.toString());
+            for (var v : vars.entrySet()) {
+                text = text.replace("@" + v.getKey() + "@", v.getValue());
+            }
             write(file, text, false);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {

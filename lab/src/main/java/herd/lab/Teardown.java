@@ -48,7 +48,11 @@ final class Teardown {
                 .map(Procs::readPid).flatMap(java.util.Optional::stream).toList());
         ours.add(state.holderPid());
         if (members.stream().anyMatch(ours::contains)) {
-            Procs.killAll(members, Duration.ofSeconds(5));
+            // Children first, so the agent can still reap its ipmi_sims; then agent and holder.
+            List<Long> last = new ArrayList<>(List.of(state.holderPid()));
+            Procs.readPid(dir.run("agent.pid")).ifPresent(last::add);
+            Procs.killAll(members.stream().filter(p -> !last.contains(p)).toList(), Duration.ofSeconds(5));
+            Procs.killAll(members.stream().filter(last::contains).toList(), Duration.ofSeconds(5));
         }
     }
 

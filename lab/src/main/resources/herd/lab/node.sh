@@ -1,5 +1,6 @@
 #!/bin/sh
 # herd lab: power of the lab's nodes (their sshd). Usage: node start|stop|status NAME...
+# Power state goes to LAB/power/NAME: "1 PID" (on, sshd pid) or "0".
 # Written by herd into LAB/bin; called by the lab itself and by each BMC's chassis_control.
 LAB='@DIR@'
 holder=$(cat "$LAB/run/holder.pid") || exit 1
@@ -21,14 +22,17 @@ start() {
     nsenter -t "$holder" -m -- unshare --uts sh -c \
       'hostname "$1" && exec /usr/sbin/sshd -f "$2/sshd_config" -E "$2/nodes/$1/sshd.log" -o ListenAddress="$3:2222" -o HostKey="$2/nodes/$1/host_key" -o PidFile="$2/nodes/$1/sshd.pid"' \
       node "$1" "$LAB" "$(cat "$d/addr")" || return 1
+    # sshd writes its pid file once it listens.
+    i=0; while [ ! -s "$d/sshd.pid" ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1)); done
   fi
-  echo 1 > "$d/power"
+  # "1 PID": a new pid is a new boot, which the lab agent's console watches for.
+  echo "1 $(cat "$d/sshd.pid" 2>/dev/null)" > "$LAB/power/$1"
 }
 
 stop() {
   d="$LAB/nodes/$1"
   [ -d "$d" ] || { echo "node: no node $1 in $LAB" >&2; return 1; }
-  echo 0 > "$d/power"
+  echo 0 > "$LAB/power/$1"
   if pid=$(running "$1"); then
     # Everything in the node's UTS namespace: its sshd and every session it opened.
     kill -9 $(pgrep --ns "$pid" --nslist uts) 2>/dev/null

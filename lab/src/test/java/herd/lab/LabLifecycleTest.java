@@ -13,14 +13,21 @@ import org.junit.jupiter.api.io.TempDir;
 class LabLifecycleTest {
 
     @Test
-    void downLeavesNoProcessMountSlotOrFile() throws Exception {
-        Lab lab = Lab.up(LabSpec.builder().nodes(2).bmc(false).dns(false).dhcp(false).build());
+    void downLeavesNoProcessMountNamespaceSlotOrFile() throws Exception {
+        Lab lab = Lab.up(LabSpec.builder().nodes(2).bmc(true).dns(true).dhcp(true).build());
         Path dir = lab.dir();
+        assertThat(lab.dhcpRequest("valkyrie01").bound()).isTrue();
         LabState state = LabState.load(new LabDir(dir));
         List<Long> pids = sshdPids(lab);
         pids.add(state.holderPid());
+        pids.add(lab.bmcPid("valkyrie01"));
+        for (String pidFile : List.of("run/agent.pid", "dns/named.pid", "dhcp/dhcpd.pid")) {
+            pids.add(Procs.readPid(dir.resolve(pidFile)).orElseThrow());
+        }
+        List<String> netns = state.netns();
+        assertThat(netns).hasSize(2).allMatch(ns -> Files.exists(Path.of("/run/netns", ns)));
         assertThat(pids).allMatch(Procs::alive);
-        assertThat(Procs.inNamespace("mnt", state.mountNamespace())).containsAll(pids);
+        assertThat(Procs.inNamespace("mnt", state.mountNamespace())).containsAll(sshdPids(lab));
         Path slotFile = state.slot().file();
         assertThat(slotFile).exists();
 
@@ -32,6 +39,8 @@ class LabLifecycleTest {
         assertThat(Tools.run(5, "ps", "-eo", "args").text()).doesNotContain(dir.toString());
         assertThat(dir).doesNotExist();
         assertThat(slotFile).doesNotExist();
+        assertThat(netns).noneMatch(ns -> Files.exists(Path.of("/run/netns", ns)));
+        assertThat(Tools.run(5, "ip", "netns", "list").text()).doesNotContain(netns.get(0));
         lab.down();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import herd.lab.junit.LabConfig;
 import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @LabConfig(nodes = 4, extras = {"odin"})
@@ -23,10 +24,14 @@ class LabSshTest {
 
     @Test
     void clushAndPdshReachTheNodesThroughTheLabSshConfig() {
-        Tools.Out clush = Tools.run(30, "clush", "-L", "-w", "valkyrie[01-04],odin",
-                "-o", "-F " + lab.sshConfig(), "hostname");
+        Tools.Out clush = Tools.run(List.of("clush", "-L", "-w", "valkyrie[01-04],odin",
+                "-o", "-F " + lab.sshConfig(), "hostname"), 30, false);
         assertThat(clush.rc()).as(clush.text()).isZero();
         assertThat(clush.text()).isEqualTo("odin: odin\nvalkyrie01: valkyrie01\nvalkyrie02: valkyrie02\n"
+                + "valkyrie03: valkyrie03\nvalkyrie04: valkyrie04\n");
+        Tools.Out pdsh = Tools.run(List.of("sh", "-c", "PDSH_SSH_ARGS_APPEND='-F " + lab.sshConfig()
+                + "' pdsh -R ssh -w 'valkyrie[01-04]' hostname | sort"), 30, false);
+        assertThat(pdsh.text()).isEqualTo("valkyrie01: valkyrie01\nvalkyrie02: valkyrie02\n"
                 + "valkyrie03: valkyrie03\nvalkyrie04: valkyrie04\n");
     }
 

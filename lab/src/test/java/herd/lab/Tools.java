@@ -16,10 +16,19 @@ final class Tools {
     }
 
     static Out run(List<String> cmd, int timeoutSeconds) {
+        return run(cmd, timeoutSeconds, true);
+    }
+
+    /** Runs {@code cmd}; with {@code withStderr} false, stderr (e.g. clush's progress) is dropped. */
+    static Out run(List<String> cmd, int timeoutSeconds, boolean withStderr) {
         try {
             Path out = Files.createTempFile("herd-lab-test-", ".out");
             try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(withStderr);
+                if (!withStderr) {
+                    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+                }
+                Process p = pb
                         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                         .redirectOutput(out.toFile()).start();
                 if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
