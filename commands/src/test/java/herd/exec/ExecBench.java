@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Bench main for bench/exec.sh (not a test): one cold run of {@code hostname} on every node (no
- * open connection), then warm runs on the open connections, in one JVM. Prints wall time and this
- * process's CPU per node for each, and the RSS with every connection open.
+ * open connection), then warm runs on the open connections, then a second cold run (connections
+ * closed, JVM warmed up), in one JVM. Prints wall time and this process's CPU per node for each,
+ * and the RSS with every connection open.
  *
  * <pre>{@code
  * java -cp ... herd.exec.ExecBench /tmp/herd-lab-bench 'valkyrie[001-200]' 5 64
@@ -59,6 +60,8 @@ public final class ExecBench {
                 report("warm(median of " + warmRuns + ")", new double[] {walls[warmRuns / 2], cpus[warmRuns / 2], 0},
                         nodes.size());
             }
+            pool.close(nodes);
+            report("cold again (connections closed, JVM warm)", measure(engine, request), nodes.size());
             System.gc();
             long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
             System.out.printf("open connections=%d rss=%d MB heap-used-after-gc=%d MB threads=%d%n",
