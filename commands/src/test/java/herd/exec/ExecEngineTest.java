@@ -10,6 +10,8 @@ import herd.session.Reason;
 import herd.ssh.ConnectionPool;
 import herd.ssh.LabSsh;
 import herd.ssh.SshTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +159,18 @@ class ExecEngineTest {
             }
         });
         assertThat(most[0]).isEqualTo(2);
+    }
+
+    @Test
+    void sudoWrapsTheCommandAndNeverPutsThePasswordOnTheCommandLine() {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/sudo")), "sudo is not installed on this machine");
+        ExecRequest plain = ExecRequest.of(targets.subList(0, 1), "id -u; cat").withSudo(Sudo.NO_PASSWORD);
+        assertThat(engine.run(plain, e -> { }).output("valkyrie01").stdout()).containsExactly("0");
+        ExecRequest withPassword = plain.withSudo(Sudo.withPassword("pa55word".toCharArray()));
+        assertThat(withPassword.remoteCommand()).doesNotContain("pa55word");
+        ExecResult r = engine.run(withPassword, e -> { });
+        assertThat(r.outcomes().allOk()).isTrue();
+        assertThat(r.output("valkyrie01").stdout()).containsExactly("0");
     }
 
     /**
