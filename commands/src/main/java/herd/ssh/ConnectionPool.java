@@ -155,6 +155,7 @@ public final class ConnectionPool implements AutoCloseable {
         KnownHosts.Check check = knownHosts.check();
         client.addHostKeyVerifier(check);
         int ms = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+        client.setSocketFactory(NoDelaySockets.INSTANCE);
         client.setConnectTimeout(ms);
         client.getTransport().setTimeoutMs(ms);
         List<Path> files = t.identities().isEmpty() ? settings.identities() : t.identities();
