@@ -24,6 +24,8 @@ import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import net.schmizz.sshj.userauth.method.AuthMethod;
+import net.schmizz.sshj.userauth.method.AuthPublickey;
 
 /**
  * The session's SSH connections, one per node, kept open between commands: later commands only open
@@ -168,13 +170,17 @@ public final class ConnectionPool implements AutoCloseable {
                 SshConnection via = connection(last, timeout);
                 client.connectVia(via.client().newDirectConnection(t.host(), t.port()));
             }
-            List<KeyProvider> usable = keys.providers(files);
-            if (usable.isEmpty()) {
+            List<AuthMethod> methods = new ArrayList<>();
+            settings.agent().ifPresent(socket -> methods.addAll(new SshAgent(socket).methods()));
+            for (KeyProvider key : keys.providers(files)) {
+                methods.add(new AuthPublickey(key));
+            }
+            if (methods.isEmpty()) {
                 String why = keys.problems(files);
                 throw new SshException(t.node(), Reason.AUTH_REFUSED,
-                        "auth refused: no usable key" + (why.isEmpty() ? " (none of " + files + " exists)" : ": " + why));
+                        "auth refused: no usable key" + (why.isEmpty() ? " (none of " + files + " exists, no agent)" : ": " + why));
             }
-            client.authPublickey(t.user(), usable);
+            client.auth(t.user(), methods);
             return new SshConnection(t, client);
         } catch (IOException e) {
             closeQuietly(client);

@@ -136,6 +136,29 @@ class ConnectionPoolTest {
     }
 
     @Test
+    void keysOfSshAgentAreOfferedAndSignInTheAgent() throws Exception {
+        Path socket = tmp.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true).start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!Files.exists(socket) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            ProcessBuilder add = new ProcessBuilder("ssh-add", lab.sshKey().toString()).redirectErrorStream(true);
+            add.environment().put("SSH_AUTH_SOCK", socket.toString());
+            assertThat(add.start().waitFor()).isZero();
+            SshSettings viaAgent = LabSsh.settings(lab).withIdentities(List.of()).withAgent(Optional.of(socket));
+            try (ConnectionPool pool = new ConnectionPool(viaAgent, p -> Optional.empty())) {
+                SshTarget t = LabSsh.target(lab, "valkyrie03").withIdentities(List.of());
+                assertThat(run(pool, t, "hostname")).isEqualTo("valkyrie03");
+            }
+        } finally {
+            agent.destroy();
+            agent.waitFor();
+        }
+    }
+
+    @Test
     void proxyJumpReachesANodeThroughAnother() throws Exception {
         SshTarget direct1 = LabSsh.target(lab, "valkyrie01");
         SshTarget direct2 = LabSsh.target(lab, "valkyrie02");

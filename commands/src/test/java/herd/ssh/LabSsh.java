@@ -18,7 +18,8 @@ public final class LabSsh {
         return SshSettings.defaults(Path.of(System.getProperty("user.home")))
                 .withKnownHosts(lab.knownHosts(), false)
                 .withIdentities(List.of(lab.sshKey()))
-                .withTimes(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5));
+                .withTimes(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5))
+                .withAgent(Optional.empty());
     }
 
     public static ConnectionPool pool(Lab lab) throws SshException {
