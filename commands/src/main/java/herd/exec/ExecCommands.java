@@ -7,6 +7,7 @@ import herd.session.HerdException;
 import herd.session.OutcomeSet;
 import herd.session.PassThrough;
 import herd.session.Session;
+import herd.session.Table;
 import herd.ssh.ConnectionInfo;
 import herd.ssh.ConnectionPool;
 import herd.ssh.SessionSsh;
@@ -82,7 +83,7 @@ public class ExecCommands {
             session.out().result(pool.close(which) + " connections closed");
             return;
         }
-        var table = herd.session.Table.of("node", "address", "opened", "idle", "channels");
+        Table table = Table.of("node", "address", "opened", "idle", "channels");
         for (ConnectionInfo c : pool.connections()) {
             table = table.row(c.node(), c.address(), c.opened().toString(), c.idle().toSeconds() + " s", c.channels());
         }
