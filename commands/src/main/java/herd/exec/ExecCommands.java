@@ -78,7 +78,7 @@ public class ExecCommands {
             @Option(longName = "close", description = "close the connections of NODES (all when none given)") boolean close) {
         var pool = SessionSsh.pool(session);
         if (close) {
-            List<String> which = nodes.isBlank() ? pool.connections().stream().map(ConnectionInfo::node).toList()
+            List<String> which = nodes == null || nodes.isBlank() ? pool.connections().stream().map(ConnectionInfo::node).toList()
                     : session.parse(nodes).expand();
             session.out().result(pool.close(which) + " connections closed");
             return;

@@ -72,6 +72,14 @@ class ExecCommandsTest {
     }
 
     @Test
+    void groupAndExcludeChooseTheNodes() {
+        new ExecCommands(session).exec(null, "valkyrie02", "compute", 64, 10, 0, false, false, true, false, null, null,
+                false, false, false, false, List.of("hostname"));
+        assertThat(out.lines).containsExactly("valkyrie01: valkyrie01", "valkyrie03: valkyrie03", "valkyrie04: valkyrie04");
+        scope.close();
+    }
+
+    @Test
     void connectionsAreListedAndClosed() {
         exec("valkyrie[01-02]", false, false, "true");
         new ExecCommands(session).connections("", false);
@@ -79,6 +87,10 @@ class ExecCommandsTest {
         assertThat(t.rows()).extracting(r -> r.get(0)).contains("valkyrie01", "valkyrie02");
         new ExecCommands(session).connections("valkyrie01", true);
         assertThat(out.results.get(1)).isEqualTo("1 connections closed");
+        new ExecCommands(session).connections(null, true);
+        assertThat(out.results.get(2)).asString().matches("[1-9][0-9]* connections closed");
+        new ExecCommands(session).connections(null, false);
+        assertThat(((Table) out.results.get(3)).rows()).isEmpty();
         scope.close();
     }
 
