@@ -1,0 +1,173 @@
+package herd.copy;
+
+import herd.session.NodeOutcome;
+import herd.session.Reason;
+import herd.ssh.SshException;
+import herd.ssh.SshTarget;
+import herd.ssh.ConnectionPool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import net.schmizz.sshj.common.StreamCopier;
+import net.schmizz.sshj.sftp.FileAttributes;
+import net.schmizz.sshj.sftp.FileMode;
+import net.schmizz.sshj.sftp.SFTPClient;
+import net.schmizz.sshj.sftp.SFTPFileTransfer;
+import net.schmizz.sshj.xfer.FileSystemFile;
+import net.schmizz.sshj.xfer.TransferListener;
+
+/** One node's part of a copy: transfer every source, then compare every file's size. */
+final class NodeCopy {
+
+    /** Progress events of one node are at least this far apart. */
+    private static final long PROGRESS_EVERY_NANOS = 100_000_000L;
+
+    private final ConnectionPool pool;
+    private final CopyRequest request;
+    private final SshTarget target;
+    private final CopyListener listener;
+    private long bytes;
+    private long total = -1;
+    private long lastReport;
+
+    NodeCopy(ConnectionPool pool, CopyRequest request, SshTarget target, CopyListener listener) {
+        this.pool = pool;
+        this.request = request;
+        this.target = target;
+        this.listener = listener;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    NodeOutcome run() {
+        String node = target.node();
+        if (Thread.currentThread().isInterrupted()) {
+            return NodeOutcome.without(node, Reason.CANCELLED, "cancelled");
+        }
+        listener.on(new CopyEvent.Started(node));
+        try (SFTPClient sftp = pool.sftp(target, request.connectTimeout())) {
+            SFTPFileTransfer xfer = sftp.getFileTransfer();
+            xfer.setPreserveAttributes(request.preserve());
+            xfer.setTransferListener(new Progress());
+            String mismatch = request.direction() == CopyRequest.Direction.PUSH ? push(sftp, xfer) : pull(sftp, xfer);
+            listener.on(new CopyEvent.Progress(node, bytes, total < 0 ? bytes : total));
+            return mismatch.isEmpty() ? NodeOutcome.exited(node, 0) : new NodeOutcome(node, Reason.FAILED, 1, mismatch);
+        } catch (SshException e) {
+            return e.outcome();
+        } catch (IOException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            return new NodeOutcome(node, Reason.FAILED, 1, "sftp: " + m);
+        }
+    }
+
+    private String push(SFTPClient sftp, SFTPFileTransfer xfer) throws IOException {
+        total = 0;
+        for (String src : request.sources()) {
+            total += localSize(Path.of(src));
+        }
+        String dest = request.dest();
+        boolean destIsDir = isDir(sftp, dest);
+        if (!destIsDir && request.sources().size() > 1) {
+            step(() -> sftp.mkdirs(dest), dest);
+            destIsDir = true;
+        }
+        List<String> problems = new ArrayList<>();
+        for (String src : request.sources()) {
+            Path local = Path.of(src).toAbsolutePath().normalize();
+            // scp semantics: into an existing directory as NAME, else as the destination itself.
+            String remoteRoot = destIsDir ? dest + "/" + local.getFileName() : dest;
+            step(() -> xfer.upload(new FileSystemFile(local.toFile()), remoteRoot), remoteRoot);
+            problems.addAll(compare(sftp, local, remoteRoot));
+        }
+        return String.join("; ", problems);
+    }
+
+    private String pull(SFTPClient sftp, SFTPFileTransfer xfer) throws IOException {
+        Path dir = Path.of(request.dest());
+        Files.createDirectories(dir);
+        List<String> problems = new ArrayList<>();
+        for (String src : request.sources()) {
+            String name = src.replaceAll("/+$", "");
+            name = name.substring(name.lastIndexOf('/') + 1);
+            Path local = dir.resolve(name + "." + target.node());
+            step(() -> xfer.download(src, new FileSystemFile(local.toFile())), src);
+            problems.addAll(compare(sftp, local, src));
+        }
+        return String.join("; ", problems);
+    }
+
+    /** Every regular file under {@code local} against its remote twin: sizes must be equal. */
+    private List<String> compare(SFTPClient sftp, Path local, String remoteRoot) throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(local)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String rel = local.relativize(f).toString();
+                String remote = rel.isEmpty() ? remoteRoot : remoteRoot + "/" + rel;
+                long here = Files.size(f);
+                long[] there = {-1};
+                step(() -> there[0] = sftp.size(remote), remote);
+                if (here != there[0]) {
+                    problems.add("size mismatch: " + remote + " (local " + here + ", remote " + there[0] + ")");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** One SFTP operation; its failure names the path it was about. */
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private static void step(Step step, String path) throws IOException {
+        try {
+            step.run();
+        } catch (SshException e) {
+            throw e;
+        } catch (IOException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new IOException(m + ": " + path, e);
+        }
+    }
+
+    private static boolean isDir(SFTPClient sftp, String path) throws IOException {
+        FileAttributes a = sftp.statExistence(path);
+        return a != null && a.getType() == FileMode.Type.DIRECTORY;
+    }
+
+    private static long localSize(Path p) throws IOException {
+        try (Stream<Path> files = Files.walk(p)) {
+            long sum = 0;
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                sum += Files.size(f);
+            }
+            return sum;
+        }
+    }
+
+    /** Turns sshj's per-file progress into a per-node running total, reported at most every 100 ms. */
+    private final class Progress implements TransferListener {
+        @Override
+        public TransferListener directory(String name) {
+            return this;
+        }
+
+        @Override
+        public StreamCopier.Listener file(String name, long size) {
+            long base = bytes;
+            return transferred -> {
+                bytes = base + transferred;
+                long now = System.nanoTime();
+                if (now - lastReport >= PROGRESS_EVERY_NANOS) {
+                    lastReport = now;
+                    listener.on(new CopyEvent.Progress(target.node(), bytes, total));
+                }
+            };
+        }
+    }
+}
