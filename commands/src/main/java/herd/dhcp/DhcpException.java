@@ -1,0 +1,10 @@
+package herd.dhcp;
+
+/** A refused DHCP request (bad MAC, unknown or duplicate host, failed restart): one line. */
+public class DhcpException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public DhcpException(String message) {
+        super(message);
+    }
+}
