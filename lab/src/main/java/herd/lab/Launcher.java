@@ -1,0 +1,138 @@
+package herd.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+/** Bringing a lab up from its spec, finding a running one, and tearing one down by directory. */
+final class Launcher {
+    private Launcher() {
+    }
+
+    /**
+     * Starts a lab that outlives this JVM. If a lab already runs in the directory, it is returned
+     * as is; the remains of a crashed one are cleaned first.
+     */
+    static Lab up(LabSpec spec) {
+        Prerequisites.check(spec);
+        LabDir dir = new LabDir(directory(spec));
+        if (LabState.exists(dir)) {
+            if (isRunning(dir)) {
+                return attach(dir.root());
+            }
+            Teardown.down(dir);
+        }
+        long t0 = System.nanoTime();
+        LabSlot slot = LabSlot.claim(dir.root(), ProcessHandle.current().pid());
+        try {
+            LabLayout layout = LabLayout.of(spec.withDir(dir.root()), slot);
+            LabState state = LabState.create(dir, layout.spec(), slot);
+            writeFiles(dir, layout);
+            long holder = MountNamespace.start(dir);
+            state.holder(holder, Procs.namespace(holder, "mnt").orElseThrow(
+                    () -> new LabException("lab: namespace holder " + holder + " vanished")));
+            slot.keep(dir.root(), holder);
+            new SshNodes(dir).startAll(layout.nodes(), Duration.ofSeconds(60 + layout.nodes().size() / 10));
+            if (spec.bmc()) {
+                AgentProcess.start(dir, holder, Duration.ofSeconds(60 + layout.nodes().size() / 4));
+            }
+            if (spec.dns()) {
+                DnsService.start(dir, layout, holder);
+            }
+            if (spec.dhcp()) {
+                new DhcpService(dir, slot, state).start();
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            state.started(took.toMillis());
+            return new Lab(dir, layout, took);
+        } catch (RuntimeException e) {
+            try {
+                Teardown.down(dir);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            slot.release(dir.root());
+            throw e;
+        }
+    }
+
+    /** The lab already running in {@code dir}. */
+    static Lab attach(Path dir) {
+        LabDir d = new LabDir(dir.toAbsolutePath().normalize());
+        if (!LabState.exists(d)) {
+            throw new LabException("lab: no lab in " + dir + " (no " + d.state().getFileName() + ")");
+        }
+        LabState state = LabState.load(d);
+        LabLayout layout = LabLayout.of(state.spec(d.root()), state.slot());
+        return new Lab(d, layout, Duration.ofMillis(state.startMillis()));
+    }
+
+    /** Tears down the lab in {@code dir}, running or crashed; does nothing where there is none. */
+    static void down(Path dir) {
+        LabDir d = new LabDir(dir.toAbsolutePath().normalize());
+        if (!LabState.exists(d) && Files.isDirectory(d.root()) && !isEmpty(d.root())) {
+            throw new LabException("lab: " + dir + " holds no lab (no lab.properties); not touching it");
+        }
+        Teardown.down(d);
+    }
+
+    /** Whether the lab in {@code dir} runs (its namespace holder is alive). */
+    static boolean isRunning(LabDir dir) {
+        if (!LabState.exists(dir)) {
+            return false;
+        }
+        LabState state = LabState.load(dir);
+        long pid = state.holderPid();
+        return Procs.alive(pid) && Procs.namespace(pid, "mnt").map(state.mountNamespace()::equals).orElse(false);
+    }
+
+    private static Path directory(LabSpec spec) {
+        try {
+            Path dir = spec.dir() != null ? spec.dir().toAbsolutePath().normalize()
+                    : Files.createTempDirectory("herd-lab-");
+            if (dir.startsWith("/run")) {
+                throw new LabException("lab: directory " + dir + " is under /run, which the lab's namespace hides; use e.g. /tmp/herd-lab");
+            }
+            if (Files.isDirectory(dir) && !isEmpty(dir) && !LabState.exists(new LabDir(dir))) {
+                throw new LabException("lab: directory " + dir + " is not empty and holds no lab; pick another --dir");
+            }
+            Files.createDirectories(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new LabException("lab: cannot create lab directory: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void writeFiles(LabDir dir, LabLayout layout) {
+        Secrets secrets = Secrets.generate();
+        secrets.write(dir);
+        SshFiles.write(dir, layout);
+        InventoryFiles.write(dir, layout);
+        dir.script("node.sh", dir.bin("node"));
+        try {
+            Files.createDirectories(dir.root().resolve("power"));
+        } catch (IOException e) {
+            throw new LabException("lab: cannot create " + dir.root().resolve("power") + ": " + e.getMessage(), e);
+        }
+        if (layout.spec().bmc()) {
+            BmcFiles.write(dir, layout, secrets);
+        }
+        if (layout.spec().dns()) {
+            DnsService.write(dir, layout, secrets);
+        }
+        if (layout.spec().dhcp()) {
+            DhcpService.write(dir, layout);
+        }
+    }
+
+}
