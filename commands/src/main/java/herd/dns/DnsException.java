@@ -1,7 +1,8 @@
 package herd.dns;
 
+import herd.session.HerdException;
 /** A refused or failed DNS request (unknown zone, duplicate record, update refused): one line. */
-public class DnsException extends RuntimeException {
+public class DnsException extends HerdException {
     private static final long serialVersionUID = 1L;
 
     public DnsException(String message) {

@@ -1,12 +1,13 @@
 package herd.files;
 
+import herd.session.HerdException;
 import java.util.List;
 
 /**
  * A file edit that was refused or failed. The message is one line per problem, each naming the
  * file and line; {@link #problems()} keeps them as data.
  */
-public class FileEditException extends RuntimeException {
+public class FileEditException extends HerdException {
     private static final long serialVersionUID = 1L;
     private final transient List<FileProblem> problems;
 
