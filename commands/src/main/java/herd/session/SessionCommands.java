@@ -64,8 +64,10 @@ public class SessionCommands {
             help = "Inventory groups (@NAME) and the sets published by commands (@last:failed, @power:off).")
     public void groups() {
         Table table = Table.of("group", "nodes", "count");
-        String def = session.resolver().defaultSource().map(GroupSource::name).orElse("");
-        for (GroupSource source : session.resolver().sources()) {
+        herd.nodeset.GroupResolver resolver = session.resolver();
+        String def = resolver.defaultSource();
+        for (String sourceName : resolver.sourceNames()) {
+            GroupSource source = resolver.source(sourceName);
             for (String g : source.groups()) {
                 NodeSet members = source.members(g).orElse(NodeSet.empty());
                 if (source.name().equals(def) || members.size() > 0) {
@@ -133,8 +135,8 @@ public class SessionCommands {
             for (String name : set.expand()) {
                 Node n = inv.node(name).orElse(null);
                 Bmc bmc = inv.bmc(name);
-                t = t.row(name, n == null ? "-" : n.ip(), n == null ? "-" : n.mac(), String.join(",", inv.groupsOf(name)),
-                        bmc.host() == null ? "-" : bmc.host() + ":" + bmc.port(), inv.profile(name));
+                t = t.row(name, n == null ? null : n.ip(), n == null ? null : n.mac(), inv.groupsOf(name),
+                        bmc.host() == null ? null : bmc.host() + ":" + bmc.port(), inv.profile(name));
             }
             return t;
         }

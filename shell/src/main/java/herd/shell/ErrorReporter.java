@@ -40,12 +40,15 @@ public final class ErrorReporter {
             message = h.getMessage();
         } else if (e instanceof NodeSetException n) {
             status = 2;
-            message = (command == null ? "" : command + ": ") + n.getMessage();
+            message = n.getMessage();
         } else {
             status = INTERNAL;
-            message = (command == null ? "" : command + ": ") + "internal error: " + e.getClass().getSimpleName()
+            message = "internal error: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage())
                     + (debug ? "" : " (HERD_DEBUG=1 shows the stack trace)");
+        }
+        if (command != null && !message.startsWith(command + ":") && !message.startsWith(command + " ")) {
+            message = command + ": " + message;
         }
         err.println("herd: " + (position == null ? "" : position + ": ") + oneLine(message));
         if (debug) {

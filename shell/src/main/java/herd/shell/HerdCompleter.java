@@ -75,6 +75,9 @@ public final class HerdCompleter implements Completer {
 
     private static State state(CommandSpec spec, List<String> args) {
         int positional = 0;
+        if (spec.passThrough() && spec.options().isEmpty()) {
+            return new State(null, 0, true);
+        }
         for (int i = 0; i < args.size(); i++) {
             String w = args.get(i);
             if (w.equals("--")) {
@@ -116,8 +119,7 @@ public final class HerdCompleter implements Completer {
             case NODES -> NodesCompleter.complete(word, session).forEach(pr ->
                     out.add(new Candidate(pr.value(), pr.display(), null, null, null, null, false)));
             case NODE -> add(session.inventory().nodes().keySet(), word, out);
-            case GROUP -> add(session.inventory().groupResolver().defaultSource()
-                    .map(s -> (java.util.Collection<String>) s.groups()).orElse(List.of()), word, out);
+            case GROUP -> add(session.inventory().groupResolver().source(null).groups(), word, out);
             case FILES -> PathCompleter.complete(word).forEach(pr ->
                     out.add(new Candidate(pr.value(), pr.display(), null, null, null, null, !pr.value().endsWith("/"))));
             case VARIABLES -> add(session.variables().keySet(), word, out);

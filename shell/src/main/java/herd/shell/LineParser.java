@@ -65,7 +65,8 @@ public final class LineParser implements CommandParser {
         ParsedInput.Builder b = ParsedInput.builder().commandName(spec.name());
         boolean json = false;
         boolean help = false;
-        boolean verbatim = false;
+        // A pass-through command without options of its own takes every word as it is (nodeset -f ...).
+        boolean verbatim = spec.passThrough() && spec.options().isEmpty();
         int index = 0;
         int maxIndex = spec.arguments().stream().mapToInt(ParamSpec::index).max().orElse(-1);
         boolean hasRest = spec.arguments().stream().anyMatch(ParamSpec::rest);

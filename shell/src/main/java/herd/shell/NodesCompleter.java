@@ -7,7 +7,6 @@ import herd.session.Session;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -80,14 +79,18 @@ public final class NodesCompleter {
         if (colon >= 0) {
             String source = text.substring(0, colon);
             String prefix = text.substring(colon + 1);
-            resolver.source(source).ifPresent(s -> s.groups().stream().filter(g -> g.startsWith(prefix)).sorted()
-                    .forEach(g -> out.add(new Proposal(head + "@" + source + ":" + g, "@" + source + ":" + g))));
+            if (resolver.sourceNames().contains(source)) {
+                resolver.source(source).groups().stream().filter(g -> g.startsWith(prefix)).sorted()
+                        .forEach(g -> out.add(new Proposal(head + "@" + source + ":" + g, "@" + source + ":" + g)));
+            }
             return out;
         }
-        Optional<GroupSource> def = resolver.defaultSource();
-        def.ifPresent(s -> s.groups().stream().filter(g -> g.startsWith(text)).sorted()
-                .forEach(g -> out.add(new Proposal(head + "@" + g, "@" + g))));
-        for (GroupSource s : resolver.sources()) {
+        if (resolver.defaultSource() != null) {
+            resolver.source(resolver.defaultSource()).groups().stream().filter(g -> g.startsWith(text)).sorted()
+                    .forEach(g -> out.add(new Proposal(head + "@" + g, "@" + g)));
+        }
+        for (String name : resolver.sourceNames()) {
+            GroupSource s = resolver.source(name);
             if (s.name().startsWith(text) && !s.groups().isEmpty()) {
                 out.add(new Proposal(head + "@" + s.name() + ":", "@" + s.name() + ":"));
             }

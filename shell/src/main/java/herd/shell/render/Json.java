@@ -68,7 +68,7 @@ public final class Json {
         return m;
     }
 
-    private static Map<String, Object> row(List<String> columns, List<String> cells) {
+    private static Map<String, Object> row(List<String> columns, List<Object> cells) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             m.put(columns.get(i), cells.get(i));

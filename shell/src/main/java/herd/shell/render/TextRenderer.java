@@ -76,13 +76,13 @@ public final class TextRenderer {
         int[] width = new int[t.columns().size()];
         for (int i = 0; i < width.length; i++) {
             width[i] = t.columns().get(i).length();
-            for (List<String> row : t.rows()) {
-                width[i] = Math.max(width[i], row.get(i).length());
+            for (List<Object> row : t.rows()) {
+                width[i] = Math.max(width[i], inline(row.get(i)).length());
             }
         }
         List<String> out = new ArrayList<>();
         out.add(paint(row(t.columns().stream().map(c -> c.toUpperCase(Locale.ROOT)).toList(), width), BOLD));
-        t.rows().forEach(r -> out.add(row(r, width)));
+        t.rows().forEach(r -> out.add(row(r.stream().map(TextRenderer::inline).toList(), width)));
         return out;
     }
 
