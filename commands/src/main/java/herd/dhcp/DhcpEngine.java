@@ -3,6 +3,8 @@ package herd.dhcp;
 import herd.files.ExternalChecker;
 import herd.files.FileChange;
 import herd.files.FileChecker;
+import herd.files.FileEditException;
+import herd.files.FileProblem;
 import herd.files.FileEditor;
 import herd.files.ProcessRunner;
 import herd.files.WriteMode;
@@ -44,6 +46,17 @@ public final class DhcpEngine {
     public List<DhcpEntry> list() {
         DhcpConf conf = parse(editor.open(settings.conf()));
         return conf.hosts().stream().map(h -> entry(conf, h)).toList();
+    }
+
+    /** The entry of host {@code name} in the (proposed) text of {@code c}. */
+    public java.util.Optional<DhcpEntry> find(FileChange c, String name) {
+        DhcpConf conf = parse(c);
+        return conf.host(name).map(h -> entry(conf, h));
+    }
+
+    /** herd's own problems of the file (bad or duplicate MAC, duplicate IP or name, IP outside subnets). */
+    public List<FileProblem> problems() {
+        return DhcpChecks.problems(parse(editor.open(settings.conf())));
     }
 
     public DhcpEntry show(String name) {
@@ -106,9 +119,9 @@ public final class DhcpEngine {
     private DhcpResult run(FileChange c, WriteMode mode) {
         Map<String, List<FileChecker>> checks = Map.of(c.path(), checkers(c));
         if (mode == WriteMode.DRY_RUN) {
-            List<herd.files.FileProblem> problems = editor.validate(List.of(c), checks);
+            List<FileProblem> problems = editor.validate(List.of(c), checks);
             if (!problems.isEmpty()) {
-                throw new herd.files.FileEditException(problems);
+                throw new FileEditException(problems);
             }
             return new DhcpResult(c, c.diff(), false, false);
         }

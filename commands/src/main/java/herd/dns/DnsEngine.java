@@ -55,13 +55,23 @@ public final class DnsEngine {
         for (String z : settings.zones().keySet()) {
             if (zone == null || ZoneFile.absolute(z).equals(ZoneFile.absolute(zone))) {
                 ZoneFile f = zones.zone(z);
-                f.records().forEach(e -> out.add(new DnsRecord(z, e.owner(), e.ttl(), e.type(), e.data(), f.path(), e.line())));
+                f.records().forEach(e -> out.add(new DnsRecord(z, e.owner(), e.ttl(), e.type(),
+                        e.type().equals("CNAME") || e.type().equals("PTR") ? ZoneFile.absolute(e.data(), e.origin()) : e.data(),
+                        f.path(), e.line())));
             }
         }
         if (zone != null && out.isEmpty() && settings.zones().keySet().stream()
                 .noneMatch(z -> ZoneFile.absolute(z).equals(ZoneFile.absolute(zone)))) {
             throw new DnsException("zone " + zone + " is not in the inventory's services.dns.zones");
         }
+        return out;
+    }
+
+    /** herd's own problems of every zone file (bad addresses, CNAME beside data, several PTRs). */
+    public List<FileProblem> problems() {
+        ZoneSet zones = new ZoneSet(editor, settings);
+        List<FileProblem> out = new ArrayList<>();
+        zones.all().values().forEach(z -> out.addAll(ZoneChecks.problems(z)));
         return out;
     }
 

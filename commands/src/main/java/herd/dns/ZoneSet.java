@@ -47,6 +47,39 @@ public final class ZoneSet {
                 "no zone in the inventory holds " + fqdn + " (zones: " + String.join(", ", settings.zones().keySet()) + ")"));
     }
 
+    /** A short name qualified with the domain (or a zone), an absolute name as is. */
+    public String qualify(String name) {
+        return DnsNames.qualify(name, settings);
+    }
+
+    /** The reverse (in-addr.arpa / ip6.arpa) name of an address. */
+    public static String reverseName(String ip) {
+        return DnsNames.reverse(ip);
+    }
+
+    /** True when a configured zone holds {@code fqdn}. */
+    public boolean holds(String fqdn) {
+        return DnsNames.zoneOf(fqdn, settings.zones()).isPresent();
+    }
+
+    /** The data of {@code fqdn TYPE} in its zone file, names made absolute; empty when none. */
+    public List<String> values(String fqdn, String type) {
+        String zone = DnsNames.zoneOf(fqdn, settings.zones()).orElse(null);
+        if (zone == null) {
+            return List.of();
+        }
+        return zone(zone).records(fqdn, type).stream()
+                .map(e -> type.equals("A") || type.equals("AAAA") ? e.data() : ZoneFile.absolute(e.data(), e.origin()))
+                .toList();
+    }
+
+    /** Every record of every configured zone, as {@code zone -> entries}, for checks. */
+    public Map<String, ZoneFile> all() {
+        Map<String, ZoneFile> out = new LinkedHashMap<>();
+        settings.zones().keySet().forEach(z -> out.put(z, zone(z)));
+        return out;
+    }
+
     /** Adds a record (and the PTR of an A/AAAA when {@code withPtr}); returns what was added. */
     public List<String> add(String fqdn, String type, String value, boolean withPtr) {
         String zone = zoneFor(fqdn);

@@ -41,6 +41,11 @@ public final class HostsEngine {
         return HostsFile.parse(path, c.after()).entries();
     }
 
+    /** herd's own problems of the file (bad addresses, a name on several lines). */
+    public List<FileProblem> problems() {
+        return problems(HostsFile.parse(path, editor.open(path).after()));
+    }
+
     public HostsResult add(HostsRequest r) {
         return run(planAdd(editor.open(path), r), r.mode());
     }
