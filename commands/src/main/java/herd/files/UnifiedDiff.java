@@ -96,12 +96,12 @@ public final class UnifiedDiff {
                 ops.append('=');
                 i++;
                 j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                ops.append('+');
-                j++;
-            } else {
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 ops.append('-');
                 i++;
+            } else {
+                ops.append('+');
+                j++;
             }
         }
     }
