@@ -30,7 +30,7 @@ public final class DhcpEngine {
     private final DhcpSettings settings;
     private final ProcessRunner runner = new ProcessRunner();
     private final ExternalChecker dhcpd = new ExternalChecker("dhcpd",
-            tmp -> List.of("dhcpd", "-t", "-4", "-cf", tmp.toString()), "%s line (\\d+): (.*)",
+            tmp -> List.of("dhcpd", "-t", "-4", "-cf", tmp.toString()), "(\\S+) line (\\d+): (.*)",
             line -> line.startsWith("Configuration file errors"));
 
     public DhcpEngine(FileEditor editor, DhcpSettings settings) {

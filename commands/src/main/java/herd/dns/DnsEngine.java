@@ -156,12 +156,33 @@ public final class DnsEngine {
         return checks;
     }
 
-    /** {@code named-checkzone ZONE FILE}, its {@code FILE:LINE: message} lines mapped to the real file. */
+    /**
+     * {@code named-checkzone ZONE FILE}, its {@code FILE:LINE: message} lines mapped to the real
+     * file; zone-level messages get the line of the record they quote (else the SOA's).
+     */
     static FileChecker namedCheckzone(String zone) {
-        return new ExternalChecker("named-checkzone", tmp -> List.of("named-checkzone", "-k", "fail", "-n", "fail",
-                zone, tmp.toString()), "(?:[a-z_]+: )?%s:(\\d+): (.*)",
+        ExternalChecker named = new ExternalChecker("named-checkzone", tmp -> List.of("named-checkzone", "-k", "fail",
+                "-n", "fail", zone, tmp.toString()), "(?:[a-z_]+: )?(\\S+):(\\d+): (.*)",
                 line -> line.startsWith("zone ") && !line.contains("loading from master file")
                         && !line.contains("not loaded due to errors") && !line.contains("loaded serial"));
+        return (path, proposed) -> named.check(path, proposed).stream()
+                .map(p -> p.line() > 0 ? p : locate(p, zone, proposed)).toList();
+    }
+
+    private static FileProblem locate(FileProblem p, String zone, String text) {
+        String message = p.message().replaceFirst("^zone [^ ]+/IN: ", "");
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("'([^']+)'").matcher(message);
+        String name = quoted.find() ? ZoneFile.absolute(quoted.group(1)) : null;
+        ZoneFile z = ZoneFile.parse(p.file(), zone, text);
+        int line = z.soa().map(ZoneEntry::line).orElse(1);
+        for (ZoneEntry e : z.records()) {
+            if (name != null && (e.owner().equals(name) || (!e.rdata().isEmpty()
+                    && ZoneFile.absolute(e.rdata().get(e.rdata().size() - 1).text(), e.origin()).equals(name)))) {
+                line = e.line();
+                break;
+            }
+        }
+        return new FileProblem(p.file(), line, message);
     }
 
     private DnsResult dynamicAdd(Target t, boolean withPtr, WriteMode mode) {

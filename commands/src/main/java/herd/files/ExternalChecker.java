@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * FileChecker c = new ExternalChecker("dhcpd", tmp -> List.of("dhcpd", "-t", "-cf", tmp.toString()),
- *         "%s line (\\d+): (.*)", line -> line.contains("error"));
+ *         "(\\S+) line (\\d+): (.*)", line -> line.contains("error"));
  * }</pre>
  */
 public final class ExternalChecker implements FileChecker {
@@ -34,8 +34,8 @@ public final class ExternalChecker implements FileChecker {
     private final ProcessRunner runner = new ProcessRunner();
 
     /**
-     * @param linePattern a regex with {@code %s} where the (quoted) temporary path goes, group 1
-     *     the line number and group 2 the message
+     * @param linePattern a regex whose group 1 is a file name (the temporary copy, or a file it
+     *     includes), group 2 the line number and group 3 the message
      * @param generalError which other output lines are errors without a line number
      */
     public ExternalChecker(String program, Function<Path, List<String>> command, String linePattern,
@@ -63,7 +63,7 @@ public final class ExternalChecker implements FileChecker {
             Path parent = Path.of(path).toAbsolutePath().getParent();
             Path cwd = parent != null && Files.isDirectory(parent) ? parent : dir;
             ProcessRunner.Result r = runner.run(command.apply(copy), cwd, TIMEOUT);
-            return r.ok() ? List.of() : problems(path, copy, r.output());
+            return r.ok() ? List.of() : problems(path, copy, cwd, r.output());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot check " + path + ": " + e.getMessage(), e);
         } finally {
@@ -71,14 +71,15 @@ public final class ExternalChecker implements FileChecker {
         }
     }
 
-    private List<FileProblem> problems(String path, Path copy, String output) {
-        Pattern located = Pattern.compile(String.format(linePattern, Pattern.quote(copy.toString())));
+    private List<FileProblem> problems(String path, Path copy, Path cwd, String output) {
+        Pattern located = Pattern.compile(linePattern);
         List<FileProblem> found = new ArrayList<>();
         List<FileProblem> general = new ArrayList<>();
         for (String line : output.split("\n")) {
             Matcher m = located.matcher(line.strip());
             if (m.matches()) {
-                found.add(new FileProblem(path, Integer.parseInt(m.group(1)), m.group(2).strip()));
+                String file = m.group(1).equals(copy.toString()) ? path : cwd.resolve(m.group(1)).toString();
+                found.add(new FileProblem(file, Integer.parseInt(m.group(2)), m.group(3).strip()));
             } else if (generalError.test(line)) {
                 general.add(new FileProblem(path, 0, line.strip().replace(copy.toString(), path)));
             }

@@ -117,6 +117,30 @@ class DnsEngineTest {
     }
 
     @Test
+    void includesAreKeptAndCheckedFromTheZoneFilesDirectory() throws IOException {
+        assumeThat(ProcessRunner.installed("named-checkzone")).as("named-checkzone (bind9-utils) is not installed").isTrue();
+        Files.writeString(dir.resolve("extra.db"), "extra IN A 10.10.8.1\n");
+        Files.writeString(forward, Files.readString(forward) + "$INCLUDE extra.db\n");
+        dns.add(new DnsRequest("valkyrie03", "A", "10.10.3.3", true, null, WriteMode.WRITE));
+        assertThat(Files.readString(forward)).endsWith("valkyrie03         IN  A   10.10.3.3\n$INCLUDE extra.db\n");
+        Files.writeString(dir.resolve("extra.db"), "extra IN A 10.10.8.300\n");
+        String before = Files.readString(forward);
+        assertThatThrownBy(() -> dns.add(new DnsRequest("valkyrie04", "A", "10.10.3.4", true, null, WriteMode.WRITE)))
+                .isInstanceOf(FileEditException.class).hasMessageContaining("extra.db:1:");
+        assertThat(Files.readString(forward)).isEqualTo(before);
+    }
+
+    @Test
+    void zoneLevelRefusalsGetTheLineOfTheRecordTheyName() throws IOException {
+        assumeThat(ProcessRunner.installed("named-checkzone")).as("named-checkzone (bind9-utils) is not installed").isTrue();
+        String f0 = Files.readString(forward);
+        assertThatThrownBy(() -> dns.remove(new DnsRequest("odin", "A", null, true, null, WriteMode.WRITE)))
+                .isInstanceOf(FileEditException.class)
+                .hasMessage(forward + ":9: NS 'odin.cluster.local' has no address records (A or AAAA)");
+        assertUnchanged(forward, f0);
+    }
+
+    @Test
     void aMalformedZoneIsNeverWritten() throws IOException {
         Files.writeString(forward, Files.readString(forward).replace("86400       ;Minimum TTL\n)", "86400 ;Minimum TTL\n"));
         String broken = Files.readString(forward);
