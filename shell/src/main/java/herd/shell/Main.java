@@ -75,7 +75,8 @@ public final class Main {
         if (options.command() != null) {
             return executor.run(options.command(), null, plain);
         }
-        if (options.file() != null && options.file().equals("-")) {
+        boolean stdinPiped = "0".equals(System.getenv("HERD_STDIN_TTY")) && !options.train();
+        if ("-".equals(options.file()) || options.file() == null && stdinPiped) {
             try {
                 return executor.batch().run("-", new InputStreamReader(System.in, StandardCharsets.UTF_8), plain,
                         options.keepGoing());
