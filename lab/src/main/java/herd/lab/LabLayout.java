@@ -16,12 +16,18 @@ record LabLayout(LabSpec spec, LabSlot slot, List<LabNode> nodes) {
     static final String PREFIX = "valkyrie";
     static final String DOMAIN = "cluster.local";
 
-    static LabLayout of(LabSpec spec, LabSlot slot) {
+    /** Rejects a spec no slot can hold, before anything is created. */
+    static void check(LabSpec spec) {
         int total = spec.nodes() + spec.extras().size();
         if (spec.bmc() && total > MAX_BMCS) {
             throw new LabException("lab: BMCs are limited to " + MAX_BMCS + " nodes per lab, " + total
                     + " asked; start it without BMCs (--no-bmc)");
         }
+    }
+
+    static LabLayout of(LabSpec spec, LabSlot slot) {
+        check(spec);
+        int total = spec.nodes() + spec.extras().size();
         List<LabNode> nodes = new ArrayList<>(total);
         int index = 0;
         for (String extra : spec.extras()) {

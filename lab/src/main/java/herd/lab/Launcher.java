@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /** Bringing a lab up from its spec, finding a running one, and tearing one down by directory. */
@@ -15,8 +21,9 @@ final class Launcher {
      * Starts a lab that outlives this JVM. If a lab already runs in the directory, it is returned
      * as is; the remains of a crashed one are cleaned first.
      */
-    static Lab up(LabSpec spec) {
+    static Lab up(LabSpec spec, boolean tiedToJvm) {
         Prerequisites.check(spec);
+        LabLayout.check(spec);
         LabDir dir = new LabDir(directory(spec));
         if (LabState.exists(dir)) {
             if (isRunning(dir)) {
@@ -25,25 +32,19 @@ final class Launcher {
             Teardown.down(dir);
         }
         long t0 = System.nanoTime();
-        LabSlot slot = LabSlot.claim(dir.root(), ProcessHandle.current().pid());
+        long owner = tiedToJvm ? ProcessHandle.current().pid() : 0;
+        LabSlot slot = LabSlot.claim(dir.root(), ProcessHandle.current().pid(), owner);
         try {
             LabLayout layout = LabLayout.of(spec.withDir(dir.root()), slot);
             LabState state = LabState.create(dir, layout.spec(), slot);
+            long tFiles = System.nanoTime();
             writeFiles(dir, layout);
             long holder = MountNamespace.start(dir);
+            String prep = "files+namespace " + (System.nanoTime() - tFiles) / 1_000_000 + " ms\n";
             state.holder(holder, Procs.namespace(holder, "mnt").orElseThrow(
                     () -> new LabException("lab: namespace holder " + holder + " vanished")));
-            slot.keep(dir.root(), holder);
-            new SshNodes(dir).startAll(layout.nodes(), Duration.ofSeconds(60 + layout.nodes().size() / 10));
-            if (spec.bmc()) {
-                AgentProcess.start(dir, holder, Duration.ofSeconds(60 + layout.nodes().size() / 4));
-            }
-            if (spec.dns()) {
-                DnsService.start(dir, layout, holder);
-            }
-            if (spec.dhcp()) {
-                new DhcpService(dir, slot, state).start();
-            }
+            slot.keep(dir.root(), holder, owner);
+            startServices(dir, layout, state, holder, prep);
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             state.started(took.toMillis());
             return new Lab(dir, layout, took);
@@ -56,6 +57,46 @@ final class Launcher {
             slot.release(dir.root());
             throw e;
         }
+    }
+
+    /**
+     * Starts nodes, BMCs, named and dhcpd side by side (they do not depend on each other: a BMC
+     * reads its node's power when asked) and logs each one's start time to log/up.log.
+     */
+    private static void startServices(LabDir dir, LabLayout layout, LabState state, long holder, String prep) {
+        int n = layout.nodes().size();
+        Map<String, Runnable> phases = new LinkedHashMap<>();
+        phases.put("ssh", () -> new SshNodes(dir).startAll(layout.nodes(), holder, Duration.ofSeconds(60 + n / 10)));
+        if (layout.spec().bmc()) {
+            phases.put("bmc", () -> AgentProcess.start(dir, holder, Duration.ofSeconds(60 + n / 4)));
+        }
+        if (layout.spec().dns()) {
+            phases.put("dns", () -> DnsService.start(dir, layout, holder));
+        }
+        if (layout.spec().dhcp()) {
+            phases.put("dhcp", () -> new DhcpService(dir, layout.slot(), state).start());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(phases.size());
+        StringBuilder log = new StringBuilder(prep);
+        try {
+            Map<String, Future<Long>> running = new LinkedHashMap<>();
+            phases.forEach((name, phase) -> running.put(name, pool.submit(() -> {
+                long t = System.nanoTime();
+                phase.run();
+                return (System.nanoTime() - t) / 1_000_000;
+            })));
+            for (var e : running.entrySet()) {
+                log.append(e.getKey()).append(' ').append(e.getValue().get()).append(" ms\n");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("lab: interrupted while starting", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof LabException le ? le : new LabException("lab: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        LabDir.write(dir.log("up.log"), log.toString(), false);
     }
 
     /** The lab already running in {@code dir}. */
@@ -119,10 +160,12 @@ final class Launcher {
         SshFiles.write(dir, layout);
         InventoryFiles.write(dir, layout);
         dir.script("node.sh", dir.bin("node"));
-        try {
-            Files.createDirectories(dir.root().resolve("power"));
-        } catch (IOException e) {
-            throw new LabException("lab: cannot create " + dir.root().resolve("power") + ": " + e.getMessage(), e);
+        for (String sub : new String[] {"power", "www", "tftpboot"}) {
+            try {
+                Files.createDirectories(dir.root().resolve(sub));
+            } catch (IOException e) {
+                throw new LabException("lab: cannot create " + dir.root().resolve(sub) + ": " + e.getMessage(), e);
+            }
         }
         if (layout.spec().bmc()) {
             BmcFiles.write(dir, layout, secrets);

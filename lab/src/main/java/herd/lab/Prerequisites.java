@@ -19,7 +19,12 @@ final class Prerequisites {
     }
 
     static void check(LabSpec spec) {
-        if (!isRoot()) {
+        check(spec, isRoot(), program -> find(program) != null);
+    }
+
+    /** The check itself, with root-ness and program lookup given (tests feed a missing program). */
+    static void check(LabSpec spec, boolean root, java.util.function.Predicate<String> installed) {
+        if (!root) {
             throw new LabException("lab: must run as root (it starts sshd, mounts and namespaces): run it with sudo");
         }
         for (String ns : List.of("mnt", "uts", "net")) {
@@ -48,7 +53,7 @@ final class Prerequisites {
         List<String> packages = new ArrayList<>();
         List<String> programs = new ArrayList<>();
         needed.forEach((program, pkg) -> {
-            if (find(program) == null) {
+            if (!installed.test(program)) {
                 programs.add(program);
                 if (!packages.contains(pkg)) {
                     packages.add(pkg);

@@ -3,6 +3,7 @@ package herd.lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 /**
  * The SSH side of a lab on disk: the lab's client key (also root's authorized key on every
@@ -30,8 +31,11 @@ final class SshFiles {
         StringBuilder known = new StringBuilder();
         StringBuilder config = new StringBuilder();
         StringBuilder hosts = new StringBuilder("127.0.0.1 localhost\n");
-        for (LabNode node : layout.nodes()) {
-            Keys.Pair hostKey = Keys.generate("root@" + node.name());
+        // Key generation dominates for big labs: spread it over the cores.
+        List<Keys.Pair> hostKeys = layout.nodes().parallelStream().map(n -> Keys.generate("root@" + n.name())).toList();
+        for (int i = 0; i < layout.nodes().size(); i++) {
+            LabNode node = layout.nodes().get(i);
+            Keys.Pair hostKey = hostKeys.get(i);
             try {
                 Files.createDirectories(dir.node(node.name()));
                 hostKey.write(dir.node(node.name()).resolve("host_key"));

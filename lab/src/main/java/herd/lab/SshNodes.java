@@ -25,13 +25,14 @@ final class SshNodes {
     }
 
     /** Starts every node (in a few parallel batches) and waits until each sshd accepts. */
-    void startAll(List<LabNode> nodes, Duration timeout) {
+    void startAll(List<LabNode> nodes, long holder, Duration timeout) {
         int batches = Math.min(PARALLEL, nodes.size());
         ExecutorService pool = Executors.newFixedThreadPool(batches);
         try {
             List<Future<Procs.Result>> runs = new ArrayList<>();
             for (int b = 0; b < batches; b++) {
-                List<String> cmd = new ArrayList<>(List.of(dir.bin("node").toString(), "start"));
+                List<String> cmd = new ArrayList<>(MountNamespace.enter(holder));
+                cmd.addAll(List.of(dir.bin("node").toString(), "launch"));
                 for (int i = b; i < nodes.size(); i += batches) {
                     cmd.add(nodes.get(i).name());
                 }
