@@ -40,7 +40,7 @@ public class NetCommands {
         List<FileProblem> found = engine().check(NetCommandSupport.nodes(session, nodes, true));
         session.out().result(found.stream().map(FileProblem::toString).toList());
         if (!found.isEmpty()) {
-            throw new NetException("net check: " + found.size() + " inconsistenc" + (found.size() == 1 ? "y" : "ies"));
+            throw new NetException(found.size() + " inconsistenc" + (found.size() == 1 ? "y" : "ies"));
         }
     }
 
