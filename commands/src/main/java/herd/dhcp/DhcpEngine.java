@@ -29,6 +29,7 @@ public final class DhcpEngine {
     private final FileEditor editor;
     private final DhcpSettings settings;
     private final ProcessRunner runner = new ProcessRunner();
+    private DhcpConf last;
     private final ExternalChecker dhcpd = new ExternalChecker("dhcpd",
             tmp -> List.of("dhcpd", "-t", "-4", "-cf", tmp.toString()), "(\\S+) line (\\d+): (.*)",
             line -> line.startsWith("Configuration file errors"));
@@ -133,8 +134,12 @@ public final class DhcpEngine {
         return new DhcpResult(c, c.diff(), c.changed(), apply);
     }
 
-    private static DhcpConf parse(FileChange c) {
-        return DhcpConf.parse(c.path(), c.after());
+    private DhcpConf parse(FileChange c) {
+        // One parse per text, not per lookup: net sync asks about each node of a large file.
+        if (last == null || last.text() != c.after() || !last.path().equals(c.path())) {
+            last = DhcpConf.parse(c.path(), c.after());
+        }
+        return last;
     }
 
     private static DhcpHost existing(DhcpConf conf, String name) {

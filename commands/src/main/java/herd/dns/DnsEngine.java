@@ -108,7 +108,7 @@ public final class DnsEngine {
             ZoneSet zones = new ZoneSet(editor, settings);
             List<String> done = work.apply(zones);
             List<FileChange> changes = zones.changes(LocalDate.now(clock)).stream().filter(FileChange::changed).toList();
-            Map<String, List<FileChecker>> checks = checkers(zones, changes);
+            Map<String, List<FileChecker>> checks = checkers(changes);
             if (mode == WriteMode.DRY_RUN) {
                 List<FileProblem> problems = editor.validate(changes, checks);
                 if (!problems.isEmpty()) {
@@ -122,7 +122,7 @@ public final class DnsEngine {
             }
             boolean apply = mode == WriteMode.APPLY && !changes.isEmpty();
             if (apply) {
-                reloadAndVerify(zones, freeze);
+                reloadAndVerify(zones.serials(), freeze);
             }
             return new DnsResult(changes, done, zones.serials(), true, apply, false);
         } finally {
@@ -130,8 +130,24 @@ public final class DnsEngine {
         }
     }
 
-    private void reloadAndVerify(ZoneSet zones, boolean thawed) {
-        for (Map.Entry<String, Long> e : zones.serials().entrySet()) {
+    /**
+     * Writes (and applies) what a dry run of {@link #edit} planned, without planning again.
+     * Static zones only: an edit of dynamic zones must be planned while they are frozen.
+     */
+    public DnsResult write(DnsResult planned, WriteMode mode) {
+        if (settings.dynamic()) {
+            throw new DnsException("dynamic zones are edited with edit(), frozen while planned");
+        }
+        editor.commit(planned.changes(), checkers(planned.changes()));
+        boolean apply = mode == WriteMode.APPLY && !planned.changes().isEmpty();
+        if (apply) {
+            reloadAndVerify(planned.serials(), false);
+        }
+        return new DnsResult(planned.changes(), planned.records(), planned.serials(), true, apply, false);
+    }
+
+    private void reloadAndVerify(Map<String, Long> serials, boolean thawed) {
+        for (Map.Entry<String, Long> e : serials.entrySet()) {
             if (!thawed) {
                 named.rndc("reload", e.getKey());
             }
@@ -146,10 +162,11 @@ public final class DnsEngine {
         }
     }
 
-    private Map<String, List<FileChecker>> checkers(ZoneSet zones, List<FileChange> changes) {
+    private Map<String, List<FileChecker>> checkers(List<FileChange> changes) {
         Map<String, List<FileChecker>> checks = new HashMap<>();
         for (FileChange c : changes) {
-            String zone = zones.zoneOfFile(c.path());
+            String zone = settings.zones().entrySet().stream().filter(e -> e.getValue().equals(c.path()))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
             ZoneFile before = ZoneFile.parse(c.path(), zone, c.before());
             checks.put(c.path(), List.of(ZoneChecks.checker(before), namedCheckzone(zone)));
         }

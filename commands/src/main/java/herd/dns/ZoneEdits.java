@@ -29,7 +29,7 @@ final class ZoneEdits {
             return text + sep + ZoneFile.relative(owner, z.zone()) + "\tIN\t" + type + "\t" + data + Text.newline(text);
         }
         ZoneEntry t = template.get();
-        int index = z.entries().indexOf(t);
+        int index = indexOf(z.entries(), t);
         int at = t.end();
         for (ZoneEntry e : z.entries().subList(index + 1, z.entries().size())) {
             if (e.directive() || !e.ownerToken().isEmpty()) {
@@ -47,7 +47,7 @@ final class ZoneEdits {
     /** Removes one record's lines; a following record that inherited its owner gets it written. */
     static String remove(ZoneFile z, ZoneEntry e) {
         String text = z.text();
-        int index = z.entries().indexOf(e);
+        int index = indexOf(z.entries(), e);
         String after = text.substring(e.end());
         Optional<ZoneEntry> next = index + 1 < z.entries().size() ? Optional.of(z.entries().get(index + 1))
                 : Optional.empty();
@@ -134,6 +134,16 @@ final class ZoneEdits {
     private static int typeIndex(ZoneEntry t) {
         int skip = (t.ownerToken().isEmpty() ? 0 : 1) + (t.ttl().isEmpty() ? 0 : 1) + (t.rclass().isEmpty() ? 0 : 1);
         return skip;
+    }
+
+    /** Position by identity: entries compare by content, and two lines can hold the same record. */
+    private static int indexOf(List<ZoneEntry> entries, ZoneEntry e) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i) == e) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String withOwner(String after, String owner) {

@@ -23,6 +23,7 @@ public final class ZoneSet {
     private final DnsSettings settings;
     private final Map<String, FileChange> open = new LinkedHashMap<>();
     private final Map<String, Long> serials = new LinkedHashMap<>();
+    private final Map<String, ZoneFile> parsed = new LinkedHashMap<>();
 
     public ZoneSet(FileEditor editor, DnsSettings settings) {
         this.editor = editor;
@@ -38,7 +39,13 @@ public final class ZoneSet {
             }
             return editor.open(file);
         });
-        return ZoneFile.parse(c.path(), zone, c.after());
+        ZoneFile parsed = this.parsed.get(zone);
+        if (parsed == null || parsed.text() != c.after()) {
+            // Parsed once per edit, not per lookup: net sync looks up each node several times.
+            parsed = ZoneFile.parse(c.path(), zone, c.after());
+            this.parsed.put(zone, parsed);
+        }
+        return parsed;
     }
 
     /** Zone name for an absolute name; a {@link DnsException} when no configured zone holds it. */
@@ -179,12 +186,6 @@ public final class ZoneSet {
     /** Zone to new serial, for the zones {@link #changes} bumped. */
     public Map<String, Long> serials() {
         return serials;
-    }
-
-    /** Zone of each opened file path. */
-    public String zoneOfFile(String path) {
-        return open.entrySet().stream().filter(e -> e.getValue().path().equals(path)).map(Map.Entry::getKey)
-                .findFirst().orElseThrow();
     }
 
     private void edit(String zone, String text) {

@@ -99,7 +99,8 @@ public final class NetEngine {
         }
         List<FileChange> local = changes.stream().filter(c -> checks.containsKey(c.path())).toList();
         editor.commit(local, checks);
-        DnsResult done = dns == null || planned.changes().isEmpty() ? null : dns.edit(mode, work);
+        DnsResult done = dns == null || planned.changes().isEmpty() ? null
+                : settings.dns().dynamic() ? dns.edit(mode, work) : dns.write(planned, mode);
         boolean restart = mode == WriteMode.APPLY && dhcp != null && local.get(0).changed();
         if (restart) {
             dhcp.restart();
