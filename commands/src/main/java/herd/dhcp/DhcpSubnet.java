@@ -17,17 +17,29 @@ record DhcpSubnet(String address, String netmask, int start, int open, int close
 
     /** An IPv4 literal as an unsigned number, -1 when it is not one (never a name lookup). */
     static long ipv4(String s) {
-        if (!s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            return -1;
-        }
+        // Hand-parsed: called for every host on every placement, String.matches would compile a regex each time.
         long v = 0;
-        for (String part : s.split("\\.")) {
-            int octet = Integer.parseInt(part);
-            if (octet > 255) {
+        int parts = 0;
+        int i = 0;
+        int n = s.length();
+        while (parts < 4) {
+            int start = i;
+            int octet = 0;
+            while (i < n && i - start < 3 && Character.isDigit(s.charAt(i))) {
+                octet = octet * 10 + (s.charAt(i++) - '0');
+            }
+            if (i == start || octet > 255) {
                 return -1;
             }
             v = (v << 8) | octet;
+            parts++;
+            if (parts < 4) {
+                if (i >= n || s.charAt(i) != '.') {
+                    return -1;
+                }
+                i++;
+            }
         }
-        return v;
+        return i == n ? v : -1;
     }
 }
