@@ -1,11 +1,13 @@
 package herd.dhcp;
 
+import herd.files.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Text splices on a {@link DhcpConf}: each edit replaces only the lines of one host block and
@@ -27,7 +29,7 @@ final class DhcpEdits {
      */
     static String add(DhcpConf conf, String name, String ip, Map<String, String> fields) {
         String text = conf.text();
-        String nl = herd.files.Text.newline(text);
+        String nl = Text.newline(text);
         Optional<DhcpSubnet> subnet = conf.subnets().stream().filter(s -> s.contains(ip)).findFirst();
         Optional<DhcpHost> inside = last(conf, h -> subnet.isPresent() && h.subnet().equals(subnet));
         if (inside.isEmpty() && subnet.isPresent() && onlySpaceBefore(text, subnet.get().close())) {
@@ -78,7 +80,7 @@ final class DhcpEdits {
     /** Replaces the values of existing statements, appends new ones, drops the {@code unset} keys. */
     static String set(DhcpConf conf, DhcpHost host, Map<String, String> fields, Set<String> unset) {
         String text = conf.text();
-        String nl = herd.files.Text.newline(text);
+        String nl = Text.newline(text);
         List<Splice> splices = new ArrayList<>();
         StringBuilder added = new StringBuilder();
         boolean ownLine = onlySpaceBefore(text, host.close());
@@ -116,7 +118,7 @@ final class DhcpEdits {
         return new Splice(start, s.end(), "");
     }
 
-    private static Optional<DhcpHost> last(DhcpConf conf, java.util.function.Predicate<DhcpHost> which) {
+    private static Optional<DhcpHost> last(DhcpConf conf, Predicate<DhcpHost> which) {
         List<DhcpHost> hosts = conf.hosts();
         for (int i = hosts.size() - 1; i >= 0; i--) {
             if (which.test(hosts.get(i))) {

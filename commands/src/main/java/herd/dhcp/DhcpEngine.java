@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Host entries of dhcpd.conf: list, show, add, remove, set. Every write is validated (herd's
@@ -50,7 +51,7 @@ public final class DhcpEngine {
     }
 
     /** The entry of host {@code name} in the (proposed) text of {@code c}. */
-    public java.util.Optional<DhcpEntry> find(FileChange c, String name) {
+    public Optional<DhcpEntry> find(FileChange c, String name) {
         DhcpConf conf = parse(c);
         return conf.host(name).map(h -> entry(conf, h));
     }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -112,7 +113,7 @@ public final class NetEngine {
         if (n.mac() == null || n.ip() == null) {
             return c;
         }
-        java.util.Optional<DhcpEntry> e = dhcp.find(c, n.name());
+        Optional<DhcpEntry> e = dhcp.find(c, n.name());
         if (e.isEmpty()) {
             actions.add("dhcp: add " + n.name() + " " + n.mac() + " " + n.ip());
             return dhcp.planAdd(c, DhcpRequest.of(n.name(), WriteMode.WRITE).withMac(n.mac()).withIp(n.ip()));
