@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * DNS records of the cluster's zones: list, add, remove. File edits are validated (herd's
@@ -31,6 +33,7 @@ import java.util.function.Function;
  */
 public final class DnsEngine {
     private static final Duration SERIAL_WAIT = Duration.ofSeconds(10);
+    private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
     private static final List<String> TYPES = List.of("A", "AAAA", "CNAME", "PTR");
 
     private final FileEditor editor;
@@ -191,7 +194,7 @@ public final class DnsEngine {
 
     private static FileProblem locate(FileProblem p, String zone, String text) {
         String message = p.message().replaceFirst("^zone [^ ]+/IN: ", "");
-        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("'([^']+)'").matcher(message);
+        Matcher quoted = QUOTED.matcher(message);
         String name = quoted.find() ? ZoneFile.absolute(quoted.group(1)) : null;
         ZoneFile z = ZoneFile.parse(p.file(), zone, text);
         int line = z.soa().map(ZoneEntry::line).orElse(1);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Line splices on a {@link ZoneFile}: a new record copies the columns of its neighbour of the
@@ -156,7 +157,7 @@ final class ZoneEdits {
         return owner + pad + after.substring(ws);
     }
 
-    private static Optional<ZoneEntry> last(List<ZoneEntry> entries, java.util.function.Predicate<ZoneEntry> which) {
+    private static Optional<ZoneEntry> last(List<ZoneEntry> entries, Predicate<ZoneEntry> which) {
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (which.test(entries.get(i))) {
                 return Optional.of(entries.get(i));
