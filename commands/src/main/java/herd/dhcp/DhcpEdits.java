@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -52,6 +53,41 @@ final class DhcpEdits {
         }
         String sep = text.isEmpty() || text.endsWith("\n") ? "" : nl;
         return text + sep + block(name, fields, "", "  ", nl) + nl;
+    }
+
+    /** A host block to add: name, address (for placement) and statements. */
+    record NewHost(String name, String ip, Map<String, String> fields) {
+    }
+
+    /**
+     * Several new hosts at once, placed as consecutive {@link #add} calls would place them but with
+     * one splice per insertion point, so that a first sync of a large cluster stays linear. Hosts
+     * whose subnet declares no host yet are added one by one.
+     */
+    static String addAll(DhcpConf conf, List<NewHost> hosts) {
+        String text = conf.text();
+        String nl = Text.newline(text);
+        Map<Integer, StringBuilder> points = new TreeMap<>();
+        List<NewHost> rest = new ArrayList<>();
+        for (NewHost h : hosts) {
+            Optional<DhcpSubnet> subnet = conf.subnets().stream().filter(s -> s.contains(h.ip())).findFirst();
+            Optional<DhcpHost> inside = last(conf, x -> subnet.isPresent() && x.subnet().equals(subnet));
+            if (inside.isEmpty()) {
+                rest.add(h);
+                continue;
+            }
+            DhcpHost t = inside.get();
+            String indent = indentOf(text, t.start());
+            String gap = blankBefore(text, t.start()) ? nl + nl : nl;
+            points.computeIfAbsent(lineEnd(text, t.close()), k -> new StringBuilder())
+                    .append(gap).append(block(h.name(), h.fields(), indent, innerIndent(text, t, indent), nl));
+        }
+        String out = splice(text, points.entrySet().stream()
+                .map(e -> new Splice(e.getKey(), e.getKey(), e.getValue().toString())).toList());
+        for (NewHost h : rest) {
+            out = add(DhcpConf.parse(conf.path(), out), h.name(), h.ip(), h.fields());
+        }
+        return out;
     }
 
     /** Removes the host's lines (and the blank line that separated it from the previous block). */
