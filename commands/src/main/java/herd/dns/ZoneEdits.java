@@ -46,8 +46,9 @@ final class ZoneEdits {
     }
 
     /**
-     * Several records at once, where consecutive {@link #add} calls would put them, with one splice
-     * per insertion point (a first sync of a large cluster stays linear). Records without a
+     * Several records at once, where consecutive {@link #add} calls would put them (records of
+     * different types that land on the same line keep the request order), with one splice per
+     * insertion point (a first sync of a large cluster stays linear). Records without a
      * neighbour, or going after an unterminated last line, are added one by one.
      */
     static String addAll(ZoneFile z, List<NewRecord> records) {
