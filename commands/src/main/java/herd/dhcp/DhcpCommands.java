@@ -7,6 +7,7 @@ import herd.net.NetCommandSupport;
 import herd.session.Complete;
 import herd.session.Session;
 import herd.session.Table;
+import herd.session.UsageException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -93,7 +94,7 @@ public class DhcpCommands {
             if (kv.length == 2) {
                 out = out.withOption("option " + kv[0], kv[1]);
             } else if (!kv[0].isEmpty()) {
-                throw new herd.session.UsageException("--option '" + statement.strip() + "': expected NAME VALUE");
+                throw new UsageException("--option '" + statement.strip() + "': expected NAME VALUE");
             }
         }
         return out;
