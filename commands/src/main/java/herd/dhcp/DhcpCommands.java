@@ -79,9 +79,8 @@ public class DhcpCommands {
             @Option(longName = "unset", description = "statements to drop, comma-separated") String unset,
             @Option(longName = "dry-run", description = "show the diff, write nothing") boolean dryRun,
             @Option(longName = "apply", description = "restart dhcpd after writing") boolean apply) {
-        Set<String> drop = unset == null ? Set.of() : Set.copyOf(Arrays.stream(unset.split(","))
-                .map(s -> s.strip().replace("host-name", "option host-name").replace("mac", "hardware ethernet"))
-                .toList());
+        Set<String> drop = unset == null ? Set.of() : Set.copyOf(Arrays.stream(unset.split(",")).map(String::strip)
+                .map(s -> s.equals("host-name") ? "option host-name" : s.equals("mac") ? "hardware ethernet" : s).toList());
         render(engine().set(options(request(name, dryRun, apply).withMac(mac).withIp(ip).withHostName(hostName)
                 .withFilename(filename).withNextServer(nextServer).withUnset(drop), more)));
     }
