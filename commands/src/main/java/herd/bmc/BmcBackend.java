@@ -1,6 +1,7 @@
 package herd.bmc;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * A BMC protocol: logs in to BMCs and opens their serial consoles. {@link IpmiBackend} is IPMI 2.0
@@ -22,6 +23,9 @@ public interface BmcBackend extends AutoCloseable {
      * other session first; without it that is an error.
      */
     BmcConsole console(BmcEndpoint endpoint, String password, boolean force);
+
+    /** Threads for work that calls the back end (fan-out workers), so that it can account for them. */
+    ThreadFactory threadFactory(String prefix);
 
     /** The deadline of one request to a BMC. */
     Duration timeout();

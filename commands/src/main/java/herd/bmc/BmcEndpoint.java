@@ -1,5 +1,6 @@
 package herd.bmc;
 
+import herd.session.Reason;
 import java.util.Objects;
 
 /**
@@ -24,6 +25,16 @@ public record BmcEndpoint(String node, String host, int port, String user, int c
         if (port < 1 || port > 65535) {
             throw new BmcException(node + ": bmc port " + port + " is out of range");
         }
+    }
+
+    /** The node's BMC from the inventory's layered {@code bmc:} keys. */
+    public static BmcEndpoint of(String node, herd.inventory.Bmc bmc) {
+        if (bmc.host() == null) {
+            throw new BmcException(node, "no BMC in the inventory (bmc.host)", Reason.FAILED, null);
+        }
+        return new BmcEndpoint(node, bmc.host(), bmc.port() == null ? 623 : bmc.port(),
+                bmc.user() == null ? "admin" : bmc.user(), bmc.cipherSuite() == null ? 3 : bmc.cipherSuite(),
+                bmc.password() == null ? "prompt" : bmc.password());
     }
 
     /** "127.0.0.1:9001", for messages. */

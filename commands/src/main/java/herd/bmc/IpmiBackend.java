@@ -69,6 +69,7 @@ public final class IpmiBackend implements BmcBackend {
     }
 
     /** Threads in the back end's group, so that what the library starts from them is found and stopped. */
+    @Override
     public ThreadFactory threadFactory(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
@@ -122,10 +123,10 @@ public final class IpmiBackend implements BmcBackend {
         try {
             return creator.submit(call).get();
         } catch (ExecutionException e) {
-            throw new BmcException(what + ": " + e.getCause().getMessage(), Reason.FAILED, e.getCause());
+            throw new BmcException(what, String.valueOf(e.getCause().getMessage()), Reason.FAILED, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BmcException(what + ": interrupted", Reason.CANCELLED, e);
+            throw new BmcException(what, "interrupted", Reason.CANCELLED, e);
         }
     }
 
@@ -169,26 +170,25 @@ public final class IpmiBackend implements BmcBackend {
         try {
             return InetAddress.getByName(endpoint.host());
         } catch (UnknownHostException e) {
-            throw new BmcException(endpoint.node() + ": BMC host " + endpoint.host() + " is unknown",
-                    Reason.UNREACHABLE, e);
+            throw new BmcException(endpoint.node(), "BMC host " + endpoint.host() + " is unknown", Reason.UNREACHABLE, e);
         }
     }
 
     private BmcException loginFailure(BmcEndpoint endpoint, Exception e) {
-        String where = endpoint.node() + ": BMC " + endpoint.address() + ": ";
+        String where = endpoint.node() + ": BMC " + endpoint.address();
         String message = String.valueOf(e.getMessage());
         if (message.contains("timed out")) {
-            return new BmcException(where + "no answer after " + IpmiBmc.seconds(timeout), Reason.UNREACHABLE, e);
+            return new BmcException(where, "no answer after " + IpmiBmc.seconds(timeout), Reason.UNREACHABLE, e);
         }
         if (message.equals("Authentication check failed")) {
-            return new BmcException(where + "login refused for user " + endpoint.user() + " (wrong password)",
+            return new BmcException(where, "login refused for user " + endpoint.user() + " (wrong password)",
                     Reason.AUTH_REFUSED, e);
         }
         if (e instanceof IPMIException ipmi) {
-            return new BmcException(where + "login refused for user " + endpoint.user() + " ("
+            return new BmcException(where, "login refused for user " + endpoint.user() + " ("
                     + ipmi.getCompletionCode().getMessage() + ")", Reason.AUTH_REFUSED, e);
         }
-        return new BmcException(where + "login failed: " + message, Reason.FAILED, e);
+        return new BmcException(where, "login failed: " + message, Reason.FAILED, e);
     }
 
     /** The RMCP+ cipher suites of the IPMI 2.0 specification that the library implements. */

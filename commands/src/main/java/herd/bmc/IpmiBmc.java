@@ -62,8 +62,8 @@ final class IpmiBmc implements Bmc {
                 "bootdev status")).data();
         // version, parameter, then the 5 data bytes of parameter 5
         if (data.length < 4) {
-            throw new BmcException(endpoint.node() + ": BMC " + endpoint.address()
-                    + ": boot options answer too short (" + data.length + " bytes)");
+            throw new BmcException(where(), "boot options answer too short (" + data.length + " bytes)", Reason.FAILED,
+                    null);
         }
         return BootSetting.decode(data[2] & 0xff, data[3] & 0xff);
     }
@@ -72,22 +72,21 @@ final class IpmiBmc implements Bmc {
         try {
             return connector.sendMessage(handle, request);
         } catch (IPMIException e) {
-            throw new BmcException(where() + what + " refused: " + e.getCompletionCode().getMessage(), Reason.FAILED, e);
+            throw new BmcException(where(), what + " refused: " + e.getCompletionCode().getMessage(), Reason.FAILED, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BmcException(where() + what + " interrupted", Reason.CANCELLED, e);
+            throw new BmcException(where(), what + " interrupted", Reason.CANCELLED, e);
         } catch (Exception e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("timed out")) {
-                throw new BmcException(where() + "no answer to " + what + " after " + seconds(timeout),
-                        Reason.TIMED_OUT, e);
+                throw new BmcException(where(), "no answer to " + what + " after " + seconds(timeout), Reason.TIMED_OUT, e);
             }
-            throw new BmcException(where() + what + " failed: " + message, Reason.FAILED, e);
+            throw new BmcException(where(), what + " failed: " + message, Reason.FAILED, e);
         }
     }
 
     private String where() {
-        return endpoint.node() + ": BMC " + endpoint.address() + ": ";
+        return endpoint.node() + ": BMC " + endpoint.address();
     }
 
     static String seconds(Duration d) {

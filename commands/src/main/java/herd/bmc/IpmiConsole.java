@@ -49,7 +49,7 @@ final class IpmiConsole implements BmcConsole {
 
     static IpmiConsole activate(IpmiConnector connector, IpmiBackend.Login login, BmcEndpoint endpoint, boolean force,
             IpmiBackend backend) {
-        String where = endpoint.node() + ": console: ";
+        String where = endpoint.node() + ": console";
         if (force) {
             deactivate(connector, login);
         }
@@ -60,13 +60,12 @@ final class IpmiConsole implements BmcConsole {
             closeQuietly(connector, login);
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (String.valueOf(cause.getMessage()).contains("no available payload instances")) {
-                throw new BmcException(where + "already active in another session (--force takes it over)",
-                        Reason.FAILED, e);
+                throw new BmcException(where, "already active in another session (--force takes it over)", Reason.FAILED, e);
             }
-            throw new BmcException(where + "cannot activate SOL: " + cause.getMessage(), Reason.FAILED, e);
+            throw new BmcException(where, "cannot activate SOL: " + cause.getMessage(), Reason.FAILED, e);
         } catch (org.metricshub.ipmi.core.connection.SessionException e) {
             closeQuietly(connector, login);
-            throw new BmcException(where + "cannot activate SOL: " + e.getMessage(), Reason.FAILED, e);
+            throw new BmcException(where, "cannot activate SOL: " + e.getMessage(), Reason.FAILED, e);
         }
         IpmiConsole console = new IpmiConsole(connector, login, endpoint, sol, backend);
         console.sendEmpty();
@@ -138,8 +137,8 @@ final class IpmiConsole implements BmcConsole {
             for (int from = 0; from < bytes.length; from += CHUNK) {
                 byte[] chunk = Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + CHUNK));
                 if (!open || !sol.writeBytes(chunk)) {
-                    throw new BmcException(endpoint.node() + ": console: BMC " + endpoint.address()
-                            + " did not take the input", Reason.FAILED, null);
+                    throw new BmcException(endpoint.node() + ": console", "BMC " + endpoint.address() + " did not take the input",
+                            Reason.FAILED, null);
                 }
             }
         }
