@@ -107,7 +107,7 @@ public final class Inventory {
 
     /** A resolver whose default source is the inventory's groups (source name {@code inventory}). */
     public GroupResolver groupResolver() {
-        return GroupResolver.of(groupSource);
+        return new GroupResolver(List.of(groupSource), InventoryGroups.NAME);
     }
 
     /** Names of the groups that contain {@code nodeName}, sorted. */

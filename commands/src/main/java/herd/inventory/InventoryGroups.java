@@ -60,7 +60,7 @@ final class InventoryGroups implements GroupSource {
                 NodeSet nodes = NodeSet.fromNames(listedBy.getOrDefault(group, List.of()));
                 String expression = expressions.get(group);
                 if (expression != null && !expression.isBlank()) {
-                    nodes = nodes.union(NodeSet.parse(expression, GroupResolver.of(this)));
+                    nodes = nodes.union(NodeSet.parse(expression, new GroupResolver(List.of(this), NAME)));
                 }
                 cache.put(group, nodes);
                 return Optional.of(nodes);

@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Marks a {@code @Command} method whose trailing arguments are a command for somewhere else:
  * from the first positional word on, every word (also {@code -x} words) is an argument, verbatim.
- * Options of the herd command go before it: {@code exec -w @compute ls -la /tmp}.
+ * Options of the herd command go before it: {@code exec -w @compute ls -la /tmp}. A command that
+ * declares no {@code @Option} takes all its words verbatim ({@code nodeset -f @compute}).
  * Without this mark, {@code --} does the same for any command: {@code run -- -x}.
  */
 @Documented

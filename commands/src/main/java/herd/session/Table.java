@@ -3,7 +3,6 @@ package herd.session;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Rows of named columns, a typed result the renderer prints as aligned columns (people) or as an
@@ -15,14 +14,15 @@ import java.util.Objects;
  * }</pre>
  *
  * @param columns column names, lower case (they are the JSON keys; people see them upper-cased)
- * @param rows    cells as text, one list per row, each as long as {@code columns}
+ * @param rows    cells, one list per row, each as long as {@code columns}; people see a cell's
+ *                {@code toString()} (a NodeSet folds), JSON keeps numbers and booleans; null = absent
  */
-public record Table(List<String> columns, List<List<String>> rows) {
+public record Table(List<String> columns, List<List<Object>> rows) {
 
     public Table {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
-        for (List<String> row : rows) {
+        for (List<Object> row : rows) {
             if (row.size() != columns.size()) {
                 throw new IllegalArgumentException("row " + row + " has " + row.size() + " cells for " + columns);
             }
@@ -33,14 +33,10 @@ public record Table(List<String> columns, List<List<String>> rows) {
         return new Table(Arrays.asList(columns), List.of());
     }
 
-    /** A new table with one more row; {@code null} cells print empty. */
+    /** A new table with one more row; {@code null} cells print as {@code -}. */
     public Table row(Object... cells) {
-        List<String> row = new ArrayList<>();
-        for (Object cell : cells) {
-            row.add(cell == null ? "" : Objects.toString(cell));
-        }
-        List<List<String>> all = new ArrayList<>(rows);
-        all.add(row);
+        List<List<Object>> all = new ArrayList<>(rows);
+        all.add(java.util.Collections.unmodifiableList(new ArrayList<>(Arrays.asList(cells))));
         return new Table(columns, all);
     }
 

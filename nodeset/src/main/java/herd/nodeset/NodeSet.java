@@ -1,199 +1,288 @@
 package herd.nodeset;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
 
-/** Interim copy of the nodeset branch API (replaced on merge): a set of node names, folded by toString. */
+/**
+ * An immutable set of node names, held per name pattern as index ranges, compatible with
+ * ClusterShell 1.9.1: {@code toString()} is what {@code nodeset -f} prints and iteration is
+ * what {@code nodeset -e} prints.
+ *
+ * <pre>{@code
+ * NodeSet ns = NodeSet.parse("valkyrie[01-10]!valkyrie05");
+ * ns.size();                              // 9
+ * ns.toString();                          // valkyrie[01-04,06-10]
+ * NodeSet.parse("@compute&@gpu", resolver).expand();
+ * }</pre>
+ */
 public final class NodeSet implements Iterable<String> {
-    private static final Pattern TAIL = Pattern.compile("^(.*?)(\\d+)(\\D*)$");
-    private static final Comparator<String> ORDER = Comparator.comparing(NodeSet::key);
-    private final TreeSet<String> names;
+    private static final NodeSet EMPTY = new NodeSet(new TreeMap<>());
 
-    private NodeSet(Collection<String> names) {
-        this.names = new TreeSet<>(ORDER);
-        this.names.addAll(names);
+    private final TreeMap<Pattern, RangeSetNd> patterns;
+
+    NodeSet(TreeMap<Pattern, RangeSetNd> patterns) {
+        this.patterns = patterns;
     }
 
-    private static String key(String name) {
-        Matcher m = TAIL.matcher(name);
-        return m.matches() ? m.group(1) + "\u0000" + m.group(3) + "\u0000" + "%020d".formatted(Long.parseLong(m.group(2)))
-                + m.group(2).length() : name;
-    }
-
+    /** The empty node set. */
     public static NodeSet empty() {
-        return new NodeSet(List.of());
+        return EMPTY;
     }
 
+    /**
+     * Parses an expression without groups: {@code "n[1-4],x1!n2"}.
+     *
+     * @throws NodeSetParseException on malformed input; a group reference is an error here
+     */
+    public static NodeSet parse(String expr) {
+        return new NodeSetParser(null).parse(expr);
+    }
+
+    /** Parses an expression, resolving {@code @group}, {@code @source:group}, {@code @*}. */
+    public static NodeSet parse(String expr, GroupResolver resolver) {
+        return new NodeSetParser(resolver).parse(expr);
+    }
+
+    /** Builds a set from plain node names (no brackets, no operators); fast for 100k names. */
     public static NodeSet fromNames(Iterable<String> names) {
-        List<String> all = new ArrayList<>();
-        names.forEach(all::add);
-        return new NodeSet(all);
+        Builder b = new Builder();
+        for (String name : names) {
+            b.add(name);
+        }
+        return b.build();
     }
 
-    public static NodeSet parse(String text) {
-        return parse(text, GroupResolver.of());
+    Map<Pattern, RangeSetNd> patterns() {
+        return patterns;
     }
 
-    public static NodeSet parse(String text, GroupResolver resolver) {
-        NodeSet result = empty();
-        char op = ',';
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : ',';
-            if (c == '[') {
-                depth++;
-            } else if (c == ']') {
-                depth--;
-            } else if (depth == 0 && ",!&^".indexOf(c) >= 0) {
-                NodeSet part = word(text.substring(start, i).trim(), resolver);
-                result = switch (op) {
-                    case '!' -> result.difference(part);
-                    case '&' -> result.intersection(part);
-                    case '^' -> result.symmetricDifference(part);
-                    default -> result.union(part);
-                };
-                op = c;
-                start = i + 1;
-            }
+    /** Number of nodes as a long (sets may exceed 2^31 nodes). */
+    public long count() {
+        long n = 0;
+        for (RangeSetNd r : patterns.values()) {
+            n += r.count();
         }
-        return result;
+        return n;
     }
 
-    private static NodeSet word(String w, GroupResolver resolver) {
-        if (w.isEmpty()) {
-            return empty();
+    /** Number of nodes, saturated to {@code Integer.MAX_VALUE}. */
+    public int size() {
+        return (int) Math.min(Integer.MAX_VALUE, count());
+    }
+
+    public boolean isEmpty() {
+        return patterns.isEmpty();
+    }
+
+    /** True when {@code node} (a single plain name) is in the set. */
+    public boolean contains(String node) {
+        NameScanner.Name name = NameScanner.scanOrNull(node.strip());
+        if (name == null) {
+            return false;
         }
-        if (w.startsWith("@")) {
-            int colon = w.indexOf(':');
-            return colon < 0 ? resolver.resolve(null, w.substring(1))
-                    : resolver.resolve(w.substring(1, colon), w.substring(colon + 1));
+        RangeSetNd r = patterns.get(Pattern.ofKey(name.key()));
+        return r != null && r.contains(name.indexes());
+    }
+
+    public NodeSet union(NodeSet o) {
+        if (o.isEmpty()) {
+            return this;
         }
-        int open = w.indexOf('[');
-        if (open < 0) {
-            return new NodeSet(List.of(w));
+        if (isEmpty()) {
+            return o;
         }
-        int close = w.indexOf(']', open);
-        if (close < 0) {
-            throw new NodeSetException("bad nodeset \"" + w + "\": missing ]", w);
+        TreeMap<Pattern, RangeSetNd> out = new TreeMap<>(patterns);
+        for (Map.Entry<Pattern, RangeSetNd> e : o.patterns.entrySet()) {
+            RangeSetNd mine = out.get(e.getKey());
+            out.put(e.getKey(), mine == null ? e.getValue() : mine.union(e.getValue()));
         }
-        List<String> out = new ArrayList<>();
-        for (String r : w.substring(open + 1, close).split(",")) {
-            String[] lh = r.split("-", 2);
-            int lo = Integer.parseInt(lh[0]);
-            int hi = lh.length > 1 ? Integer.parseInt(lh[1]) : lo;
-            for (int i = lo; i <= hi; i++) {
-                String idx = String.format("%0" + lh[0].length() + "d", i);
-                out.addAll(word(w.substring(0, open) + idx + w.substring(close + 1), resolver).names);
+        return new NodeSet(out);
+    }
+
+    public NodeSet intersection(NodeSet o) {
+        TreeMap<Pattern, RangeSetNd> out = new TreeMap<>();
+        for (Map.Entry<Pattern, RangeSetNd> e : patterns.entrySet()) {
+            RangeSetNd other = o.patterns.get(e.getKey());
+            if (other != null) {
+                putIfNotEmpty(out, e.getKey(), e.getValue().intersection(other));
             }
         }
         return new NodeSet(out);
     }
 
-    public int size() {
-        return names.size();
-    }
-
-    public boolean isEmpty() {
-        return names.isEmpty();
-    }
-
-    public boolean contains(String node) {
-        return names.contains(node);
-    }
-
-    public NodeSet union(NodeSet o) {
-        NodeSet r = new NodeSet(names);
-        r.names.addAll(o.names);
-        return r;
-    }
-
     public NodeSet difference(NodeSet o) {
-        NodeSet r = new NodeSet(names);
-        r.names.removeAll(o.names);
-        return r;
-    }
-
-    public NodeSet intersection(NodeSet o) {
-        NodeSet r = new NodeSet(names);
-        r.names.retainAll(o.names);
-        return r;
+        TreeMap<Pattern, RangeSetNd> out = new TreeMap<>();
+        for (Map.Entry<Pattern, RangeSetNd> e : patterns.entrySet()) {
+            RangeSetNd other = o.patterns.get(e.getKey());
+            putIfNotEmpty(out, e.getKey(), other == null ? e.getValue() : e.getValue().difference(other));
+        }
+        return new NodeSet(out);
     }
 
     public NodeSet symmetricDifference(NodeSet o) {
-        return union(o).difference(intersection(o));
+        TreeMap<Pattern, RangeSetNd> out = new TreeMap<>(o.patterns);
+        for (Map.Entry<Pattern, RangeSetNd> e : patterns.entrySet()) {
+            RangeSetNd other = o.patterns.get(e.getKey());
+            if (other == null) {
+                out.put(e.getKey(), e.getValue());
+            } else {
+                out.remove(e.getKey());
+                putIfNotEmpty(out, e.getKey(), e.getValue().symmetricDifference(other));
+            }
+        }
+        return new NodeSet(out);
     }
 
+    private static void putIfNotEmpty(TreeMap<Pattern, RangeSetNd> out, Pattern p, RangeSetNd r) {
+        if (!r.isEmpty()) {
+            out.put(p, r);
+        }
+    }
+
+    /** All node names in ClusterShell order (as {@code nodeset -e} prints them). */
     public List<String> expand() {
-        return List.copyOf(names);
+        List<String> out = new ArrayList<>((int) Math.min(count(), 1 << 24));
+        for (String s : this) {
+            out.add(s);
+        }
+        return out;
     }
 
     @Override
     public Iterator<String> iterator() {
-        return expand().iterator();
+        return new NodeIterator(patterns);
+    }
+
+    /** ClusterShell fold, e.g. {@code n[1-3,5],x}. */
+    @Override
+    public String toString() {
+        return NodeSetFormatter.fold(this, RangeSet.AUTOSTEP_OFF, null);
+    }
+
+    /**
+     * ClusterShell fold with an autostep threshold and optional fold axes (0-based, negative
+     * counts from the last axis; {@code null} folds every axis).
+     */
+    public String fold(int autostep, int[] foldAxis) {
+        return NodeSetFormatter.fold(this, autostep, foldAxis);
+    }
+
+    /** The node at position {@code pos} in iteration order. */
+    public String get(long pos) {
+        Iterator<String> it = slice(pos, pos + 1).iterator();
+        if (!it.hasNext()) {
+            throw new NoSuchElementException("no node at position " + pos);
+        }
+        return it.next();
+    }
+
+    /** Nodes at positions [from, to) of iteration order. */
+    public NodeSet slice(long from, long to) {
+        return NodeSetSlicer.slice(this, from, to);
+    }
+
+    /** Nodes whose positions (in iteration order) are in {@code positions}. */
+    public NodeSet select(RangeSet positions) {
+        return NodeSetSlicer.select(this, positions);
+    }
+
+    /** At most {@code n} subsets of nearly equal size, in order ({@code nodeset --split}). */
+    public List<NodeSet> split(int n) {
+        List<NodeSet> out = new ArrayList<>();
+        long total = count();
+        long size = total / n;
+        long left = total % n;
+        long begin = 0;
+        for (int i = 0; i < Math.min(n, total); i++) {
+            long length = size + (i < left ? 1 : 0);
+            out.add(slice(begin, begin + length));
+            begin += length;
+        }
+        return out;
+    }
+
+    /** Contiguous subsets ({@code nodeset --contiguous}). */
+    public List<NodeSet> contiguous(int autostep) {
+        return NodeSetSlicer.contiguous(this, autostep);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NodeSet n && n.names.equals(names);
+        return o instanceof NodeSet n && n.patterns.equals(patterns);
     }
 
     @Override
     public int hashCode() {
-        return names.hashCode();
+        return patterns.hashCode();
     }
 
-    @Override
-    public String toString() {
-        List<String> parts = new ArrayList<>();
-        String prefix = null;
-        String suffix = null;
-        List<String> idx = new ArrayList<>();
-        for (String n : names) {
-            Matcher m = TAIL.matcher(n);
-            if (m.matches() && m.group(1).equals(prefix) && m.group(3).equals(suffix)) {
-                idx.add(m.group(2));
-                continue;
-            }
-            flush(parts, prefix, suffix, idx);
-            idx.clear();
-            if (m.matches()) {
-                prefix = m.group(1);
-                suffix = m.group(3);
-                idx.add(m.group(2));
-            } else {
-                prefix = null;
-                parts.add(n);
-            }
-        }
-        flush(parts, prefix, suffix, idx);
-        return String.join(",", parts);
-    }
+    /** Accumulates plain node names or whole sets; {@link #build()} makes the value. */
+    public static final class Builder {
+        private final Map<String, NameCollector> byKey = new java.util.HashMap<>();
+        private NodeSet sets = EMPTY;
+        private NameCollector last;
+        private String lastPrefix;
+        private String lastSuffix;
 
-    private static void flush(List<String> parts, String prefix, String suffix, List<String> idx) {
-        if (idx.isEmpty()) {
-            return;
-        }
-        if (idx.size() == 1) {
-            parts.add(prefix + idx.get(0) + suffix);
-            return;
-        }
-        List<String> ranges = new ArrayList<>();
-        int i = 0;
-        while (i < idx.size()) {
-            int j = i;
-            while (j + 1 < idx.size() && Long.parseLong(idx.get(j + 1)) == Long.parseLong(idx.get(j)) + 1) {
-                j++;
+        /** Adds one plain node name such as {@code valkyrie07} or {@code r1c2n3}. */
+        public Builder add(String name) {
+            if (!addOneD(name)) {
+                NameScanner.Name n = NameScanner.scan(name.strip());
+                byKey.computeIfAbsent(n.key(), k -> new NameCollector(n.indexes().length)).add(n.indexes());
             }
-            ranges.add(i == j ? idx.get(i) : idx.get(i) + "-" + idx.get(j));
-            i = j + 1;
+            return this;
         }
-        parts.add(prefix + "[" + String.join(",", ranges) + "]" + suffix);
+
+        /** Fast path for names with exactly one number; reuses the previous name's pattern. */
+        private boolean addOneD(String name) {
+            int n = name.length();
+            int s = 0;
+            while (s < n && !NameScanner.isDigit(name.charAt(s))) {
+                s++;
+            }
+            int e = s;
+            while (e < n && NameScanner.isDigit(name.charAt(e))) {
+                e++;
+            }
+            if (s == n || e - s > 18 || n == 0 || name.charAt(0) <= ' ' || name.charAt(n - 1) <= ' ') {
+                return false;
+            }
+            for (int i = e; i < n; i++) {
+                if (NameScanner.isDigit(name.charAt(i))) {
+                    return false;
+                }
+            }
+            if (last == null || s != lastPrefix.length() || n - e != lastSuffix.length()
+                    || !name.startsWith(lastPrefix) || !name.endsWith(lastSuffix)) {
+                lastPrefix = name.substring(0, s);
+                lastSuffix = name.substring(e);
+                String key = Pattern.keyOf(java.util.List.of(lastPrefix, lastSuffix));
+                last = byKey.get(key);
+                if (last == null) {
+                    last = new NameCollector(1);
+                    byKey.put(key, last);
+                }
+            }
+            last.addDigits(name, s, e);
+            return true;
+        }
+
+        /** Adds every node of {@code set}. */
+        public Builder addAll(NodeSet set) {
+            sets = sets.union(set);
+            return this;
+        }
+
+        public NodeSet build() {
+            TreeMap<Pattern, RangeSetNd> out = new TreeMap<>();
+            for (Map.Entry<String, NameCollector> e : byKey.entrySet()) {
+                out.put(Pattern.ofKey(e.getKey()), e.getValue().build());
+            }
+            return new NodeSet(out).union(sets);
+        }
     }
 }
