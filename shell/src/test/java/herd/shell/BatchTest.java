@@ -109,6 +109,15 @@ class BatchTest {
     }
 
     @Test
+    void theTourScriptRuns() throws Exception {
+        Result r = HerdProcess.run(home, null, "-q", HerdProcess.ROOT.resolve("scripts/tour.csh").toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("heimdall,odin,thor,valkyrie[01-02]\n2\n").contains("\nodin thor\n")
+                .endsWith("valkyrie[01-02]\ntour done: @compute\n");
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
     void nodesetIsDispatchedWithoutTheShell() throws Exception {
         Result r = HerdProcess.run(home, null, "nodeset", "-f", "valkyrie01", "valkyrie02", "odin");
         assertThat(r.out()).isEqualTo("odin,valkyrie[01-02]\n");
