@@ -1,0 +1,13 @@
+package herd.logs;
+
+/** A log source or follow problem, as one line naming the source: {@code /var/log/dhcpd.log: no such file}. */
+public class LogsException extends RuntimeException {
+
+    public LogsException(String message) {
+        super(message);
+    }
+
+    public LogsException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
