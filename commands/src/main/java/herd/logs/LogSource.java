@@ -23,10 +23,15 @@ public sealed interface LogSource permits LogSource.File, LogSource.Journal, Log
         }
     }
 
-    /** journald units, read through {@code journalctl}. */
-    record Journal(List<String> units) implements LogSource {
+    /**
+     * journald units ({@code @NAME}: a syslog identifier instead), read through {@code journalctl},
+     * run under {@code via} when not empty
+     * (a command prefix such as {@code ssh odin}, or {@code nsenter --mount=...} in tests).
+     */
+    record Journal(List<String> units, List<String> via) implements LogSource {
         public Journal {
             units = List.copyOf(units);
+            via = List.copyOf(via);
         }
 
         public String label() {
@@ -35,9 +40,9 @@ public sealed interface LogSource permits LogSource.File, LogSource.Journal, Log
 
         /** The journalctl command line: all history when {@code fromStart}, else only new lines. */
         public List<String> command(boolean fromStart) {
-            List<String> argv = new ArrayList<>(List.of("journalctl", "--no-pager", "-f", "-o", "json",
-                    "-n", fromStart ? "all" : "0"));
-            units.forEach(u -> argv.addAll(List.of("-u", u)));
+            List<String> argv = new ArrayList<>(via);
+            argv.addAll(List.of("journalctl", "--no-pager", "-f", "-o", "json", "-n", fromStart ? "all" : "0"));
+            units.forEach(u -> argv.addAll(u.startsWith("@") ? List.of("-t", u.substring(1)) : List.of("-u", u)));
             return argv;
         }
     }
@@ -56,7 +61,7 @@ public sealed interface LogSource permits LogSource.File, LogSource.Journal, Log
             if (units.isBlank()) {
                 throw new LogsException(spec + ": no unit after 'journal:'");
             }
-            return new Journal(List.of(units.split(",")));
+            return new Journal(List.of(units.split(",")), List.of());
         }
         return new File(Path.of(spec));
     }
