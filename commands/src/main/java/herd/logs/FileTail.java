@@ -42,12 +42,13 @@ final class FileTail {
                 if (ch == null) {
                     ch = open();
                     if (ch == null) {
+                        fromStart = true; // a file that appears later is read whole
                         Thread.sleep(poll.toMillis());
                         continue;
                     }
                     key = fileKey();
                     pos = fromStart ? 0 : ch.size();
-                    fromStart = true; // a file that appears or replaces a rotated one is read whole
+                    fromStart = true; // so is the file that replaces a rotated one
                 }
                 long read = drain(ch, pos, sink);
                 pos += read;
