@@ -1,0 +1,208 @@
+package herd.session;
+
+import herd.inventory.Inventory;
+import herd.nodeset.GroupResolver;
+import herd.nodeset.GroupSource;
+import herd.nodeset.NodeSet;
+import herd.nodeset.NodeSetException;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * What lives between commands of one shell: the inventory, the target nodeset, variables, the
+ * group sets commands published ({@code @last:failed}), and session-scoped resources such as
+ * connection pools. One per shell process; command adapters get it by constructor injection.
+ *
+ * <pre>{@code
+ * NodeSet nodes = session.nodes(nodesOption);          // null or blank: the current target
+ * SshPool pool = session.resource(SshPool.class, () -> new SshPool(session.inventory()));
+ * session.conclude("exec", outcomes);                  // @last:..., throws when a node failed
+ * }</pre>
+ *
+ * Not thread-safe for writers: the shell runs one command at a time; engines' worker threads only
+ * read what the adapter hands them.
+ */
+public final class Session implements AutoCloseable {
+
+    /** The group source holding the last fan-out's outcome sets. */
+    public static final String LAST = "last";
+
+    private final Inventory inventory;
+    private final Map<String, GroupSource> published = new LinkedHashMap<>();
+    private final Map<String, String> variables = new TreeMap<>();
+    private final Map<Class<?>, AutoCloseable> resources = new LinkedHashMap<>();
+    private NodeSet target = NodeSet.empty();
+    private OutcomeSet last = OutcomeSet.empty();
+    private Output out;
+    private Cancellation cancellation = Cancellation.create();
+
+    public Session(Inventory inventory) {
+        this.inventory = inventory;
+    }
+
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    /** Inventory groups (the default source) plus every published source ({@code last}, ...). */
+    public GroupResolver resolver() {
+        GroupResolver resolver = inventory.groupResolver();
+        for (GroupSource source : published.values()) {
+            resolver = resolver.with(source);
+        }
+        return resolver;
+    }
+
+    /** The current target ({@code use}); empty when none is set. */
+    public NodeSet target() {
+        return target;
+    }
+
+    public void use(NodeSet nodes) {
+        this.target = nodes;
+    }
+
+    /**
+     * The nodes a command works on: {@code expression} parsed with {@link #resolver()}, or the
+     * target when the expression is null or blank. Throws {@link UsageException} when that is empty.
+     */
+    public NodeSet nodes(String expression) {
+        NodeSet nodes = expression == null || expression.isBlank() ? target : parse(expression);
+        if (nodes.size() == 0) {
+            throw new UsageException(expression == null || expression.isBlank()
+                    ? "no nodes given and no target set (use NODESET, or give -w NODESET)"
+                    : "\"" + expression + "\" names no node");
+        }
+        return nodes;
+    }
+
+    /** Parses a nodeset expression against the session's groups; errors become {@link UsageException}. */
+    public NodeSet parse(String expression) {
+        try {
+            return NodeSet.parse(expression, resolver());
+        } catch (NodeSetException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    // ---- variables ($NAME in later lines) ----
+
+    public Map<String, String> variables() {
+        return Map.copyOf(variables);
+    }
+
+    public Optional<String> variable(String name) {
+        return Optional.ofNullable(variables.get(name));
+    }
+
+    public void set(String name, String value) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new UsageException("bad variable name \"" + name + "\": letters, digits and _ only");
+        }
+        variables.put(name, value);
+    }
+
+    public boolean unset(String name) {
+        return variables.remove(name) != null;
+    }
+
+    // ---- outcomes and published sets ----
+
+    /** The last fan-out's outcomes (empty before the first one). */
+    public OutcomeSet last() {
+        return last;
+    }
+
+    /** Publishes named node sets as the group source {@code source}: {@code @power:off}. */
+    public void publish(String source, Map<String, ? extends Collection<String>> groups) {
+        published.put(source, new PublishedGroups(source, groups));
+    }
+
+    /**
+     * Ends a fan-out: its outcomes become {@code @last:...}; throws {@link CancelledException}
+     * after Ctrl-C and {@link HerdException} ("2 of 5 nodes failed") when a node is not ok.
+     */
+    public void conclude(String command, OutcomeSet outcomes) {
+        last = outcomes;
+        publish(LAST, outcomes.groups());
+        long failed = outcomes.outcomes().stream().filter(o -> !o.ok()).count();
+        if (cancellation.isCancelled()) {
+            throw new CancelledException(command + ": cancelled (" + (outcomes.size() - failed) + " of "
+                    + outcomes.size() + " nodes ok)");
+        }
+        if (failed > 0) {
+            throw new HerdException(command + ": " + failed + " of " + outcomes.size()
+                    + " nodes failed (see @last:failed)");
+        }
+    }
+
+    // ---- resources ----
+
+    /**
+     * The session's one instance of {@code type}, made by {@code factory} on first use and closed
+     * when the session closes (in reverse order of creation).
+     */
+    public <T extends AutoCloseable> T resource(Class<T> type, Supplier<T> factory) {
+        return type.cast(resources.computeIfAbsent(type, t -> factory.get()));
+    }
+
+    // ---- the running command (set by the shell) ----
+
+    /** The running command's output. */
+    public Output out() {
+        if (out == null) {
+            throw new IllegalStateException("no command is running");
+        }
+        return out;
+    }
+
+    /** The running command's Ctrl-C token. */
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    /** Called by the shell around each command: binds its output and Ctrl-C token. */
+    public Scope enter(Output output, Cancellation token) {
+        Output previousOut = this.out;
+        Cancellation previousToken = this.cancellation;
+        this.out = output;
+        this.cancellation = token;
+        return () -> {
+            this.out = previousOut;
+            this.cancellation = previousToken;
+        };
+    }
+
+    /** Closes every resource, newest first; the first failure is rethrown after all were tried. */
+    @Override
+    public void close() {
+        Deque<AutoCloseable> stack = new ArrayDeque<>(resources.values());
+        resources.clear();
+        RuntimeException first = null;
+        while (!stack.isEmpty()) {
+            try {
+                stack.removeLast().close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = new HerdException("closing session: " + e.getMessage(), e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** The binding of one command; closing it restores the previous one (nested {@code source}). */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

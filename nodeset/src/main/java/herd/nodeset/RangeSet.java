@@ -1,0 +1,391 @@
+package herd.nodeset;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * An immutable set of node indexes with zero padding, held as sorted runs of consecutive indexes
+ * (so {@code 0-999999} costs six runs, not a million strings). {@code toString()} is
+ * ClusterShell's fold.
+ *
+ * <pre>{@code
+ * RangeSet r = RangeSet.parse("01-05,7,9-10");
+ * r.size();                      // 8
+ * r.union(RangeSet.parse("06")); // 01-06,7,9-10
+ * }</pre>
+ *
+ * An index is (len, value): {@code 1} and {@code 01} are different indexes.
+ */
+public final class RangeSet implements Iterable<String> {
+    /** Autostep threshold meaning "never use a/step notation". */
+    public static final int AUTOSTEP_OFF = Integer.MAX_VALUE;
+
+    private static final RangeSet EMPTY = new RangeSet(new int[0], new long[0], new long[0]);
+
+    final int[] lens;
+    final long[] los;
+    final long[] his;
+    private final long[] cumul;
+
+    RangeSet(int[] lens, long[] los, long[] his) {
+        this.lens = lens;
+        this.los = los;
+        this.his = his;
+        this.cumul = new long[lens.length + 1];
+        for (int i = 0; i < lens.length; i++) {
+            cumul[i + 1] = cumul[i] + (his[i] - los[i] + 1);
+        }
+    }
+
+    /** The empty range set. */
+    public static RangeSet empty() {
+        return EMPTY;
+    }
+
+    /**
+     * Parses a comma-separated list of {@code a}, {@code a-b} and {@code a-b/step} ranges.
+     *
+     * @throws NodeSetParseException on malformed, reversed or badly padded ranges
+     */
+    public static RangeSet parse(String text) {
+        return RangeParser.parse(text);
+    }
+
+    /** One index written as in a node name, e.g. {@code "007"}. */
+    public static RangeSet ofIndex(String index) {
+        Builder b = new Builder();
+        b.addIndex(index);
+        return b.build();
+    }
+
+    /** Number of indexes. */
+    public long count() {
+        return cumul[lens.length];
+    }
+
+    /** Number of indexes, saturated to {@code Integer.MAX_VALUE}. */
+    public int size() {
+        return (int) Math.min(Integer.MAX_VALUE, count());
+    }
+
+    public boolean isEmpty() {
+        return lens.length == 0;
+    }
+
+    int runCount() {
+        return lens.length;
+    }
+
+    /** True when {@code index} (as written, e.g. "01") is in the set. */
+    public boolean contains(String index) {
+        if (index.isEmpty() || index.length() > 19) {
+            return false;
+        }
+        long v;
+        try {
+            v = Long.parseLong(index);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (!Index.format(index.length(), v).equals(index) && !(v < 0 && Long.toString(v).equals(index))) {
+            return false;
+        }
+        int len = v < 0 ? -index.length() : index.length();
+        return indexOf(len, v) >= 0;
+    }
+
+    private int indexOf(int len, long v) {
+        int lo = 0;
+        int hi = lens.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Index.compare(lens[mid], his[mid], len, v) < 0) {
+                lo = mid + 1;
+            } else if (Index.compare(lens[mid], los[mid], len, v) > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** The index at position {@code pos} in ClusterShell order. */
+    public String get(long pos) {
+        if (pos < 0 || pos >= count()) {
+            throw new IndexOutOfBoundsException(pos + " out of " + count());
+        }
+        int run = Arrays.binarySearch(cumul, pos);
+        run = run >= 0 ? run : -run - 2;
+        while (cumul[run + 1] <= pos) {
+            run++;
+        }
+        return Index.format(lens[run], los[run] + (pos - cumul[run]));
+    }
+
+    /** First index in order. */
+    public String first() {
+        return get(0);
+    }
+
+    /** Last index in order. */
+    public String last() {
+        return get(count() - 1);
+    }
+
+    /** Indexes at positions [from, to) as a new set. */
+    public RangeSet slice(long from, long to) {
+        Builder b = new Builder();
+        long f = Math.max(0, from);
+        long t = Math.min(count(), to);
+        for (int r = 0; r < lens.length && f < t; r++) {
+            long rs = cumul[r];
+            long re = cumul[r + 1];
+            if (re <= f || rs >= t) {
+                continue;
+            }
+            long a = Math.max(f, rs) - rs;
+            long z = Math.min(t, re) - rs - 1;
+            b.addRun(lens[r], los[r] + a, los[r] + z);
+        }
+        return b.build();
+    }
+
+    public RangeSet union(RangeSet o) {
+        return RunAlgebra.apply(this, o, RunAlgebra.Op.UNION);
+    }
+
+    public RangeSet intersection(RangeSet o) {
+        return RunAlgebra.apply(this, o, RunAlgebra.Op.INTERSECTION);
+    }
+
+    public RangeSet difference(RangeSet o) {
+        return RunAlgebra.apply(this, o, RunAlgebra.Op.DIFFERENCE);
+    }
+
+    public RangeSet symmetricDifference(RangeSet o) {
+        return RunAlgebra.apply(this, o, RunAlgebra.Op.XOR);
+    }
+
+    /** True when every index of {@code o} is in this set. */
+    public boolean containsAll(RangeSet o) {
+        return o.difference(this).isEmpty();
+    }
+
+    /** ClusterShell fold without autostep, e.g. {@code 1-3,05,7}. */
+    @Override
+    public String toString() {
+        return fold(AUTOSTEP_OFF);
+    }
+
+    /** ClusterShell fold; ranges of at least {@code autostep} indexes use {@code a-b/step}. */
+    public String fold(int autostep) {
+        return RangeFolder.fold(this, autostep);
+    }
+
+    /** Contiguous subsets, as {@code nodeset --contiguous} prints them. */
+    public List<RangeSet> contiguous(int autostep) {
+        return RangeFolder.contiguous(this, autostep);
+    }
+
+    /** At most {@code n} subsets of nearly equal size, in order. */
+    public List<RangeSet> split(int n) {
+        List<RangeSet> out = new ArrayList<>();
+        long total = count();
+        long size = total / n;
+        long left = total % n;
+        long begin = 0;
+        for (int i = 0; i < Math.min(n, total); i++) {
+            long length = size + (i < left ? 1 : 0);
+            out.add(slice(begin, begin + length));
+            begin += length;
+        }
+        return out;
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+        return new Iterator<>() {
+            private int run;
+            private long next = lens.length > 0 ? los[0] : 0;
+
+            @Override
+            public boolean hasNext() {
+                return run < lens.length;
+            }
+
+            @Override
+            public String next() {
+                if (run >= lens.length) {
+                    throw new NoSuchElementException();
+                }
+                String s = Index.format(lens[run], next);
+                if (next == his[run]) {
+                    run++;
+                    next = run < lens.length ? los[run] : 0;
+                } else {
+                    next++;
+                }
+                return s;
+            }
+        };
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RangeSet r && Arrays.equals(lens, r.lens) && Arrays.equals(los, r.los)
+                && Arrays.equals(his, r.his);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Arrays.hashCode(lens) + Arrays.hashCode(los)) + Arrays.hashCode(his);
+    }
+
+    /** Collects indexes in any order; {@link #build()} sorts and merges them. */
+    public static final class Builder {
+        private int[] lens = new int[8];
+        private long[] los = new long[8];
+        private long[] his = new long[8];
+        private int n;
+        private boolean sorted = true;
+        /** Single non-negative indexes packed as len << 56 | value, sorted in bulk by build(). */
+        private long[] points;
+        private int npoints;
+
+        /** Adds one index written as in a node name ("7", "007", "-3"). */
+        public Builder addIndex(String index) {
+            if (!index.isEmpty() && index.charAt(0) != '-' && index.charAt(0) != '+') {
+                return addDigits(index, 0, index.length());
+            }
+            long v = Long.parseLong(index);
+            return addRun(v < 0 ? -Long.toString(v).length() : Index.lenOf(v, 0), v, v);
+        }
+
+        /** Adds the index written as ASCII digits {@code s[from, to)} (at most 18 significant). */
+        Builder addDigits(CharSequence s, int from, int to) {
+            long v = 0;
+            for (int i = from; i < to; i++) {
+                v = v * 10 + (s.charAt(i) - '0');
+            }
+            int width = to - from;
+            int len = width > 1 && s.charAt(from) == '0' ? width : Index.digits(v);
+            if (len < 64 && v < (1L << 56)) {
+                if (points == null) {
+                    points = new long[64];
+                } else if (npoints == points.length) {
+                    points = Arrays.copyOf(points, npoints * 2);
+                }
+                points[npoints++] = ((long) len << 56) | v;
+                return this;
+            }
+            return addRun(len, v, v);
+        }
+
+        /** Adds one value with zero padding {@code pad} (0 = none). */
+        public Builder add(long value, int pad) {
+            return addRun(Index.lenOf(value, pad), value, value);
+        }
+
+        /** Adds consecutive values from..to (inclusive) with zero padding {@code pad}. */
+        public Builder addRange(long from, long to, int pad) {
+            long v = from;
+            while (v <= to) {
+                long end;
+                if (v >= 0) {
+                    end = Index.pow10(Index.digits(v)) - 1;
+                } else {
+                    int d = Index.digits(v);
+                    end = d > 1 ? -Index.pow10(d - 1) : -1;
+                }
+                end = Math.min(end, to);
+                addRun(Index.lenOf(v, pad), v, end);
+                if (end == Long.MAX_VALUE) {
+                    break;
+                }
+                v = end + 1;
+            }
+            return this;
+        }
+
+        Builder addRun(int len, long lo, long hi) {
+            if (n == lens.length) {
+                int cap = n * 2;
+                lens = Arrays.copyOf(lens, cap);
+                los = Arrays.copyOf(los, cap);
+                his = Arrays.copyOf(his, cap);
+            }
+            if (n > 0 && sorted && Index.compare(lens[n - 1], his[n - 1], len, lo) >= 0) {
+                sorted = false;
+            }
+            if (n > 0 && sorted && lens[n - 1] == len && his[n - 1] + 1 == lo) {
+                his[n - 1] = hi;
+                return this;
+            }
+            lens[n] = len;
+            los[n] = lo;
+            his[n] = hi;
+            n++;
+            return this;
+        }
+
+        /** Adds every index of {@code r}. */
+        public Builder addAll(RangeSet r) {
+            for (int i = 0; i < r.lens.length; i++) {
+                addRun(r.lens[i], r.los[i], r.his[i]);
+            }
+            return this;
+        }
+
+        public RangeSet build() {
+            if (npoints > 0) {
+                flushPoints();
+            }
+            if (n == 0) {
+                return EMPTY;
+            }
+            if (!sorted) {
+                sortRuns();
+            }
+            return RunAlgebra.normalize(lens, los, his, n);
+        }
+
+        private void flushPoints() {
+            long[] pts = points;
+            int np = npoints;
+            points = null;
+            npoints = 0;
+            Arrays.sort(pts, 0, np);
+            long mask = (1L << 56) - 1;
+            for (int i = 0; i < np; i++) {
+                if (i > 0 && pts[i] == pts[i - 1]) {
+                    continue;
+                }
+                addRun((int) (pts[i] >>> 56), pts[i] & mask, pts[i] & mask);
+            }
+        }
+
+        private void sortRuns() {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Index.compare(lens[a], los[a], lens[b], los[b]));
+            int[] l2 = new int[n];
+            long[] lo2 = new long[n];
+            long[] hi2 = new long[n];
+            for (int i = 0; i < n; i++) {
+                l2[i] = lens[order[i]];
+                lo2[i] = los[order[i]];
+                hi2[i] = his[order[i]];
+            }
+            lens = l2;
+            los = lo2;
+            his = hi2;
+            sorted = true;
+        }
+    }
+}

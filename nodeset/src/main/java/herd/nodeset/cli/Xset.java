@@ -1,0 +1,208 @@
+package herd.nodeset.cli;
+
+import herd.nodeset.NodeSet;
+import herd.nodeset.RangeSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The operand type of one nodeset run: node sets, or plain range sets with {@code -R}. */
+sealed interface Xset permits Xset.Nodes, Xset.Ranges {
+
+    long count();
+
+    boolean isEmpty();
+
+    Xset op(char op, Xset other);
+
+    String fold(int autostep, int[] axis);
+
+    Iterable<String> items();
+
+    List<Xset> split(int n);
+
+    List<Xset> contiguous(int autostep);
+
+    Xset select(RangeSet positions);
+
+    Xset empty();
+
+    /** Parses one operand: a nodeset expression, or a range list with {@code -R}. */
+    Xset parse(String text);
+
+    /** Parses plain names from stdin quickly where possible. */
+    Xset parseWords(List<String> words);
+
+    /** A node set operand, groups resolved by {@code resolver}. */
+    record Nodes(NodeSet set, LazyResolver resolver) implements Xset {
+        @Override
+        public long count() {
+            return set.count();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return set.isEmpty();
+        }
+
+        @Override
+        public Xset op(char op, Xset other) {
+            NodeSet o = ((Nodes) other).set;
+            return new Nodes(switch (op) {
+                case ',' -> set.union(o);
+                case '!' -> set.difference(o);
+                case '&' -> set.intersection(o);
+                default -> set.symmetricDifference(o);
+            }, resolver);
+        }
+
+        @Override
+        public String fold(int autostep, int[] axis) {
+            return set.fold(autostep, axis);
+        }
+
+        @Override
+        public Iterable<String> items() {
+            return set;
+        }
+
+        @Override
+        public List<Xset> split(int n) {
+            return wrap(set.split(n));
+        }
+
+        @Override
+        public List<Xset> contiguous(int autostep) {
+            return wrap(set.contiguous(autostep));
+        }
+
+        private List<Xset> wrap(List<NodeSet> sets) {
+            List<Xset> out = new ArrayList<>();
+            for (NodeSet s : sets) {
+                out.add(new Nodes(s, resolver));
+            }
+            return out;
+        }
+
+        @Override
+        public Xset select(RangeSet positions) {
+            return new Nodes(set.select(positions), resolver);
+        }
+
+        @Override
+        public Xset empty() {
+            return new Nodes(NodeSet.empty(), resolver);
+        }
+
+        @Override
+        public Xset parse(String text) {
+            return new Nodes(parseNodes(text, resolver), resolver);
+        }
+
+        @Override
+        public Xset parseWords(List<String> words) {
+            NodeSet.Builder plain = new NodeSet.Builder();
+            NodeSet exprs = NodeSet.empty();
+            for (String w : words) {
+                if (isPlain(w)) {
+                    plain.add(w);
+                } else {
+                    exprs = exprs.union(parseNodes(w, resolver));
+                }
+            }
+            return new Nodes(plain.build().union(exprs), resolver);
+        }
+
+        /** Group configuration is only loaded for expressions that reference groups. */
+        static NodeSet parseNodes(String text, LazyResolver resolver) {
+            return text.indexOf('@') >= 0 ? NodeSet.parse(text, resolver.get()) : NodeSet.parse(text);
+        }
+
+        private static boolean isPlain(String w) {
+            for (int i = 0; i < w.length(); i++) {
+                char c = w.charAt(i);
+                if (c == '[' || c == ']' || c == ',' || c == '!' || c == '&' || c == '^' || c == '@' || c == '*'
+                        || c == '?') {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A range set operand ({@code nodeset -R}). */
+    record Ranges(RangeSet set) implements Xset {
+        @Override
+        public long count() {
+            return set.count();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return set.isEmpty();
+        }
+
+        @Override
+        public Xset op(char op, Xset other) {
+            RangeSet o = ((Ranges) other).set;
+            return new Ranges(switch (op) {
+                case ',' -> set.union(o);
+                case '!' -> set.difference(o);
+                case '&' -> set.intersection(o);
+                default -> set.symmetricDifference(o);
+            });
+        }
+
+        @Override
+        public String fold(int autostep, int[] axis) {
+            return set.fold(autostep);
+        }
+
+        @Override
+        public Iterable<String> items() {
+            return set;
+        }
+
+        @Override
+        public List<Xset> split(int n) {
+            List<Xset> out = new ArrayList<>();
+            set.split(n).forEach(r -> out.add(new Ranges(r)));
+            return out;
+        }
+
+        @Override
+        public List<Xset> contiguous(int autostep) {
+            List<Xset> out = new ArrayList<>();
+            set.contiguous(autostep).forEach(r -> out.add(new Ranges(r)));
+            return out;
+        }
+
+        @Override
+        public Xset select(RangeSet positions) {
+            RangeSet.Builder b = new RangeSet.Builder();
+            for (String p : positions) {
+                long pos = Long.parseLong(p);
+                if (pos >= 0 && pos < set.count()) {
+                    b.addAll(set.slice(pos, pos + 1));
+                }
+            }
+            return new Ranges(b.build());
+        }
+
+        @Override
+        public Xset empty() {
+            return new Ranges(RangeSet.empty());
+        }
+
+        @Override
+        public Xset parse(String text) {
+            return new Ranges(RangeSet.parse(text));
+        }
+
+        @Override
+        public Xset parseWords(List<String> words) {
+            RangeSet.Builder b = new RangeSet.Builder();
+            words.forEach(w -> b.addAll(RangeSet.parse(w)));
+            return new Ranges(b.build());
+        }
+    }
+}

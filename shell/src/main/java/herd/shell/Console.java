@@ -1,0 +1,68 @@
+package herd.shell;
+
+import herd.shell.render.ConsoleOutput;
+import java.io.PrintWriter;
+
+/**
+ * Where command lines run: the interactive terminal, or plain streams for batch files and {@code -c}.
+ */
+public interface Console {
+
+    PrintWriter out();
+
+    PrintWriter err();
+
+    /** stdout is a terminal (colour, progress line). */
+    boolean terminal();
+
+    /** A person can answer prompts. */
+    boolean interactive();
+
+    /** Asks the person; null when nobody can answer. */
+    ConsoleOutput.Prompter prompter();
+
+    /**
+     * Makes Ctrl-C run {@code onInterrupt} until the returned guard is closed. Plain streams leave
+     * SIGINT to the JVM (the batch ends, status 130).
+     */
+    default Guard interruptible(Runnable onInterrupt) {
+        return () -> { };
+    }
+
+    /** The Ctrl-C binding of one command. */
+    @FunctionalInterface
+    interface Guard extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Batch and {@code -c}: the process's own streams, no prompts. */
+    static Console plain(PrintWriter out, PrintWriter err, boolean terminal) {
+        return new Console() {
+            @Override
+            public PrintWriter out() {
+                return out;
+            }
+
+            @Override
+            public PrintWriter err() {
+                return err;
+            }
+
+            @Override
+            public boolean terminal() {
+                return terminal;
+            }
+
+            @Override
+            public boolean interactive() {
+                return false;
+            }
+
+            @Override
+            public ConsoleOutput.Prompter prompter() {
+                return null;
+            }
+        };
+    }
+}

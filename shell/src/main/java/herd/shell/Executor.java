@@ -1,0 +1,129 @@
+package herd.shell;
+
+import herd.session.CancelledException;
+import herd.session.Cancellation;
+import herd.session.HerdException;
+import herd.session.Session;
+import herd.shell.LineParser.Invocation;
+import herd.shell.render.ConsoleOutput;
+import java.util.HashSet;
+import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandRegistry;
+
+/**
+ * Runs one command line: parse, bind the session's output and Ctrl-C token, execute, report.
+ * The interactive shell, batch files, {@code -c} and {@code source} all come through here.
+ *
+ * <pre>{@code
+ * int status = executor.run("nodes @compute", "bringup.csh:3", console);
+ * }</pre>
+ */
+public final class Executor {
+
+    private final Session session;
+    private final Commands commands;
+    private final LineParser parser;
+    private final HelpText help;
+    private final CommandRegistry registry;
+    private final BatchRunner batch = new BatchRunner(this);
+    private Console console;
+
+    public Executor(Session session, Commands commands) {
+        this.session = session;
+        this.commands = commands;
+        this.parser = new LineParser(commands);
+        this.help = new HelpText(commands);
+        this.registry = new CommandRegistry(new HashSet<>(commands.all()));
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public Commands commands() {
+        return commands;
+    }
+
+    public HelpText help() {
+        return help;
+    }
+
+    public BatchRunner batch() {
+        return batch;
+    }
+
+    /** The console of the line being run (for {@code source}); null between lines. */
+    public Console console() {
+        return console;
+    }
+
+    /**
+     * Runs {@code line}; errors are printed by an {@link ErrorReporter} on the console's stderr.
+     * {@link ExitRequest} passes through.
+     *
+     * @param position "FILE:LINE" for batch lines, null otherwise
+     * @return the exit status (0 = success)
+     */
+    public int run(String line, String position, Console console) {
+        ErrorReporter reporter = new ErrorReporter(console.err(), System.getenv("HERD_DEBUG") != null);
+        String name = null;
+        Console outer = this.console;
+        this.console = console;
+        try {
+            Invocation inv = parser.parse(line, this::variable);
+            if (inv == null) {
+                return 0;
+            }
+            name = inv.command().getName();
+            if (inv.help()) {
+                help.command(inv.command().spec()).forEach(console.out()::println);
+                console.out().flush();
+                return 0;
+            }
+            execute(inv, console);
+            return 0;
+        } catch (ExitRequest e) {
+            throw e;
+        } catch (Exception | StackOverflowError e) {
+            console.out().flush();
+            int status = reporter.report(e, position, name);
+            if (position == null && console.interactive() && ErrorReporter.isUsage(e) && name != null) {
+                console.err().println("      try 'help " + name + "'");
+                console.err().flush();
+            }
+            return status;
+        } finally {
+            this.console = outer;
+        }
+    }
+
+    private void execute(Invocation inv, Console console) throws Exception {
+        ConsoleOutput output = new ConsoleOutput(console.out(), console.err(),
+                new ConsoleOutput.Mode(inv.json(), console.terminal(), console.interactive()), console.prompter());
+        Cancellation token = Cancellation.create();
+        Thread worker = Thread.currentThread();
+        try (Session.Scope scope = session.enter(output, token);
+             Console.Guard guard = console.interruptible(() -> {
+                 token.cancel();
+                 worker.interrupt();
+             })) {
+            inv.command().execute(new CommandContext(inv.input(), registry, console.out(), new InputReader() {
+            }));
+        } catch (Exception e) {
+            if (token.isCancelled() && !(e instanceof HerdException)) {
+                throw new CancelledException(inv.command().getName() + ": cancelled");
+            }
+            throw e;
+        } finally {
+            output.clearProgress();
+            console.out().flush();
+            Thread.interrupted();
+        }
+    }
+
+    /** $NAME: a session variable, else an environment variable. */
+    private String variable(String name) {
+        return session.variable(name).orElseGet(() -> System.getenv(name));
+    }
+}

@@ -1,0 +1,110 @@
+package herd.shell;
+
+import herd.session.UsageException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Splits a command line into words as sh does, the parts herd needs: blanks separate words,
+ * {@code 'single'} quotes are literal, {@code "double"} quotes keep blanks and expand variables,
+ * {@code \} escapes one character, {@code $NAME} and {@code ${NAME}} expand, {@code #} at the start
+ * of a word begins a comment.
+ *
+ * <pre>{@code
+ * Words.split("exec -w $NODES 'echo $HOME'", vars::get)  // [exec, -w, valkyrie[01-02], echo $HOME]
+ * }</pre>
+ */
+public final class Words {
+
+    private Words() {
+    }
+
+    /** The words of {@code line}; an unknown variable or an unclosed quote is a {@link UsageException}. */
+    public static List<String> split(String line, Function<String, String> variables) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        int i = 0;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+                i++;
+            } else if (c == '#' && !inWord) {
+                break;
+            } else if (c == '\'') {
+                int end = line.indexOf('\'', i + 1);
+                if (end < 0) {
+                    throw new UsageException("unclosed ' quote: " + line.substring(i));
+                }
+                word.append(line, i + 1, end);
+                inWord = true;
+                i = end + 1;
+            } else if (c == '"') {
+                i = doubleQuoted(line, i + 1, word, variables);
+                inWord = true;
+            } else if (c == '\\' && i + 1 < line.length()) {
+                word.append(line.charAt(i + 1));
+                inWord = true;
+                i += 2;
+            } else if (c == '$') {
+                i = variable(line, i, word, variables);
+                inWord = true;
+            } else {
+                word.append(c);
+                inWord = true;
+                i++;
+            }
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    private static int doubleQuoted(String line, int i, StringBuilder word, Function<String, String> variables) {
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                return i + 1;
+            }
+            if (c == '\\' && i + 1 < line.length() && "\"\\$".indexOf(line.charAt(i + 1)) >= 0) {
+                word.append(line.charAt(i + 1));
+                i += 2;
+            } else if (c == '$') {
+                i = variable(line, i, word, variables);
+            } else {
+                word.append(c);
+                i++;
+            }
+        }
+        throw new UsageException("unclosed \" quote: " + line);
+    }
+
+    /** Expands {@code $NAME} or {@code ${NAME}} at {@code i}; a lone {@code $} stays. Returns the next index. */
+    private static int variable(String line, int i, StringBuilder word, Function<String, String> variables) {
+        int start = i + 1;
+        boolean braced = start < line.length() && line.charAt(start) == '{';
+        int from = braced ? start + 1 : start;
+        int end = from;
+        while (end < line.length() && (Character.isLetterOrDigit(line.charAt(end)) || line.charAt(end) == '_')) {
+            end++;
+        }
+        if (end == from || braced && (end >= line.length() || line.charAt(end) != '}')) {
+            word.append('$');
+            return i + 1;
+        }
+        String name = line.substring(from, end);
+        String value = variables.apply(name);
+        if (value == null) {
+            throw new UsageException("unknown variable $" + name + " (set it with: set " + name + " VALUE)");
+        }
+        word.append(value);
+        return braced ? end + 1 : end;
+    }
+}

@@ -1,0 +1,129 @@
+package herd.shell.render;
+
+import herd.session.Output;
+import herd.session.UsageException;
+import java.io.PrintWriter;
+
+/**
+ * The {@link Output} of one command: people's text or JSON Lines on stdout, warnings on stderr,
+ * a transient progress line and prompts only on an interactive terminal.
+ *
+ * <pre>{@code
+ * Output out = new ConsoleOutput(stdout, stderr, Mode.human(true), prompter);
+ * out.result(NodeSet.parse("n[1-3]"));    // n[1-3]
+ * }</pre>
+ */
+public final class ConsoleOutput implements Output {
+
+    /**
+     * How this command prints.
+     *
+     * @param json        {@code --json} was given
+     * @param terminal    stdout is a terminal (colour, progress)
+     * @param interactive a person can answer prompts
+     */
+    public record Mode(boolean json, boolean terminal, boolean interactive) {
+    }
+
+    /** Asks the person at the terminal; implemented by the interactive shell. */
+    public interface Prompter {
+        String ask(String prompt, boolean secret);
+    }
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Mode mode;
+    private final Prompter prompter;
+    private final TextRenderer text;
+    private boolean progressShown;
+
+    public ConsoleOutput(PrintWriter out, PrintWriter err, Mode mode, Prompter prompter) {
+        this.out = out;
+        this.err = err;
+        this.mode = mode;
+        this.prompter = prompter;
+        this.text = new TextRenderer(mode.terminal() && System.getenv("NO_COLOR") == null);
+    }
+
+    @Override
+    public boolean json() {
+        return mode.json();
+    }
+
+    @Override
+    public boolean interactive() {
+        return mode.interactive() && prompter != null;
+    }
+
+    @Override
+    public synchronized void result(Object value) {
+        clearProgress();
+        if (mode.json()) {
+            out.println(Json.write(value));
+        } else {
+            text.lines(value).forEach(out::println);
+        }
+        out.flush();
+    }
+
+    @Override
+    public synchronized void line(String line) {
+        if (mode.json()) {
+            return;
+        }
+        clearProgress();
+        out.println(line);
+        out.flush();
+    }
+
+    @Override
+    public synchronized void warn(String message) {
+        clearProgress();
+        out.flush();
+        err.println("herd: warning: " + message);
+        err.flush();
+    }
+
+    @Override
+    public synchronized void progress(String status) {
+        if (!mode.terminal() || mode.json()) {
+            return;
+        }
+        if (status == null || status.isEmpty()) {
+            clearProgress();
+        } else {
+            out.print("\r\u001b[K" + status);
+            progressShown = true;
+        }
+        out.flush();
+    }
+
+    /** Removes the progress line (before other output, and when the command ends). */
+    public synchronized void clearProgress() {
+        if (progressShown) {
+            out.print("\r\u001b[K");
+            out.flush();
+            progressShown = false;
+        }
+    }
+
+    @Override
+    public boolean confirm(String question, String answeringOption) {
+        if (!interactive()) {
+            throw new UsageException(question + " needs an answer: add " + answeringOption + " outside an interactive shell");
+        }
+        clearProgress();
+        String answer = prompter.ask(question + " [y/N] ", false);
+        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    }
+
+    @Override
+    public char[] askSecret(String prompt) {
+        if (!interactive()) {
+            throw new UsageException(prompt + ": a secret is needed and there is no terminal to ask it on");
+        }
+        clearProgress();
+        String answer = prompter.ask(prompt + ": ", true);
+        return answer == null ? new char[0] : answer.toCharArray();
+    }
+}
