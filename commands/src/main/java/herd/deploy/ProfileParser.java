@@ -47,8 +47,21 @@ public final class ProfileParser {
         }
     }
 
+    /** The {@code profiles:} section of an inventory file (empty when it has none). */
+    public static Map<String, DeployProfile> parseInventoryFile(Path file) {
+        try {
+            return parse(Files.readString(file), file.toString(), true);
+        } catch (IOException e) {
+            throw new DeployException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
     /** As {@link #parseFile} for text already read; {@code source} names it in errors. */
     public static Map<String, DeployProfile> parseText(String text, String source) {
+        return parse(text, source, false);
+    }
+
+    private static Map<String, DeployProfile> parse(String text, String source, boolean sectionOnly) {
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
@@ -62,7 +75,10 @@ public final class ProfileParser {
         }
         MappingNode top = parser.mapping(root, "file");
         Node section = parser.child(top, "profiles");
-        return parser.profiles(section == null ? top : parser.mapping(section, "profiles"));
+        if (section == null) {
+            return sectionOnly ? Map.of() : parser.profiles(top);
+        }
+        return parser.profiles(parser.mapping(section, "profiles"));
     }
 
     private Map<String, DeployProfile> profiles(MappingNode section) {
