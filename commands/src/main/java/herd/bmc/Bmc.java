@@ -1,0 +1,28 @@
+package herd.bmc;
+
+/**
+ * One logged-in session with one node's BMC, whatever the protocol behind it (IPMI today, Redfish
+ * later). Calls block until the BMC answers or the back end's timeout passes; a session is used
+ * by one thread at a time.
+ *
+ * <pre>{@code
+ * try (Bmc bmc = backend.login(endpoint, password)) {
+ *     if (bmc.powerState() == PowerState.OFF) bmc.power(PowerAction.ON);
+ * }
+ * }</pre>
+ */
+public interface Bmc extends AutoCloseable {
+
+    PowerState powerState();
+
+    /** Sends a power action other than STATUS; returns once the BMC accepted it. */
+    void power(PowerAction action);
+
+    void setBoot(BootSetting setting);
+
+    BootSetting boot();
+
+    /** Logs out and frees everything the session holds. Never throws. */
+    @Override
+    void close();
+}

@@ -1,0 +1,86 @@
+package herd.lab;
+
+/**
+ * The lab's inventory ({@code DIR/cluster.yaml}, in the format of docs/inventory.md) and its
+ * {@code /etc/hosts}-style file (the tutorial's format, cluster addresses).
+ */
+final class InventoryFiles {
+    private InventoryFiles() {
+    }
+
+    static void write(LabDir dir, LabLayout layout) {
+        LabDir.write(dir.inventory(), inventory(dir, layout), false);
+        LabDir.write(dir.clusterHosts(), hosts(layout), false);
+    }
+
+    static String hosts(LabLayout layout) {
+        StringBuilder b = new StringBuilder()
+                .append("127.0.0.1   localhost localhost.localdomain localhost4 localhost4.localdomain4\n")
+                .append("::1         localhost localhost.localdomain localhost6 localhost6.localdomain6\n\n");
+        for (LabNode node : layout.nodes()) {
+            b.append(String.format("%-11s %s%n", node.ip(), node.name()));
+        }
+        return b.toString();
+    }
+
+    private static String inventory(LabDir dir, LabLayout layout) {
+        LabSpec spec = layout.spec();
+        StringBuilder b = new StringBuilder()
+                .append("# herd lab inventory, written by 'herd lab up', removed by 'herd lab down'.\n")
+                .append("cluster:\n  name: lab\n  domain: ").append(LabLayout.DOMAIN).append("\n\n")
+                .append("networks:\n  - name: ice1-1\n    subnet: 10.10.0.0/16\n    gateway: 10.10.0.1\n")
+                .append("    next-server: 10.10.0.1\n\n")
+                .append("services:\n");
+        if (spec.dhcp()) {
+            b.append("  dhcp:\n    conf: ").append(q(dir.dhcp("dhcpd.conf")))
+                    .append("\n    restart: ").append(q(dir.bin("dhcpd-restart") + " restart")).append('\n');
+        }
+        if (spec.dns()) {
+            b.append("  dns:\n    server: 127.0.0.1\n    port: ").append(layout.dnsPort())
+                    .append("\n    zones:\n      cluster.local: ").append(q(dir.dns("forward")))
+                    .append("\n      10.10.in-addr.arpa: ").append(q(dir.dns("reverse")))
+                    .append("\n    rndc: ").append(q("rndc -c " + dir.dns("rndc.conf") + " -s 127.0.0.1 -p " + layout.rndcPort()))
+                    .append("\n    tsig: {name: ddns-key, algorithm: hmac-sha256, secret: ")
+                    .append(q("file:" + dir.secrets() + "#" + Secrets.DDNS_KEY)).append("}")
+                    .append("\n    dynamic: ").append(spec.dnsDynamic()).append('\n');
+        }
+        b.append("  hosts: ").append(q(dir.clusterHosts()))
+                .append("\n  http-root: ").append(q(dir.root().resolve("www")))
+                .append("\n  http-log: ").append(q(dir.log("http-access.log")))
+                .append("\n  tftp-root: ").append(q(dir.root().resolve("tftpboot")))
+                .append("\n  dhcp-log: ").append(q(dir.log("dhcpd.log"))).append("\n\n");
+        b.append("defaults:\n  ssh:\n    user: root\n    port: ").append(LabLayout.SSH_PORT)
+                .append("\n    identity: ").append(q(dir.sshKey()))
+                .append("\n    known-hosts: ").append(q(dir.knownHosts())).append('\n');
+        if (spec.bmc()) {
+            b.append("  bmc:\n    user: admin\n    password: ").append(bmcPassword(dir))
+                    .append("\n    cipher-suite: 3\n");
+        }
+        b.append("\ngroups:\n");
+        layout.nodes().stream().filter(n -> !n.group().equals("compute"))
+                .forEach(n -> b.append("  ").append(n.group()).append(": ").append(n.name()).append('\n'));
+        if (spec.nodes() > 0) {
+            b.append("  compute: ").append(q(layout.computeNodeset())).append('\n');
+        }
+        b.append("\nnodes:\n");
+        for (LabNode node : layout.nodes()) {
+            b.append("  ").append(node.name()).append(":\n    ip: ").append(node.ip())
+                    .append("\n    mac: ").append(q(node.mac()))
+                    .append("\n    ssh: {host: ").append(node.sshHost()).append(", port: ").append(node.sshPort()).append("}\n");
+            if (node.hasBmc()) {
+                b.append("    bmc: {host: ").append(node.bmcHost()).append(", port: ").append(node.bmcPort())
+                        .append(", user: admin, password: ").append(bmcPassword(dir)).append("}\n");
+            }
+        }
+        return b.toString();
+    }
+
+    private static String bmcPassword(LabDir dir) {
+        return q("file:" + dir.secrets() + "#" + Secrets.BMC_KEY);
+    }
+
+    /** A YAML double-quoted scalar. */
+    private static String q(Object value) {
+        return "\"" + value.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

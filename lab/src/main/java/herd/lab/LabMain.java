@@ -1,0 +1,158 @@
+package herd.lab;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code herd lab up|status|down|shell}: the lab from the command line (no Spring, starts fast).
+ *
+ * <pre>
+ * herd lab up 200 --extra odin --no-dhcp      # 200 compute nodes + odin, in /tmp/herd-lab
+ * herd lab status
+ * herd --inventory /tmp/herd-lab/cluster.yaml  # (what 'herd lab shell' prints)
+ * herd lab down
+ * </pre>
+ */
+public final class LabMain {
+    static final Path DEFAULT_DIR = Path.of("/tmp/herd-lab");
+    private static final String USAGE = "usage: herd lab up [N] [--dir DIR] [--extra odin,thor,heimdall]"
+            + " [--no-bmc] [--no-dns] [--no-dhcp] | status [--dir DIR] | down [--dir DIR] | shell [--dir DIR]";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    LabMain(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new LabMain(System.out, System.err).run(args));
+    }
+
+    /** Runs one command; returns the exit status (0 ok, 1 failure, 2 usage). */
+    int run(String... args) {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+            (args.length == 0 ? err : out).println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        try {
+            Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+            switch (args[0]) {
+                case "up" -> up(o);
+                case "status" -> status(o);
+                case "down" -> down(o);
+                case "shell" -> out.println("herd --inventory " + o.dir.resolve("cluster.yaml"));
+                default -> throw new UsageException("unknown command '" + args[0] + "'");
+            }
+            return 0;
+        } catch (UsageException e) {
+            err.println("herd lab: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (LabException e) {
+            err.println("herd " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private void up(Options o) {
+        boolean wasUp = Lab.isRunning(o.dir);
+        LabSpec spec = LabSpec.builder().nodes(o.nodes).extras(o.extras).bmc(o.bmc).dns(o.dns).dhcp(o.dhcp)
+                .dir(o.dir).build();
+        Lab lab = Lab.upPersistent(spec);
+        if (wasUp) {
+            out.println("herd lab: already up in " + lab.dir() + " (" + lab.nodes().size()
+                    + " nodes); 'herd lab down' first to change it");
+        } else {
+            out.printf("herd lab: %d nodes up in %.1f s (%s)%n", lab.nodes().size(),
+                    lab.startTime().toMillis() / 1000.0, services(lab.spec()));
+        }
+        out.println("inventory: " + lab.inventoryFile());
+        out.println("try:       herd --inventory " + lab.inventoryFile());
+        out.println("           ssh -F " + lab.sshConfig() + " " + lab.nodes().get(0).name() + " hostname");
+    }
+
+    private void status(Options o) {
+        if (!Lab.isRunning(o.dir)) {
+            out.println("herd lab: no lab running in " + o.dir);
+            return;
+        }
+        Lab lab = Lab.attach(o.dir);
+        LabStatus status = LabStatus.of(lab);
+        status.print(out);
+    }
+
+    private void down(Options o) {
+        boolean running = Lab.isRunning(o.dir);
+        Lab.down(o.dir);
+        out.println(running ? "herd lab: down, " + o.dir + " removed" : "herd lab: nothing running in " + o.dir + " (cleaned)");
+    }
+
+    private static String services(LabSpec spec) {
+        List<String> s = new ArrayList<>(List.of("ssh"));
+        if (spec.bmc()) {
+            s.add("bmc+sol");
+        }
+        if (spec.dns()) {
+            s.add("dns");
+        }
+        if (spec.dhcp()) {
+            s.add("dhcp");
+        }
+        return String.join(", ", s);
+    }
+
+    /** A bad command line. */
+    private static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** Parsed options of every lab command. */
+    private static final class Options {
+        Path dir = DEFAULT_DIR;
+        int nodes = 4;
+        List<String> extras = List.of();
+        boolean bmc = true;
+        boolean dns = true;
+        boolean dhcp = true;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--dir" -> o.dir = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
+                    case "--extra" -> o.extras = Arrays.asList(value(args, ++i, a).split(","));
+                    case "--no-bmc" -> o.bmc = false;
+                    case "--no-dns" -> o.dns = false;
+                    case "--no-dhcp" -> o.dhcp = false;
+                    default -> o.nodes = count(a);
+                }
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new UsageException(option + " needs a value");
+            }
+            return args[i];
+        }
+
+        private static int count(String word) {
+            try {
+                return Integer.parseInt(word);
+            } catch (NumberFormatException e) {
+                throw new UsageException("unknown option or node count '" + word + "'");
+            }
+        }
+    }
+}

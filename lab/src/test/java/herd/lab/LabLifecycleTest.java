@@ -1,0 +1,102 @@
+package herd.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LabLifecycleTest {
+
+    @Test
+    void downLeavesNoProcessMountNamespaceSlotOrFile() throws Exception {
+        Lab lab = Lab.up(LabSpec.builder().nodes(2).bmc(true).dns(true).dhcp(true).build());
+        Path dir = lab.dir();
+        assertThat(lab.dhcpRequest("valkyrie01").bound()).isTrue();
+        LabState state = LabState.load(new LabDir(dir));
+        List<Long> pids = sshdPids(lab);
+        pids.add(state.holderPid());
+        pids.add(lab.bmcPid("valkyrie01"));
+        for (String pidFile : List.of("run/agent.pid", "dns/named.pid", "dhcp/dhcpd.pid")) {
+            pids.add(Procs.readPid(dir.resolve(pidFile)).orElseThrow());
+        }
+        List<String> netns = state.netns();
+        assertThat(netns).hasSize(2).allMatch(ns -> Files.exists(Path.of("/run/netns", ns)));
+        assertThat(pids).allMatch(Procs::alive);
+        assertThat(Procs.inNamespace("mnt", state.mountNamespace())).containsAll(sshdPids(lab));
+        Path slotFile = state.slot().file();
+        assertThat(slotFile).exists();
+
+        lab.down();
+
+        assertThat(pids).noneMatch(Procs::alive);
+        assertThat(Procs.inNamespace("mnt", state.mountNamespace())).isEmpty();
+        assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(dir.toString());
+        assertThat(Tools.run(5, "ps", "-eo", "args").text()).doesNotContain(dir.toString());
+        assertThat(dir).doesNotExist();
+        assertThat(slotFile).doesNotExist();
+        assertThat(netns).noneMatch(ns -> Files.exists(Path.of("/run/netns", ns)));
+        assertThat(Tools.run(5, "ip", "netns", "list").text()).doesNotContain(netns.get(0));
+        lab.down();
+    }
+
+    @Test
+    void downAfterACrashStillStopsEveryNode(@TempDir Path tmp) {
+        Path dir = tmp.resolve("lab");
+        Lab lab = Lab.upPersistent(LabSpec.builder().nodes(2).bmc(false).dns(false).dhcp(false).dir(dir).build());
+        List<Long> sshds = sshdPids(lab);
+        long holder = LabState.load(new LabDir(dir)).holderPid();
+        Procs.killAll(List.of(holder), java.time.Duration.ofSeconds(5));
+        assertThat(Lab.isRunning(dir)).isFalse();
+        assertThat(sshds).allMatch(Procs::alive);
+
+        Lab.down(dir);
+
+        assertThat(sshds).noneMatch(Procs::alive);
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void upTwiceReturnsTheRunningLab(@TempDir Path tmp) throws Exception {
+        LabSpec spec = LabSpec.builder().nodes(1).bmc(false).dns(false).dhcp(false).dir(tmp.resolve("lab")).build();
+        try (Lab first = Lab.upPersistent(spec)) {
+            String keys = Files.readString(first.knownHosts());
+            Lab second = Lab.upPersistent(spec);
+            assertThat(second.dir()).isEqualTo(first.dir());
+            assertThat(Files.readString(second.knownHosts())).isEqualTo(keys);
+            assertThat(Tools.ssh(second, second.node("valkyrie01"), "hostname").text()).isEqualTo("valkyrie01\n");
+        }
+    }
+
+    @Test
+    void labsSideBySideGetTheirOwnAddresses() {
+        LabSpec spec = LabSpec.builder().nodes(1).bmc(false).dns(false).dhcp(false).build();
+        try (Lab a = Lab.up(spec); Lab b = Lab.up(spec)) {
+            assertThat(a.node("valkyrie01").sshHost()).isNotEqualTo(b.node("valkyrie01").sshHost());
+            assertThat(Tools.ssh(a, a.node("valkyrie01"), "hostname").rc()).isZero();
+            assertThat(Tools.ssh(b, b.node("valkyrie01"), "hostname").rc()).isZero();
+        }
+    }
+
+    @Test
+    void refusesADirectoryThatHoldsSomethingElse(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("precious.txt"), "keep me");
+        LabSpec spec = LabSpec.builder().nodes(1).bmc(false).dns(false).dhcp(false).dir(tmp).build();
+        assertThatThrownBy(() -> Lab.up(spec)).isInstanceOf(LabException.class)
+                .hasMessage("lab: directory " + tmp + " is not empty and holds no lab; pick another --dir");
+        assertThatThrownBy(() -> Lab.down(tmp)).hasMessageContaining("holds no lab");
+        assertThat(tmp.resolve("precious.txt")).exists();
+    }
+
+    private static List<Long> sshdPids(Lab lab) {
+        List<Long> pids = new ArrayList<>();
+        for (LabNode n : lab.nodes()) {
+            pids.add(Procs.readPid(lab.dir().resolve("nodes").resolve(n.name()).resolve("sshd.pid")).orElseThrow());
+        }
+        return pids;
+    }
+}
