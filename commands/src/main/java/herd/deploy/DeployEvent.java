@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /** What the deploy tracker reports, per node. */
 public sealed interface DeployEvent
-        permits DeployEvent.StageReached, DeployEvent.Stuck, DeployEvent.ReinstallDetected {
+        permits DeployEvent.StageReached, DeployEvent.Stuck, DeployEvent.ReinstallDetected, DeployEvent.Problem {
 
     String node();
 
@@ -23,5 +23,9 @@ public sealed interface DeployEvent
 
     /** The node started installing again after its install had finished (a PXE reinstall loop). */
     record ReinstallDetected(String node, Instant at, String evidence) implements DeployEvent {
+    }
+
+    /** Something went wrong on the way (node "" when it concerns the whole deployment): a warning. */
+    record Problem(String node, String message) implements DeployEvent {
     }
 }
