@@ -31,6 +31,7 @@ public final class DeployJob {
     private final DeployTracker tracker;
     private final LinkedBlockingQueue<String> installed = new LinkedBlockingQueue<>();
     private final List<String> problems = new ArrayList<>();
+    private final java.util.Set<String> sshDown = new java.util.HashSet<>();
     private final Thread thread;
     private volatile boolean stopped;
 
@@ -126,10 +127,21 @@ public final class DeployJob {
         }
     }
 
+    /**
+     * After the install, sshd answering proves the reboot only if the node was seen rebooting
+     * (DHCP, PXE) or its sshd was seen down since the install finished: an sshd that never went
+     * away is the installer's (or an old OS's), not the new system's.
+     */
     private void probeSsh() {
         for (NodeProgress p : tracker.progress()) {
-            if (p.stage().compareTo(Stage.INSTALL_FINISHED) >= 0 && !p.done() && request.ssh().containsKey(p.node())
-                    && SshProbe.answers(request.ssh().get(p.node()), 300)) {
+            if (p.stage().compareTo(Stage.INSTALL_FINISHED) < 0 || p.done() || !request.ssh().containsKey(p.node())) {
+                sshDown.remove(p.node());
+                continue;
+            }
+            boolean answers = SshProbe.answers(request.ssh().get(p.node()), 300);
+            if (!answers) {
+                sshDown.add(p.node());
+            } else if (p.stage() == Stage.REBOOTED || sshDown.contains(p.node())) {
                 tracker.sshUp(p.node(), clock.instant());
             }
         }

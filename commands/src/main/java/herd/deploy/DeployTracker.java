@@ -39,6 +39,7 @@ public final class DeployTracker {
         String lastEvent = "none since power cycle";
         boolean stuckReported;
         int reinstalls;
+        final java.util.EnumSet<Stage> seen = java.util.EnumSet.noneOf(Stage.class);
 
         State(ChainPaths paths, Instant started) {
             this.paths = paths;
@@ -76,6 +77,7 @@ public final class DeployTracker {
         boolean installed = s.stage.compareTo(Stage.INSTALL_FINISHED) >= 0;
         if (installed && next.installStep()) {
             s.reinstalls++;
+            s.seen.clear();
             listener.on(new DeployEvent.ReinstallDetected(node, now, text));
             move(node, s, next, now, text);
         } else if (installed && next.compareTo(Stage.INSTALL_FINISHED) < 0) {
@@ -84,6 +86,10 @@ public final class DeployTracker {
             }
         } else if (next.compareTo(s.stage) > 0) {
             move(node, s, next, now, text);
+        } else if (s.seen.add(next)) {
+            // Two logs are read by two tails: a DHCP line can arrive after the first HTTP ones.
+            // The stage is still proven; report it without moving back.
+            listener.on(new DeployEvent.StageReached(node, next, now, text));
         }
     }
 
@@ -151,6 +157,7 @@ public final class DeployTracker {
 
     private void move(String node, State s, Stage next, Instant now, String evidence) {
         s.stage = next;
+        s.seen.add(next);
         s.stageSince = now;
         s.stuckReported = false;
         listener.on(new DeployEvent.StageReached(node, next, now, evidence));

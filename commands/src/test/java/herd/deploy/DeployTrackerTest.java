@@ -87,6 +87,17 @@ class DeployTrackerTest {
     }
 
     @Test
+    void aDhcpLineReadAfterTheFirstHttpLinesStillCounts() {
+        http("10.10.3.1", "/boot.ipxe", 200);
+        http("10.10.3.1", "/nodes/valkyrie01.ipxe", 200);
+        dhcp(V1_MAC, "10.10.3.1");
+        dhcp(V1_MAC, "10.10.3.1");
+        assertThat(reached("valkyrie01")).containsExactly(Stage.BOOT_SCRIPT, Stage.NODE_FILE, Stage.DHCP_OFFERED,
+                Stage.DHCP_ACKED);
+        assertThat(tracker.progress().get(0).stage()).isEqualTo(Stage.NODE_FILE);
+    }
+
+    @Test
     void sshBeforeTheInstallProvesNothing() {
         tracker.sshUp("valkyrie01", now);
         assertThat(events).isEmpty();

@@ -54,7 +54,7 @@ final class PxeBoot implements Runnable {
 
     /** One power-on; true when the machine reboots into PXE again. */
     private boolean bootOnce() {
-        Map<String, String> lease = net.dhcp();
+        Map<String, String> lease = net.dhcp(true);
         if (!lease.containsKey("ip_address")) {
             console("PXE-E51: no DHCP offers were received");
             return false;
@@ -76,7 +76,7 @@ final class PxeBoot implements Runnable {
             }
             default -> {
                 install(o);
-                sleep(Duration.ofSeconds(2)); // reboot: BIOS/POST
+                sleep(installTime); // reboot: firmware and POST take a while too
                 if (lab.bootDevice(node).equals("pxe")) {
                     console("reboot: boot device pxe");
                     return true;
@@ -112,7 +112,7 @@ final class PxeBoot implements Runnable {
     }
 
     private void bootDisk() {
-        net.dhcp(); // the installed system asks for its address
+        net.dhcp(false); // the installed system asks for its address again
         lab.startNode(node);
         console("booted from disk: sshd started");
     }

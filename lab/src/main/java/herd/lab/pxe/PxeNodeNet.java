@@ -36,8 +36,12 @@ final class PxeNodeNet implements AutoCloseable {
         ip("-n", namespace, "link", "set", "eth0", "up");
     }
 
-    /** One DHCP exchange; returns the lease's variables (ip_address, host_name, next_server, filename), empty when none. */
-    Map<String, String> dhcp() {
+    /**
+     * One DHCP exchange; returns the lease's variables (ip_address, host_name, next_server,
+     * filename), empty when none. Firmware remembers no lease (DISCOVER); an OS asks for its old
+     * one (REQUEST).
+     */
+    Map<String, String> dhcp(boolean firmware) {
         try {
             Files.createDirectories(work);
             Path record = work.resolve("lease");
@@ -47,13 +51,16 @@ final class PxeNodeNet implements AutoCloseable {
             Files.writeString(work.resolve("dhclient.conf"), "option client-arch code 93 = unsigned integer 16;\n"
                     + "send client-arch 7;\nrequest subnet-mask, host-name, domain-name;\ntimeout 5;\nretry 1;\n");
             Files.deleteIfExists(record);
+            if (firmware) {
+                Files.deleteIfExists(work.resolve("dhclient.leases"));
+            }
             Path pid = work.resolve("dhclient.pid");
+            Files.deleteIfExists(pid);
             PxeProcs.run(List.of("ip", "netns", "exec", namespace, "dhclient", "-4", "-1", "-cf",
                     work.resolve("dhclient.conf").toString(), "-sf", script.toString(), "-lf",
                     work.resolve("dhclient.leases").toString(), "-pf", pid.toString(), "eth0"), 20);
-            if (Files.exists(pid)) {
-                String p = Files.readString(pid).strip();
-                PxeProcs.run(List.of("kill", p), 5); // dhclient -1 forks to renew: stop it
+            if (Files.exists(record)) {
+                stopRenewer(pid);
             }
             Map<String, String> lease = new HashMap<>();
             if (Files.exists(record)) {
@@ -66,6 +73,21 @@ final class PxeNodeNet implements AutoCloseable {
             return lease;
         } catch (IOException e) {
             throw new LabException("lab pxe: " + work + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** dhclient -1 forks after binding to renew the lease; the child writes its pid file a moment later. */
+    private static void stopRenewer(Path pid) throws IOException {
+        for (int i = 0; i < 40 && !(Files.exists(pid) && !Files.readString(pid).isBlank()); i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (Files.exists(pid) && !Files.readString(pid).isBlank()) {
+            ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroy);
         }
     }
 
