@@ -31,6 +31,39 @@ final class InventoryFiles {
                 .append("networks:\n  - name: ice1-1\n    subnet: 10.10.0.0/16\n    gateway: 10.10.0.1\n")
                 .append("    next-server: 10.10.0.1\n\n")
                 .append("services:\n");
+        services(b, dir, layout);
+        b.append("defaults:\n  ssh:\n    user: root\n    port: ").append(LabLayout.SSH_PORT)
+                .append("\n    identity: ").append(q(dir.sshKey()))
+                .append("\n    known-hosts: ").append(q(dir.knownHosts())).append('\n');
+        if (spec.bmc()) {
+            b.append("  bmc:\n    user: admin\n    password: ").append(bmcPassword(dir))
+                    .append("\n    cipher-suite: 3\n");
+        }
+        b.append("\ngroups:\n");
+        layout.nodes().stream().filter(n -> !n.group().equals("compute"))
+                .forEach(n -> b.append("  ").append(n.group()).append(": ").append(n.name()).append('\n'));
+        if (spec.nodes() > 0) {
+            b.append("  compute: ").append(q(layout.computeNodeset())).append('\n');
+        }
+        nodes(b, dir, layout);
+        return b.toString();
+    }
+
+    private static void nodes(StringBuilder b, LabDir dir, LabLayout layout) {
+        b.append("\nnodes:\n");
+        for (LabNode node : layout.nodes()) {
+            b.append("  ").append(node.name()).append(":\n    ip: ").append(node.ip())
+                    .append("\n    mac: ").append(q(node.mac()))
+                    .append("\n    ssh: {host: ").append(node.sshHost()).append(", port: ").append(node.sshPort()).append("}\n");
+            if (node.hasBmc()) {
+                b.append("    bmc: {host: ").append(node.bmcHost()).append(", port: ").append(node.bmcPort())
+                        .append(", user: admin, password: ").append(bmcPassword(dir)).append("}\n");
+            }
+        }
+    }
+
+    private static void services(StringBuilder b, LabDir dir, LabLayout layout) {
+        LabSpec spec = layout.spec();
         if (spec.dhcp()) {
             b.append("  dhcp:\n    conf: ").append(q(dir.dhcp("dhcpd.conf")))
                     .append("\n    restart: ").append(q(dir.bin("dhcpd-restart") + " restart")).append('\n');
@@ -49,30 +82,6 @@ final class InventoryFiles {
                 .append("\n  http-log: ").append(q(dir.log("http-access.log")))
                 .append("\n  tftp-root: ").append(q(dir.root().resolve("tftpboot")))
                 .append("\n  dhcp-log: ").append(q(dir.log("dhcpd.log"))).append("\n\n");
-        b.append("defaults:\n  ssh:\n    user: root\n    port: ").append(LabLayout.SSH_PORT)
-                .append("\n    identity: ").append(q(dir.sshKey()))
-                .append("\n    known-hosts: ").append(q(dir.knownHosts())).append('\n');
-        if (spec.bmc()) {
-            b.append("  bmc:\n    user: admin\n    password: ").append(bmcPassword(dir))
-                    .append("\n    cipher-suite: 3\n");
-        }
-        b.append("\ngroups:\n");
-        layout.nodes().stream().filter(n -> !n.group().equals("compute"))
-                .forEach(n -> b.append("  ").append(n.group()).append(": ").append(n.name()).append('\n'));
-        if (spec.nodes() > 0) {
-            b.append("  compute: ").append(q(layout.computeNodeset())).append('\n');
-        }
-        b.append("\nnodes:\n");
-        for (LabNode node : layout.nodes()) {
-            b.append("  ").append(node.name()).append(":\n    ip: ").append(node.ip())
-                    .append("\n    mac: ").append(q(node.mac()))
-                    .append("\n    ssh: {host: ").append(node.sshHost()).append(", port: ").append(node.sshPort()).append("}\n");
-            if (node.hasBmc()) {
-                b.append("    bmc: {host: ").append(node.bmcHost()).append(", port: ").append(node.bmcPort())
-                        .append(", user: admin, password: ").append(bmcPassword(dir)).append("}\n");
-            }
-        }
-        return b.toString();
     }
 
     private static String bmcPassword(LabDir dir) {

@@ -36,7 +36,7 @@ public final class Lab implements AutoCloseable {
 
     /** Starts a lab that is torn down at the latest when this JVM exits. */
     public static Lab up(LabSpec spec) {
-        Lab lab = upPersistent(spec);
+        Lab lab = Launcher.up(spec, true);
         lab.shutdownHook = new Thread(lab::down, "herd-lab-down");
         Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
         return lab;
@@ -47,7 +47,7 @@ public final class Lab implements AutoCloseable {
      * as is; the remains of a crashed one are cleaned first.
      */
     public static Lab upPersistent(LabSpec spec) {
-        return Launcher.up(spec);
+        return Launcher.up(spec, false);
     }
 
     /** The lab already running in {@code dir}. */

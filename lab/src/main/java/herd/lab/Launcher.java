@@ -21,7 +21,7 @@ final class Launcher {
      * Starts a lab that outlives this JVM. If a lab already runs in the directory, it is returned
      * as is; the remains of a crashed one are cleaned first.
      */
-    static Lab up(LabSpec spec) {
+    static Lab up(LabSpec spec, boolean tiedToJvm) {
         Prerequisites.check(spec);
         LabLayout.check(spec);
         LabDir dir = new LabDir(directory(spec));
@@ -32,7 +32,8 @@ final class Launcher {
             Teardown.down(dir);
         }
         long t0 = System.nanoTime();
-        LabSlot slot = LabSlot.claim(dir.root(), ProcessHandle.current().pid());
+        long owner = tiedToJvm ? ProcessHandle.current().pid() : 0;
+        LabSlot slot = LabSlot.claim(dir.root(), ProcessHandle.current().pid(), owner);
         try {
             LabLayout layout = LabLayout.of(spec.withDir(dir.root()), slot);
             LabState state = LabState.create(dir, layout.spec(), slot);
@@ -42,7 +43,7 @@ final class Launcher {
             String prep = "files+namespace " + (System.nanoTime() - tFiles) / 1_000_000 + " ms\n";
             state.holder(holder, Procs.namespace(holder, "mnt").orElseThrow(
                     () -> new LabException("lab: namespace holder " + holder + " vanished")));
-            slot.keep(dir.root(), holder);
+            slot.keep(dir.root(), holder, owner);
             startServices(dir, layout, state, holder, prep);
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             state.started(took.toMillis());
@@ -159,10 +160,12 @@ final class Launcher {
         SshFiles.write(dir, layout);
         InventoryFiles.write(dir, layout);
         dir.script("node.sh", dir.bin("node"));
-        try {
-            Files.createDirectories(dir.root().resolve("power"));
-        } catch (IOException e) {
-            throw new LabException("lab: cannot create " + dir.root().resolve("power") + ": " + e.getMessage(), e);
+        for (String sub : new String[] {"power", "www", "tftpboot"}) {
+            try {
+                Files.createDirectories(dir.root().resolve(sub));
+            } catch (IOException e) {
+                throw new LabException("lab: cannot create " + dir.root().resolve(sub) + ": " + e.getMessage(), e);
+            }
         }
         if (layout.spec().bmc()) {
             BmcFiles.write(dir, layout, secrets);

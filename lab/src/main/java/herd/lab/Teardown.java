@@ -56,7 +56,7 @@ final class Teardown {
         }
     }
 
-    /** Processes outside the namespace (named, dhcpd, dhclient), killed if their command line names the lab. */
+    /** Processes outside the namespace (dhcpd, dhclient), killed if their command line names the lab. */
     private static void killPidFiles(LabDir dir) {
         List<Long> victims = new ArrayList<>();
         for (Path file : pidFiles(dir)) {

@@ -57,7 +57,8 @@ class LabBmcTest {
     }
 
     @Test
-    void bootDeviceSetOverIpmiIsRecorded() {
+    void bootDeviceSetOverIpmiIsRecorded(Lab injected) {
+        assertThat(injected).isSameAs(lab);
         LabNode node = lab.node("valkyrie03");
         assertThat(ipmitool(node, "chassis", "bootdev", "pxe").text()).isEqualTo("Set Boot Device to pxe\n");
         assertThat(lab.bootDevice("valkyrie03")).isEqualTo("pxe");
@@ -81,12 +82,21 @@ class LabBmcTest {
                 "expect \"# \"",
                 "send \"hostname\\r\"",
                 "expect \"# \"",
+                "exec " + bmc + " chassis power off",
+                "send \"echo typed-while-off\\r\"",
+                "set timeout 2",
+                "expect {",
+                "  \"typed-while-off\" { puts \"\\nCONSOLE-NOT-SILENT\" }",
+                "  timeout { puts \"\\nCONSOLE-SILENT\" }",
+                "}",
+                "exec " + bmc + " chassis power on",
                 "send \"~.\"",
                 "expect eof", ""));
         try {
             Tools.Out out = Tools.run(30, "expect", script.toString());
             assertThat(out.text()).contains("Linux version", "Hostname set to <valkyrie03>",
-                    "address " + node.mac(), "valkyrie03 login: root", "[root@valkyrie03 ~]# hostname\r\nvalkyrie03\r\n");
+                    "address " + node.mac(), "valkyrie03 login: root", "[root@valkyrie03 ~]# hostname\r\nvalkyrie03\r\n",
+                    "CONSOLE-SILENT");
         } finally {
             Files.delete(script);
         }

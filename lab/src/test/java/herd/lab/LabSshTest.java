@@ -36,6 +36,15 @@ class LabSshTest {
     }
 
     @Test
+    void rootLoginIsKeyOnly() {
+        LabNode node = lab.node("valkyrie01");
+        Tools.Out out = Tools.run(10, "ssh", "-F", "/dev/null", "-o", "UserKnownHostsFile=" + lab.knownHosts(),
+                "-o", "BatchMode=yes", "-o", "PubkeyAuthentication=no", "-p", "2222", "root@" + node.sshHost(), "true");
+        assertThat(out.rc()).isEqualTo(255);
+        assertThat(out.text()).contains("Permission denied (publickey)");
+    }
+
+    @Test
     void eachNodeHasItsOwnHostKeyInKnownHosts() throws Exception {
         var lines = Files.readAllLines(lab.knownHosts());
         assertThat(lines).hasSize(5);

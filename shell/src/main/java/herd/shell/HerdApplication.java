@@ -6,19 +6,22 @@ import herd.shell.command.HerdCommand;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration;
 import org.springframework.shell.core.command.completion.CompletionProvider;
 import org.springframework.util.ClassUtils;
 
 /**
  * The Spring Boot application: it finds the command adapters (every {@code @Component} under
  * {@code herd} with {@code @Command} methods) and wires herd's own replacements of Spring Shell's
- * runner, parser and completer. The process entry point is {@link Main}.
+ * runner, parser and completer. No auto-configuration: herd needs none of Boot's or Spring
+ * Shell's (their runner, parser and completer are the 4.0.1 defects herd replaces), and leaving
+ * them out saves most of the start-up. The process entry point is {@link Main}.
  */
-@SpringBootApplication(scanBasePackages = "herd", exclude = SpringShellAutoConfiguration.class)
+@SpringBootConfiguration(proxyBeanMethods = false)
+@ComponentScan("herd")
 public class HerdApplication {
 
     /** Every command of every adapter bean. */

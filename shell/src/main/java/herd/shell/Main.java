@@ -7,17 +7,20 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * {@code herd}'s entry point: reads the command line and the inventory (before Spring starts, so
- * that their errors are fast one-liners), starts the application, then runs the interactive
- * shell, one {@code -c} line or a batch file, and exits with its status.
+ * {@code herd}'s entry point: reads the command line, starts the application while the inventory
+ * is read in parallel, then runs the interactive shell, one {@code -c} line or a batch file, and
+ * exits with its status. Errors (bad option, bad inventory) are one line, never a stack trace.
  *
  * <pre>{@code
  * java -cp ... herd.shell.Main -c "nodes @compute"
@@ -37,35 +40,47 @@ public final class Main {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         ErrorReporter reporter = new ErrorReporter(err, System.getenv("HERD_DEBUG") != null);
         LaunchOptions options;
-        Session session;
         try {
             options = LaunchOptions.parse(args);
-            if (options.help() || options.version()) {
-                out.println(options.help() ? LaunchOptions.USAGE : Version.text());
-                return 0;
-            }
-            InventoryLoader.Found found = InventoryLoader.find(options.inventory(), Path.of(""), System.getenv());
-            if (found.example() && !options.quiet()) {
-                err.println("herd: no cluster.yaml found: using the bundled example cluster \"tutorial\" (see docs/inventory.md)");
-            }
-            session = new Session(found.inventory());
         } catch (HerdException e) {
             return reporter.report(e, null, null);
         }
+        if (options.help() || options.version()) {
+            out.println(options.help() ? LaunchOptions.USAGE : Version.text());
+            return 0;
+        }
+        // The inventory is read on a second core while Spring starts on the first.
+        CompletableFuture<InventoryLoader.Found> found = CompletableFuture.supplyAsync(
+                () -> InventoryLoader.find(options.inventory(), Path.of(""), System.getenv()));
         ConfigurableApplicationContext context = null;
+        Session session = null;
         try {
-            context = start(session);
-            Executor executor = context.getBean(Executor.class);
-            return dispatch(options, executor, context, out, err);
+            context = start(() -> new Session(found.join().inventory()));
+            session = context.getBean(Session.class);
+            if (found.join().example() && !options.quiet()) {
+                err.println("herd: no cluster.yaml found: using the bundled example cluster \"tutorial\" (see docs/inventory.md)");
+            }
+            return dispatch(options, context.getBean(Executor.class), context, out, err);
         } catch (ExitRequest e) {
             return e.status();
         } catch (RuntimeException e) {
-            return reporter.report(e, null, null);
+            return reporter.report(found.isCompletedExceptionally() ? inventoryError(found) : e, null, null);
         } finally {
-            closeQuietly(session, reporter);
+            if (session != null) {
+                closeQuietly(session, reporter);
+            }
             if (context != null) {
                 context.close();
             }
+        }
+    }
+
+    private static Throwable inventoryError(CompletableFuture<InventoryLoader.Found> found) {
+        try {
+            found.join();
+            return new IllegalStateException("inventory future failed without an error");
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause();
         }
     }
 
@@ -75,7 +90,8 @@ public final class Main {
         if (options.command() != null) {
             return executor.run(options.command(), null, plain);
         }
-        if (options.file() != null && options.file().equals("-")) {
+        boolean stdinPiped = "0".equals(System.getenv("HERD_STDIN_TTY")) && !options.train();
+        if ("-".equals(options.file()) || options.file() == null && stdinPiped) {
             try {
                 return executor.batch().run("-", new InputStreamReader(System.in, StandardCharsets.UTF_8), plain,
                         options.keepGoing());
@@ -94,6 +110,10 @@ public final class Main {
         try (Terminal terminal = TerminalBuilder.builder().system(!options.train()).dumb(options.train())
                 .streams(options.train() ? System.in : null, options.train() ? System.out : null)
                 .name("herd").signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+            if (terminal.getWidth() <= 0) {
+                // A pty without a size (some CI runners, ssh -T): JLine would cut the prompt to nothing.
+                terminal.setSize(new org.jline.terminal.Size(80, 24));
+            }
             HerdShell shell = new HerdShell(executor, terminal, context.getBean(HerdCompleter.class),
                     HerdShell.historyFile(System.getenv()));
             context.getBean(ShellCommands.class).attach(shell.history());
@@ -115,13 +135,13 @@ public final class Main {
                 + inv.groups().size() + " groups · 'help' for commands, TAB completes, Ctrl-D leaves";
     }
 
-    private static ConfigurableApplicationContext start(Session session) {
+    private static ConfigurableApplicationContext start(Supplier<Session> session) {
         SpringApplication app = new SpringApplication(HerdApplication.class);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setRegisterShutdownHook(false);
-        app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("session", session));
+        app.addInitializers(ctx -> ((GenericApplicationContext) ctx).registerBean("session", Session.class, session));
         return app.run();
     }
 

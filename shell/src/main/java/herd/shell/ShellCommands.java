@@ -67,6 +67,10 @@ public class ShellCommands {
         if (file == null || file.isBlank()) {
             throw new UsageException("source: missing FILE");
         }
+        if (!java.nio.file.Files.isReadable(Path.of(file))) {
+            throw new HerdException("source: " + file + ": " + (java.nio.file.Files.exists(Path.of(file))
+                    ? "not readable" : "no such file"));
+        }
         int status = executor.getObject().batch().run(Path.of(file), executor.getObject().console(), keepGoing);
         if (status != 0) {
             throw new SourceFailed(file, status);

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Start-up of herd as whole processes, median of N runs (default 5), against a plain `java -cp`
+# hello world (the floor: a JVM that does nothing):
+#   - first prompt: ./herd started on a pseudo-terminal, until "herd>" is on the screen;
+#   - one command: ./herd -q -c "nodes @compute", until the process exits.
+# Usage: bench/startup.sh [RUNS]      (HERD_JAVA / HERD_AOT / HERD_NO_CDS select the variant)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+java=${HERD_JAVA:-java}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+./herd -q -c "nodes @compute" >/dev/null      # builds, extracts and trains once, outside the timing
+
+mkdir -p "$work/hello"
+cat >"$work/hello/Hello.java" <<'JAVA'
+public class Hello { public static void main(String[] a) { System.out.println("hello"); } }
+JAVA
+javac -d "$work/hello" "$work/hello/Hello.java"
+
+# Runs argv on a pty until PATTERN is printed (then types "exit"), or until it exits; prints seconds.
+pty_time() {
+    python3 - "$@" <<'PY'
+import os, pty, sys, time, select, fcntl, termios, struct
+pattern = sys.argv[1].encode()
+argv = sys.argv[2:]
+start = time.monotonic()
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvp(argv[0], argv)
+fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 160, 0, 0))
+buf = b""
+elapsed = None
+while True:
+    r, _, _ = select.select([fd], [], [], 30)
+    if not r:
+        break
+    try:
+        data = os.read(fd, 65536)
+    except OSError:
+        break
+    if not data:
+        break
+    buf += data
+    if elapsed is None and pattern and pattern in buf:
+        elapsed = time.monotonic() - start
+        os.write(fd, b"exit\r")
+os.waitpid(pid, 0)
+if elapsed is None:
+    elapsed = time.monotonic() - start
+print("%.3f" % elapsed)
+PY
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+measure() {  # LABEL PATTERN ARGV...
+    local label=$1; shift
+    local times=()
+    for _ in $(seq "$runs"); do times+=("$(pty_time "$@")"); done
+    printf '%-42s median %6.3f s   runs: %s\n' "$label" "$(printf '%s\n' "${times[@]}" | median)" "${times[*]}"
+}
+
+echo "herd start-up, $runs runs each, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $("$java" -version 2>&1 | head -1)"
+measure "floor: java -cp hello world"            ""      "$java" -cp "$work/hello" Hello
+measure "herd: first prompt (interactive)"        "herd>" env HOME="$work" XDG_STATE_HOME="$work/state" ./herd
+measure "herd -c \"nodes @compute\""               ""      ./herd -q -c "nodes @compute"
+measure "herd nodeset -f valkyrie01 valkyrie02"   ""      ./herd nodeset -f valkyrie01 valkyrie02

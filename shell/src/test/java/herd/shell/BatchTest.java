@@ -1,0 +1,126 @@
+package herd.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import herd.shell.HerdProcess.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Batch files, {@code -c}, stdin and the launcher's own options, through the real {@code ./herd} process. */
+class BatchTest {
+
+    @TempDir
+    Path home;
+
+    private Path file(String name, String text) throws IOException {
+        return Files.writeString(home.resolve(name), text);
+    }
+
+    @Test
+    void aGoodFileRunsEveryLineAndExitsZero() throws Exception {
+        file("sub.csh", "echo sourced $WHO\n");
+        Path script = file("good.csh", """
+                #!/usr/bin/env herd
+                # the tutorial's compute nodes
+                set WHO @compute
+
+                nodes $WHO
+                nodes -c \\
+                    @mgmt,@storage
+                source sub.csh
+                echo 'done: $WHO' "$WHO"
+                """);
+        Result r = HerdProcess.run(home, null, "-q", script.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("valkyrie[01-02]\n2\nsourced @compute\ndone: $WHO @compute\n");
+        assertThat(r.status()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown command  | frobnicate now          | 2 | unknown command 'frobnicate'
+            bad option       | nodes --bogus           | 2 | nodes: unknown option --bogus
+            bad nodeset      | nodes valkyrie[3-1]     | 2 | nodes: bad range "3-1"
+            failing command  | show valkyrie99         | 1 | show: valkyrie99: not in the inventory
+            failing source   | source missing.csh      | 1 | source: missing.csh: no such file
+            unknown variable | nodes $NOPE             | 2 | unknown variable $NOPE
+            """)
+    void theFirstFailingLineStopsTheBatch(String title, String bad, int status, String message) throws Exception {
+        Path script = file("bad.csh", "echo before\n# a comment\n" + bad + "\necho after\n");
+        Result r = HerdProcess.run(home, null, "-q", "-f", script.toString());
+        assertThat(r.err()).startsWith("herd: " + script + ":3: " + message);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.out()).isEqualTo("before\n");
+        assertThat(r.status()).isEqualTo(status);
+    }
+
+    @Test
+    void keepGoingRunsTheRestAndStillFails() throws Exception {
+        Path script = file("bad.csh", "show nonode\necho after\n");
+        Result r = HerdProcess.run(home, null, "-q", "--keep-going", script.toString());
+        assertThat(r.out()).isEqualTo("after\n");
+        assertThat(r.err()).contains(script + ":1: show: nonode: not in the inventory", script + ": 1 line failed");
+        assertThat(r.status()).isEqualTo(1);
+    }
+
+    @Test
+    void aShebangScriptRunsThroughHerdOnThePath() throws Exception {
+        Files.createDirectories(home.resolve("bin"));
+        Path onPath = Files.writeString(home.resolve("bin/herd"), "#!/bin/sh\nexec " + HerdProcess.LAUNCHER + " \"$@\"\n");
+        Files.setPosixFilePermissions(onPath, PosixFilePermissions.fromString("rwx------"));
+        Path script = file("up.csh", "#!/usr/bin/env herd\nnodes @login\nexit 3\necho never\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        Result r = HerdProcess.exec(home, null, List.of(script.toString()));
+        assertThat(r.out()).isEqualTo("heimdall\n");
+        assertThat(r.status()).isEqualTo(3);
+    }
+
+    @Test
+    void commandLineStdinAndLauncherOptions() throws Exception {
+        Result c = HerdProcess.run(home, null, "-c", "nodes @compute --json");
+        assertThat(c.out()).isEqualTo("[\"valkyrie01\",\"valkyrie02\"]\n");
+        assertThat(c.err()).contains("using the bundled example cluster");
+        assertThat(c.status()).isZero();
+
+        Result stdin = HerdProcess.run(home, file("in.csh", "nodes -e @compute\n"), "-q");
+        assertThat(stdin.out()).isEqualTo("valkyrie01 valkyrie02\n");
+
+        Result bad = HerdProcess.run(home, null, "-q", "-c", "nodes -z");
+        assertThat(bad.err()).isEqualTo("herd: nodes: unknown option -z (try 'help nodes')\n");
+        assertThat(bad.status()).isEqualTo(2);
+
+        assertThat(HerdProcess.run(home, null, "--help").out()).startsWith("usage: herd [OPTIONS]");
+        assertThat(HerdProcess.run(home, null, "--version").out()).startsWith("herd 0.1.0");
+        Result unknown = HerdProcess.run(home, null, "--frob");
+        assertThat(unknown.err()).isEqualTo("herd: unknown option --frob (try 'herd --help')\n");
+        assertThat(unknown.status()).isEqualTo(2);
+
+        Result inv = HerdProcess.run(home, null, "-i", file("bad.yaml", "cluster: {name: x}\nnodes:\n  n1: {ip: 1.2.3}\n")
+                .toString(), "-c", "nodes");
+        assertThat(inv.err()).isEqualTo("herd: " + home.resolve("bad.yaml") + ":3: nodes.n1.ip: not an IPv4 address: \"1.2.3\"\n");
+        assertThat(inv.status()).isEqualTo(1);
+    }
+
+    @Test
+    void theTourScriptRuns() throws Exception {
+        Result r = HerdProcess.run(home, null, "-q", HerdProcess.ROOT.resolve("scripts/tour.csh").toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("heimdall,odin,thor,valkyrie[01-02]\n2\n").contains("\nodin thor\n")
+                .endsWith("valkyrie[01-02]\ntour done: @compute\n");
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void nodesetIsDispatchedWithoutTheShell() throws Exception {
+        Result r = HerdProcess.run(home, null, "nodeset", "-f", "valkyrie01", "valkyrie02", "odin");
+        assertThat(r.out()).isEqualTo("odin,valkyrie[01-02]\n");
+        assertThat(r.status()).isZero();
+    }
+}

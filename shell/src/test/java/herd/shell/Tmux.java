@@ -1,0 +1,105 @@
+package herd.shell;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * A program in a detached tmux session, driven as a person would: type keys, read the screen.
+ *
+ * <pre>{@code
+ * try (Tmux t = Tmux.start("herd-test-" + ProcessHandle.current().pid(), env, "./herd")) {
+ *     t.send("nodes val", "Tab");
+ *     t.await("nodes valkyrie", Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ */
+final class Tmux implements AutoCloseable {
+
+    private final String session;
+
+    private Tmux(String session) {
+        this.session = session;
+    }
+
+    static boolean available() {
+        try {
+            return new ProcessBuilder("tmux", "-V").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Starts {@code command} (a shell command line) in a new 160x40 session that stays after exit. */
+    static Tmux start(String session, String command) throws IOException, InterruptedException {
+        tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40");
+        Tmux t = new Tmux(session);
+        tmux("set-option", "-t", session, "remain-on-exit", "on");
+        tmux("respawn-pane", "-k", "-t", session, command);
+        return t;
+    }
+
+    /** Sends tmux key names ("Tab", "Enter", "C-c") or literal text. */
+    void send(String... keys) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
+        args.addAll(List.of(keys));
+        tmux(args.toArray(new String[0]));
+    }
+
+    String screen() throws IOException, InterruptedException {
+        return tmux("capture-pane", "-p", "-t", session);
+    }
+
+    /** Polls the screen until {@code regex} is found; returns the screen, or fails with it. */
+    String await(String regex, Duration timeout) throws IOException, InterruptedException {
+        Pattern p = Pattern.compile(regex, Pattern.MULTILINE);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String screen = screen();
+        while (!p.matcher(screen).find()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("screen never showed /" + regex + "/ within " + timeout + ":\n" + screen);
+            }
+            Thread.sleep(50);
+            screen = screen();
+        }
+        return screen;
+    }
+
+    /** The exit status of the program once it ended, or -1 while it runs. */
+    int exitStatus() throws IOException, InterruptedException {
+        String[] f = tmux("list-panes", "-t", session, "-F", "#{pane_dead} #{pane_dead_status}").trim().split(" ");
+        return f[0].equals("1") && f.length > 1 ? Integer.parseInt(f[1]) : -1;
+    }
+
+    int awaitExit(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int status;
+        while ((status = exitStatus()) < 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("program did not exit within " + timeout + ":\n" + screen());
+            }
+            Thread.sleep(50);
+        }
+        return status;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        tmux("kill-session", "-t", session);
+    }
+
+    private static String tmux(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("tmux"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("tmux " + String.join(" ", args) + ": " + out.strip());
+        }
+        return out;
+    }
+}
