@@ -134,9 +134,9 @@ public final class BmcEngine {
                     running.put(node, workers.submit(() -> attempt(node, endpoint, password, task, done, nodes.size(),
                             progress)));
                 } catch (BmcException e) {
-                    outcomes.put(node, NodeOutcome.without(node, e.reason(), e.detail()));
+                    outcomes.put(node, failure(node, e.reason(), e.detail()));
                 } catch (HerdException e) {
-                    outcomes.put(node, NodeOutcome.without(node, Reason.FAILED, e.getMessage()));
+                    outcomes.put(node, failure(node, Reason.FAILED, e.getMessage().replaceFirst("^" + node + ": ", "")));
                 }
             }
             running.forEach((node, future) -> outcomes.put(node, collect(node, future)));
@@ -152,10 +152,15 @@ public final class BmcEngine {
         try {
             outcome = new NodeOutcome(node, Reason.OK, 0, task.run(endpoint, password));
         } catch (BmcException e) {
-            outcome = NodeOutcome.without(node, e.reason(), e.detail());
+            outcome = failure(node, e.reason(), e.detail());
         }
         progress.done(done.incrementAndGet(), total);
         return outcome;
+    }
+
+    /** A node that did not succeed; a BMC has no exit code, so FAILED carries 1. */
+    static NodeOutcome failure(String node, Reason reason, String detail) {
+        return reason.hasExitCode() ? new NodeOutcome(node, reason, 1, detail) : NodeOutcome.without(node, reason, detail);
     }
 
     private static NodeOutcome collect(String node, Future<NodeOutcome> future) {

@@ -78,9 +78,9 @@ public final class ConsoleEngine implements AutoCloseable {
                 startCapture(node, credentials, force);
                 outcomes.add(new NodeOutcome(node, Reason.OK, 0, "capturing"));
             } catch (BmcException e) {
-                outcomes.add(NodeOutcome.without(node, e.reason(), e.detail()));
+                outcomes.add(BmcEngine.failure(node, e.reason(), e.detail()));
             } catch (HerdException e) {
-                outcomes.add(NodeOutcome.without(node, Reason.FAILED, e.getMessage()));
+                outcomes.add(BmcEngine.failure(node, Reason.FAILED, e.getMessage()));
             }
         }
         return OutcomeSet.of(outcomes);
@@ -119,7 +119,7 @@ public final class ConsoleEngine implements AutoCloseable {
         for (String node : nodes) {
             Capture c = captures.remove(node);
             if (c == null) {
-                outcomes.add(NodeOutcome.without(node, Reason.FAILED, "not capturing"));
+                outcomes.add(BmcEngine.failure(node, Reason.FAILED, "not capturing"));
                 continue;
             }
             c.console().close();

@@ -1,6 +1,7 @@
 package herd.bmc;
 
 import herd.session.Reason;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -13,9 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.metricshub.ipmi.core.api.async.ConnectionHandle;
+import org.metricshub.ipmi.core.api.async.IpmiAsyncConnector;
 import org.metricshub.ipmi.core.api.sync.IpmiConnector;
+import org.metricshub.ipmi.core.coding.PayloadCoder;
 import org.metricshub.ipmi.core.coding.commands.IpmiVersion;
 import org.metricshub.ipmi.core.coding.commands.PrivilegeLevel;
+import org.metricshub.ipmi.core.coding.commands.ResponseData;
 import org.metricshub.ipmi.core.coding.commands.session.SetSessionPrivilegeLevel;
 import org.metricshub.ipmi.core.coding.payload.lan.IPMIException;
 import org.metricshub.ipmi.core.coding.protocol.AuthenticationType;
@@ -52,7 +56,7 @@ public final class IpmiBackend implements BmcBackend {
     private final Duration timeout;
     private final ThreadGroup threads;
     private final ExecutorService creator;
-    private final IpmiConnector[] shards;
+    private final IpmiShard[] shards;
     private final AtomicInteger next = new AtomicInteger();
     private final List<IpmiConsole> consoles = new ArrayList<>();
     private volatile boolean closed;
@@ -65,7 +69,7 @@ public final class IpmiBackend implements BmcBackend {
         this.threads = new ThreadGroup("herd-ipmi");
         this.threads.setDaemon(false);
         this.creator = Executors.newCachedThreadPool(threadFactory("herd-ipmi-open-"));
-        this.shards = new IpmiConnector[Math.max(1, shardCount)];
+        this.shards = new IpmiShard[Math.max(1, shardCount)];
     }
 
     /** Threads in the back end's group, so that what the library starts from them is found and stopped. */
@@ -91,9 +95,9 @@ public final class IpmiBackend implements BmcBackend {
 
     @Override
     public Bmc login(BmcEndpoint endpoint, String password) {
-        IpmiConnector connector = shard();
-        Login login = open(connector, endpoint, password);
-        return new IpmiBmc(connector, login.handle(), login.suite(), endpoint, timeout);
+        IpmiShard shard = shard();
+        Login login = open(shard, endpoint, password);
+        return new IpmiBmc(shard, login.handle(), login.suite(), endpoint, timeout);
     }
 
     @Override
@@ -101,7 +105,8 @@ public final class IpmiBackend implements BmcBackend {
         // One connector per console: the library hands SOL data to every SOL listener of a connector.
         IpmiConnector connector = inGroup(() -> new IpmiConnector(0, 0L), endpoint.node() + ": SOL UDP socket");
         try {
-            IpmiConsole console = IpmiConsole.activate(connector, open(connector, endpoint, password), endpoint, force, this);
+            IpmiConsole console = IpmiConsole.activate(connector, open(new SyncLink(connector), endpoint, password),
+                    endpoint, force, this);
             synchronized (consoles) {
                 consoles.add(console);
             }
@@ -130,13 +135,13 @@ public final class IpmiBackend implements BmcBackend {
         }
     }
 
-    private synchronized IpmiConnector shard() {
+    private synchronized IpmiShard shard() {
         if (closed) {
             throw new BmcException("IPMI back end is closed");
         }
         int i = Math.floorMod(next.getAndIncrement(), shards.length);
         if (shards[i] == null) {
-            shards[i] = inGroup(() -> new IpmiConnector(0, 0L), "IPMI UDP socket");
+            shards[i] = inGroup(() -> new IpmiShard(new IpmiAsyncConnector(0, 0L)), "IPMI UDP socket");
         }
         return shards[i];
     }
@@ -145,20 +150,68 @@ public final class IpmiBackend implements BmcBackend {
     record Login(ConnectionHandle handle, CipherSuite suite, Session session) {
     }
 
-    private Login open(IpmiConnector connector, BmcEndpoint endpoint, String password) {
+    /** What a login needs from a connector, asynchronous (shared sessions) or synchronous (consoles). */
+    interface Link {
+        ConnectionHandle connect(InetAddress address, int port, CipherSuite suite) throws IOException;
+
+        void setTimeout(ConnectionHandle handle, int millis);
+
+        Session openSession(ConnectionHandle handle, String user, String password) throws Exception;
+
+        ResponseData send(ConnectionHandle handle, PayloadCoder request, Duration timeout) throws Exception;
+
+        void closeSession(ConnectionHandle handle) throws Exception;
+
+        void close(ConnectionHandle handle);
+    }
+
+    /** The library's synchronous connector, which SerialOverLan needs. */
+    record SyncLink(IpmiConnector connector) implements Link {
+        @Override
+        public ConnectionHandle connect(InetAddress address, int port, CipherSuite suite) throws IOException {
+            return connector.createConnection(address, port, suite, PrivilegeLevel.Administrator);
+        }
+
+        @Override
+        public void setTimeout(ConnectionHandle handle, int millis) {
+            connector.setTimeout(handle, millis);
+        }
+
+        @Override
+        public Session openSession(ConnectionHandle handle, String user, String password) throws Exception {
+            return connector.openSession(handle, user, password, null);
+        }
+
+        @Override
+        public ResponseData send(ConnectionHandle handle, PayloadCoder request, Duration timeout) throws Exception {
+            return connector.sendMessage(handle, request);
+        }
+
+        @Override
+        public void closeSession(ConnectionHandle handle) throws Exception {
+            connector.closeSession(handle);
+        }
+
+        @Override
+        public void close(ConnectionHandle handle) {
+            connector.closeConnection(handle);
+        }
+    }
+
+    private Login open(Link link, BmcEndpoint endpoint, String password) {
         InetAddress address = resolve(endpoint);
         for (int attempt = 1; ; attempt++) {
             CipherSuite suite = suite(endpoint);
-            ConnectionHandle handle = inGroup(() -> connector.createConnection(address, endpoint.port(), suite,
-                    PrivilegeLevel.Administrator), endpoint.node() + ": BMC " + endpoint.address());
-            connector.setTimeout(handle, (int) timeout.toMillis());
+            ConnectionHandle handle = inGroup(() -> link.connect(address, endpoint.port(), suite),
+                    endpoint.node() + ": BMC " + endpoint.address());
+            link.setTimeout(handle, (int) timeout.toMillis());
             try {
-                Session session = connector.openSession(handle, endpoint.user(), password, null);
-                connector.sendMessage(handle, new SetSessionPrivilegeLevel(IpmiVersion.V20, suite,
-                        AuthenticationType.RMCPPlus, PrivilegeLevel.Administrator));
+                Session session = link.openSession(handle, endpoint.user(), password);
+                link.send(handle, new SetSessionPrivilegeLevel(IpmiVersion.V20, suite, AuthenticationType.RMCPPlus,
+                        PrivilegeLevel.Administrator), timeout);
                 return new Login(handle, suite, session);
             } catch (Exception e) {
-                connector.closeConnection(handle);
+                link.close(handle);
                 if (!"Integrity check failed".equals(e.getMessage()) || attempt == LOGIN_ATTEMPTS) {
                     throw loginFailure(endpoint, e);
                 }
@@ -225,9 +278,9 @@ public final class IpmiBackend implements BmcBackend {
             open = new ArrayList<>(consoles);
         }
         open.forEach(IpmiConsole::close);
-        for (IpmiConnector c : shards) {
-            if (c != null) {
-                c.tearDown();
+        for (IpmiShard shard : shards) {
+            if (shard != null) {
+                shard.tearDown();
             }
         }
         creator.shutdownNow();

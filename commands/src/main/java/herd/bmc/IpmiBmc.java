@@ -3,7 +3,6 @@ package herd.bmc;
 import herd.session.Reason;
 import java.time.Duration;
 import org.metricshub.ipmi.core.api.async.ConnectionHandle;
-import org.metricshub.ipmi.core.api.sync.IpmiConnector;
 import org.metricshub.ipmi.core.coding.PayloadCoder;
 import org.metricshub.ipmi.core.coding.commands.IpmiVersion;
 import org.metricshub.ipmi.core.coding.commands.ResponseData;
@@ -21,14 +20,14 @@ final class IpmiBmc implements Bmc {
     private static final int GET_BOOT_OPTIONS = 0x09;
     private static final int BOOT_FLAGS = 0x05;
 
-    private final IpmiConnector connector;
+    private final IpmiBackend.Link link;
     private final ConnectionHandle handle;
     private final CipherSuite suite;
     private final BmcEndpoint endpoint;
     private final Duration timeout;
 
-    IpmiBmc(IpmiConnector connector, ConnectionHandle handle, CipherSuite suite, BmcEndpoint endpoint, Duration timeout) {
-        this.connector = connector;
+    IpmiBmc(IpmiBackend.Link link, ConnectionHandle handle, CipherSuite suite, BmcEndpoint endpoint, Duration timeout) {
+        this.link = link;
         this.handle = handle;
         this.suite = suite;
         this.endpoint = endpoint;
@@ -70,7 +69,7 @@ final class IpmiBmc implements Bmc {
 
     private ResponseData send(PayloadCoder request, String what) {
         try {
-            return connector.sendMessage(handle, request);
+            return link.send(handle, request, timeout);
         } catch (IPMIException e) {
             throw new BmcException(where(), what + " refused: " + e.getCompletionCode().getMessage(), Reason.FAILED, e);
         } catch (InterruptedException e) {
@@ -97,11 +96,11 @@ final class IpmiBmc implements Bmc {
     @Override
     public void close() {
         try {
-            connector.closeSession(handle);
+            link.closeSession(handle);
         } catch (Exception e) {
             // The BMC may be gone; the connection below is closed either way.
         } finally {
-            connector.closeConnection(handle);
+            link.close(handle);
         }
     }
 }

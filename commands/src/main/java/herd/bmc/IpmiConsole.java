@@ -7,7 +7,10 @@ import org.metricshub.ipmi.core.api.sol.SOLException;
 import org.metricshub.ipmi.core.api.sol.SerialOverLan;
 import org.metricshub.ipmi.core.api.sol.SolEventListener;
 import org.metricshub.ipmi.core.api.sync.IpmiConnector;
+import org.metricshub.ipmi.core.coding.commands.IpmiVersion;
+import org.metricshub.ipmi.core.coding.commands.chassis.GetChassisStatus;
 import org.metricshub.ipmi.core.coding.payload.lan.NetworkFunction;
+import org.metricshub.ipmi.core.coding.protocol.AuthenticationType;
 import org.metricshub.ipmi.core.coding.payload.sol.SolOperation;
 import org.metricshub.ipmi.core.coding.payload.sol.SolStatus;
 import org.metricshub.ipmi.core.coding.sol.SolCoder;
@@ -98,7 +101,7 @@ final class IpmiConsole implements BmcConsole {
                 sink.output(bytes);
                 continue;
             }
-            if (System.currentTimeMillis() - lastSend > KEEPALIVE_MS && !sendEmpty()) {
+            if (System.currentTimeMillis() - lastSend > KEEPALIVE_MS && !stillAnswers() && !stillAnswers()) {
                 lost(sink, "BMC " + endpoint.address() + " stopped answering");
                 return;
             }
@@ -117,7 +120,25 @@ final class IpmiConsole implements BmcConsole {
         }
     }
 
-    /** An empty SOL packet: opens the sequence and checks that the BMC still answers. */
+    /**
+     * Keeps the session alive and checks the BMC with a plain IPMI request (ipmi_sim answers only
+     * the first empty SOL packet of a session). Asked twice before giving up: a packet can be lost
+     * when the library's receive thread acknowledges SOL data at the same moment.
+     */
+    private boolean stillAnswers() {
+        synchronized (sendLock) {
+            lastSend = System.currentTimeMillis();
+            try {
+                connector.sendMessage(login.handle(), new GetChassisStatus(IpmiVersion.V20, login.suite(),
+                        AuthenticationType.RMCPPlus));
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }
+    }
+
+    /** An empty SOL packet first: it takes the sequence number a dropped first packet would have had. */
     private boolean sendEmpty() {
         synchronized (sendLock) {
             lastSend = System.currentTimeMillis();

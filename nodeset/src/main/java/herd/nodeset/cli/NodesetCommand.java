@@ -175,15 +175,29 @@ final class NodesetCommand {
         if (opts.pick != null && opts.pick < xset.count()) {
             xset = pick(xset, opts.pick);
         }
-        Output output = new Output(opts, sep, autostep, axis, resolver);
+        Output output = new Output(opts, sep, autostep, resolver);
+        if (opts.fold && xset instanceof Xset.Nodes && !opts.outputFormat.equals("%s")) {
+            // ClusterShell formats every node first, then folds and splits the new set; a
+            // sliced set (-I) has lost a numeric --autostep by then.
+            boolean lost = opts.slice != null && autostepIsCount();
+            xset = output.reformat(xset);
+            if (lost) {
+                autostep = RangeSet.AUTOSTEP_OFF;
+                output = new Output(opts, sep, autostep, resolver);
+            }
+        }
         if (xset.isEmpty() || (opts.maxSplit == null || opts.maxSplit <= 1) && !opts.contiguous) {
-            out.println(output.render(xset));
+            out.println(output.render(xset, axis));
             return;
         }
         List<Xset> parts = opts.contiguous ? xset.contiguous(autostep) : xset.split(opts.maxSplit);
         for (Xset part : parts) {
-            out.println(output.render(part));
+            out.println(opts.contiguous ? output.render(part, null, RangeSet.AUTOSTEP_OFF) : output.render(part, null));
         }
+    }
+
+    private boolean autostepIsCount() {
+        return opts.autostep != null && !opts.autostep.equals("auto") && !opts.autostep.contains("%");
     }
 
     private int[] axis() {

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# power status on N lab BMCs (real ipmi_sim, IPMI 2.0 lanplus, cipher suite 3), in the same run:
+#   herd cold   first `power status` of a session (logs in to every BMC), in-process
+#   herd warm   the same command again on the session's warm BMC sessions (median of 5)
+#   herd -c     a whole `herd -c "power status @compute"` process (JVM start included)
+#   ipmipower   freeipmi, parallel (-W opensesspriv, host:port list), median of 3; its retransmission
+#               timeout is raised to 2 s: with the default 0.4 s a loaded 2-core machine makes it
+#               retransmit into ipmi_sim's half-open sessions, and most hosts end in "session timeout"
+#   ipmitool    a sequential loop, one process per BMC
+# Usage: bench/power.sh [N...] (default: 50 200). Needs root (the lab). Prints ms and ratios.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(50 200)
+
+mvn -B -ntp -q -pl shell -am compile
+classpath() {  # MODULE: its classes, the modules below it, and its dependencies
+  local f; f=$(mktemp); mvn -B -ntp -q -pl "$1" -am dependency:build-classpath -Dmdep.outputFile="$f" >/dev/null
+  local own="$root/commands/target/classes:$root/nodeset/target/classes:$root/lab/target/classes"
+  [ "$1" = shell ] && own="$root/shell/target/classes:$own"
+  echo "$own:$(tr ':' '\n' < "$f" | grep -v '/io/herd/' | paste -sd:)"; rm -f "$f"
+}
+cp=$(classpath shell)
+engine_cp=$(classpath commands)
+lab() { java -cp "$cp" herd.lab.LabMain "$@"; }
+now() { date +%s%N; }
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+for n in "${sizes[@]}"; do
+  dir=$(mktemp -d /tmp/herd-power-bench.XXXXXX); rmdir "$dir"
+  trap 'lab down --dir "$dir" >/dev/null 2>&1 || true' EXIT
+  lab up "$n" --no-dns --no-dhcp --dir "$dir" | head -1
+  inv="$dir/cluster.yaml"
+  ports=$(sed -n 's/.*bmc: {host: 127.0.0.1, port: \([0-9]*\),.*/\1/p' "$inv")
+  pw=$(sed -n 's/^bmc=//p' "$dir/secrets")
+  conf="$dir/freeipmi.conf"; (umask 077; printf 'username admin\npassword %s\n' "$pw" > "$conf")
+
+  # herd, in-process: cold then warm
+  read -r cold cold_on warm warm_on < <(java -cp "$engine_cp" "$root/bench/PowerBench.java" "$inv" 5 64 2>/dev/null \
+    | awk '{ printf "%s %s ", $2, $3 }')
+  [ "$cold_on" -eq "$n" ] && [ "$warm_on" -eq "$n" ] || echo "  herd: only $cold_on (cold) / $warm_on (warm) of $n answered 'on'" >&2
+
+  # herd, whole process
+  t=$(now); out=$(HERD_CLASSPATH="$cp" "$root/herd" --inventory "$inv" -c "power status @compute" 2>/dev/null || true)
+  process=$(( ($(now) - t) / 1000000 ))
+  [ "$out" = "$(sed -n 's/^  compute: "\(.*\)"/\1/p' "$inv"): on" ] || echo "  herd -c printed: $out" >&2
+
+  # ipmipower, parallel
+  hosts=$(for p in $ports; do printf '127.0.0.1:%s,' "$p"; done); hosts=${hosts%,}
+  runs=()
+  for i in 1 2 3; do
+    t=$(now)
+    on=$(ipmipower --config-file="$conf" -D LAN_2_0 -I 3 -W opensesspriv --retransmission-timeout=2000 -h "$hosts" \
+      --stat 2>&1 | grep -c ': on$' || true)
+    runs+=($(( ($(now) - t) / 1000000 )))
+    [ "$on" -eq "$n" ] || echo "  ipmipower run $i: only $on of $n answered 'on'" >&2
+  done
+  ipmipower_ms=$(printf '%s\n' "${runs[@]}" | median)
+
+  # ipmitool, sequential
+  t=$(now); on=0
+  for p in $ports; do
+    IPMI_PASSWORD="$pw" ipmitool -I lanplus -C 3 -H 127.0.0.1 -p "$p" -U admin -E chassis power status | grep -q 'is on' && on=$((on + 1))
+  done
+  ipmitool_ms=$(( ($(now) - t) / 1000000 ))
+  [ "$on" -eq "$n" ] || echo "  ipmitool loop: only $on of $n answered 'on'" >&2
+
+  lab down --dir "$dir" >/dev/null; trap - EXIT
+  awk -v n="$n" -v c="$cold" -v w="$warm" -v p="$process" -v f="$ipmipower_ms" -v s="$ipmitool_ms" 'BEGIN {
+    printf "power status, %d BMCs (ms): herd warm %d | herd cold %d | herd -c process %d | ipmipower %d | ipmitool loop %d\n", n, w, c, p, f, s
+    printf "  ratios: ipmipower/herd-warm %.1fx, ipmipower/herd-cold %.2fx, ipmitool-loop/herd-warm %.0fx\n", f / (w ? w : 1), f / (c ? c : 1), s / (w ? w : 1)
+  }'
+done

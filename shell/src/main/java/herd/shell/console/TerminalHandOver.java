@@ -1,0 +1,78 @@
+package herd.shell.console;
+
+import herd.bmc.ConsoleSession;
+import herd.bmc.ConsoleTerminal;
+import herd.session.HerdException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+import org.jline.utils.NonBlockingReader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lends the interactive terminal to a console: raw mode with ISIG cleared (Ctrl-C, Ctrl-Z and
+ * Ctrl-\ go to the node), VMIN=1 / VTIME=0, the INT handler ignored; everything restored in
+ * {@code finally}. Bytes typed go to {@link ConsoleSession#typed}, which decides when it ends.
+ * Without an interactive terminal (batch, {@code -c}) it is {@link #available() unavailable}.
+ */
+@Component
+public class TerminalHandOver implements ConsoleTerminal {
+
+    private static final long POLL_MS = 100;
+
+    private volatile Terminal terminal;
+
+    /** Called by the shell once its terminal exists. */
+    public void attach(Terminal interactive) {
+        this.terminal = interactive;
+    }
+
+    @Override
+    public boolean available() {
+        Terminal t = terminal;
+        return t != null && !Terminal.TYPE_DUMB.equals(t.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(t.getType());
+    }
+
+    @Override
+    public OutputStream screen() {
+        return terminal.output();
+    }
+
+    @Override
+    public void lend(ConsoleSession session) {
+        Terminal t = terminal;
+        Attributes saved = t.enterRawMode();
+        Terminal.SignalHandler previous = t.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
+        try {
+            Attributes raw = new Attributes(t.getAttributes());
+            raw.setLocalFlag(Attributes.LocalFlag.ISIG, false);
+            raw.setControlChar(Attributes.ControlChar.VMIN, 1);
+            raw.setControlChar(Attributes.ControlChar.VTIME, 0);
+            t.setAttributes(raw);
+            pump(t.reader(), session);
+        } catch (IOException e) {
+            throw new HerdException("console: terminal: " + e.getMessage(), e);
+        } finally {
+            t.setAttributes(saved);
+            t.handle(Terminal.Signal.INT, previous);
+            t.writer().println();
+            t.flush();
+        }
+    }
+
+    private static void pump(NonBlockingReader reader, ConsoleSession session) throws IOException {
+        char[] buffer = new char[256];
+        while (true) {
+            int n = reader.readBuffered(buffer, POLL_MS);
+            if (n == -1) {
+                return;
+            }
+            byte[] bytes = n > 0 ? new String(buffer, 0, n).getBytes(StandardCharsets.UTF_8) : new byte[0];
+            if (!session.typed(bytes, bytes.length)) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package herd.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import herd.lab.Lab;
+import herd.lab.LabNode;
+import herd.lab.junit.LabConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** power, bootdev and console through the real {@code ./herd}, against the lab's ipmi_sim BMCs. */
+@LabConfig(nodes = 3, bmc = true)
+class BmcShellTest {
+
+    private static final Duration STEP = Duration.ofSeconds(20);
+
+    Lab lab;
+    @TempDir
+    Path home;
+
+    private HerdProcess.Result herd(String... args) throws Exception {
+        String[] all = new String[args.length + 2];
+        all[0] = "--inventory";
+        all[1] = lab.inventoryFile().toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return HerdProcess.run(home, null, all);
+    }
+
+    private String ipmitool(String node, String... args) throws Exception {
+        LabNode n = lab.node(node);
+        List<String> cmd = new java.util.ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-C", "3", "-H", n.bmcHost(),
+                "-p", Integer.toString(n.bmcPort()), "-U", "admin", "-E"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("IPMI_PASSWORD", lab.bmcPassword());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    @Test
+    void powerAndBootdevInABatchFoldResultsAndPublishOutcomeSets() throws Exception {
+        Path script = home.resolve("power.csh");
+        Files.writeString(script, String.join("\n",
+                "power off valkyrie02 --wait",
+                "power status @compute",
+                "nodes @power:off",
+                "power on @power:off --wait",
+                "bootdev pxe @compute --persistent",
+                "bootdev status valkyrie[01-03]", ""));
+        HerdProcess.Result r = herd(script.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo(String.join("\n", "valkyrie02: off", "valkyrie[01,03]: on", "valkyrie02: off",
+                "valkyrie02", "valkyrie02: on", "valkyrie[01-03]: pxe persistent", "valkyrie[01-03]: pxe", ""));
+        assertThat(r.status()).isZero();
+        assertThat(ipmitool("valkyrie02", "chassis", "power", "status")).isEqualTo("Chassis Power is on\n");
+        assertThat(lab.bootDevice("valkyrie03")).isEqualTo("pxe");
+    }
+
+    @Test
+    void failuresFoldByReasonAndManyNodesNeedYesInABatch() throws Exception {
+        HerdProcess.Result r = herd("-c", "power status valkyrie[01-03],odin");
+        assertThat(r.out().lines()).containsExactlyInAnyOrder("valkyrie[01-03]: on",
+                "odin: not in the inventory (" + lab.inventoryFile() + ")");
+        assertThat(r.err()).contains("power status: 1 of 4 nodes failed (see @last:failed)");
+        assertThat(r.status()).isEqualTo(1);
+
+        Path script = home.resolve("cycle.csh");
+        Files.writeString(script, "set power_confirm 2\npower cycle @compute\n");
+        HerdProcess.Result refused = herd(script.toString());
+        assertThat(refused.err()).contains("cycle.csh:2:").contains("--yes");
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(lab.chassisLog("valkyrie01")).noneMatch(l -> l.endsWith("power off"));
+    }
+
+    @Test
+    void consoleInTmuxShowsTheBootLogAnswersAndReturnsToThePrompt() throws Exception {
+        assumeTrue(Tmux.available(), "tmux is not installed: the console cannot be driven");
+        String env = HerdProcess.environment(home).entrySet().stream()
+                .map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "));
+        String name = "herd-bmc-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        try (Tmux t = Tmux.start(name, "cd '" + home + "' && env " + env + " " + HerdProcess.LAUNCHER
+                + " --inventory " + lab.inventoryFile())) {
+            t.await("^herd>$", Duration.ofSeconds(60));
+            t.send("console valkyrie03", "Enter");
+            t.await("\\[console valkyrie03: ~\\. returns to herd", STEP);
+            assertThat(ipmitool("valkyrie03", "chassis", "power", "cycle")).contains("Cycle");
+            t.await("Linux version", STEP);
+            t.await("valkyrie03 login:$", STEP);
+            t.send("root", "Enter");
+            t.await("\\]#$", STEP);
+            t.send("hostname", "Enter");
+            t.await("^valkyrie03$", STEP);
+            t.send("C-c");
+            t.send("Enter", "~.");
+            t.await("^herd>$", STEP);
+            t.send("power status valkyrie03", "Enter");
+            t.await("^valkyrie03: on\nherd>$", STEP);
+            t.send("exit", "Enter");
+            assertThat(t.awaitExit(STEP)).isZero();
+        }
+        String log = Files.readString(home.resolve("state/herd/console/valkyrie03.log"));
+        assertThat(log).contains("console attached (interactive)", "Linux version", "valkyrie03 login: root",
+                "console detached");
+    }
+}
