@@ -1,0 +1,99 @@
+package herd.dhcp;
+
+import herd.files.EditReport;
+import herd.files.WriteMode;
+import herd.inventory.Node;
+import herd.net.NetCommandSupport;
+import herd.session.Complete;
+import herd.session.Session;
+import herd.session.Table;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/** {@code dhcp list|show|add|remove|set}: host entries of dhcpd.conf (docs/dhcp.md). */
+@Component
+public class DhcpCommands {
+    private static final String GROUP = "DHCP";
+
+    private final Session session;
+
+    public DhcpCommands(Session session) {
+        this.session = session;
+    }
+
+    @Command(name = "dhcp list", group = GROUP, description = "List the host entries of dhcpd.conf",
+            help = "Host blocks wherever they are (global, subnet, shared-network, group), in file order.")
+    public void list() {
+        Table t = Table.of("host", "mac", "ip", "host-name", "filename", "next-server", "line");
+        for (DhcpEntry e : engine().list()) {
+            t = t.row(e.name(), e.mac(), e.ip(), e.hostName(), e.filename(), e.nextServer(), e.line());
+        }
+        session.out().result(t);
+    }
+
+    @Command(name = "dhcp show", group = GROUP, description = "Show one host entry of dhcpd.conf")
+    public void show(@Complete(Complete.Kind.NODE) @Argument(index = 0, description = "host name") String name) {
+        session.out().result(engine().show(name));
+    }
+
+    @Command(name = "dhcp add", group = GROUP, description = "Add a host entry (MAC, IP from the inventory by default)",
+            help = "The block goes after the last host of the IP's subnet, laid out like it. --dry-run shows the diff; "
+                    + "--apply restarts dhcpd with services.dhcp.restart.")
+    public void add(@Complete(Complete.Kind.NODE) @Argument(index = 0, description = "host name") String name,
+            @Option(longName = "mac", description = "hardware ethernet address") String mac,
+            @Option(longName = "ip", description = "fixed-address") String ip,
+            @Option(longName = "hostname", description = "option host-name (default: the name)") String hostName,
+            @Option(longName = "filename", description = "boot file name") String filename,
+            @Option(longName = "next-server", description = "TFTP/PXE server") String nextServer,
+            @Option(longName = "dry-run", description = "show the diff, write nothing") boolean dryRun,
+            @Option(longName = "apply", description = "restart dhcpd after writing") boolean apply) {
+        Node node = mac == null || ip == null ? NetCommandSupport.node(session, name) : null;
+        DhcpRequest r = request(name, dryRun, apply).withMac(mac != null ? mac : node.mac())
+                .withIp(ip != null ? ip : node.ip()).withHostName(hostName).withFilename(filename).withNextServer(nextServer);
+        render(engine().add(r));
+    }
+
+    @Command(name = "dhcp remove", group = GROUP, description = "Remove a host entry")
+    public void remove(@Complete(Complete.Kind.NODE) @Argument(index = 0, description = "host name") String name,
+            @Option(longName = "dry-run", description = "show the diff, write nothing") boolean dryRun,
+            @Option(longName = "apply", description = "restart dhcpd after writing") boolean apply) {
+        render(engine().remove(request(name, dryRun, apply)));
+    }
+
+    @Command(name = "dhcp set", group = GROUP, description = "Change fields of a host entry",
+            help = "Only the given fields change, in place; --unset drops statements, e.g. --unset filename,next-server.")
+    public void set(@Complete(Complete.Kind.NODE) @Argument(index = 0, description = "host name") String name,
+            @Option(longName = "mac", description = "hardware ethernet address") String mac,
+            @Option(longName = "ip", description = "fixed-address") String ip,
+            @Option(longName = "hostname", description = "option host-name") String hostName,
+            @Option(longName = "filename", description = "boot file name") String filename,
+            @Option(longName = "next-server", description = "TFTP/PXE server") String nextServer,
+            @Option(longName = "unset", description = "statements to drop, comma-separated") String unset,
+            @Option(longName = "dry-run", description = "show the diff, write nothing") boolean dryRun,
+            @Option(longName = "apply", description = "restart dhcpd after writing") boolean apply) {
+        Set<String> drop = unset == null ? Set.of() : Set.copyOf(Arrays.stream(unset.split(","))
+                .map(s -> s.strip().replace("host-name", "option host-name").replace("mac", "hardware ethernet"))
+                .toList());
+        render(engine().set(request(name, dryRun, apply).withMac(mac).withIp(ip).withHostName(hostName)
+                .withFilename(filename).withNextServer(nextServer).withUnset(drop)));
+    }
+
+    private DhcpRequest request(String name, boolean dryRun, boolean apply) {
+        WriteMode mode = NetCommandSupport.mode(dryRun, apply);
+        return DhcpRequest.of(name, mode);
+    }
+
+    private DhcpEngine engine() {
+        var s = NetCommandSupport.settings(session);
+        return new DhcpEngine(s.editor(), s.requireDhcp());
+    }
+
+    private void render(DhcpResult r) {
+        NetCommandSupport.render(session.out(), EditReport.of(List.of(r.change()), List.of(), r.written(), r.applied()));
+    }
+}

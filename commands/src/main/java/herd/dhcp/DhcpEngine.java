@@ -1,0 +1,190 @@
+package herd.dhcp;
+
+import herd.files.ExternalChecker;
+import herd.files.FileChange;
+import herd.files.FileChecker;
+import herd.files.FileEditException;
+import herd.files.FileProblem;
+import herd.files.FileEditor;
+import herd.files.ProcessRunner;
+import herd.files.WriteMode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Host entries of dhcpd.conf: list, show, add, remove, set. Every write is validated (herd's
+ * {@link DhcpChecks}, then {@code dhcpd -t}) and touches only the host's own lines.
+ *
+ * <pre>{@code
+ * DhcpEngine dhcp = new DhcpEngine(new FileEditor(new LocalFileAccess()),
+ *         new DhcpSettings("/etc/dhcp/dhcpd.conf", "systemctl restart dhcpd"));
+ * dhcp.add(DhcpRequest.of("valkyrie03", WriteMode.APPLY).withMac("08:00:27:18:69:bc").withIp("10.10.3.3"));
+ * }</pre>
+ */
+public final class DhcpEngine {
+    private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(60);
+
+    private final FileEditor editor;
+    private final DhcpSettings settings;
+    private final ProcessRunner runner = new ProcessRunner();
+    private DhcpConf last;
+    private final ExternalChecker dhcpd = new ExternalChecker("dhcpd",
+            tmp -> List.of("dhcpd", "-t", "-4", "-cf", tmp.toString()), "(\\S+) line (\\d+): (.*)",
+            line -> line.startsWith("Configuration file errors"));
+
+    public DhcpEngine(FileEditor editor, DhcpSettings settings) {
+        this.editor = editor;
+        this.settings = settings;
+    }
+
+    public DhcpSettings settings() {
+        return settings;
+    }
+
+    /** Every host entry of the file, in file order. */
+    public List<DhcpEntry> list() {
+        DhcpConf conf = parse(editor.open(settings.conf()));
+        return conf.hosts().stream().map(h -> entry(conf, h)).toList();
+    }
+
+    /** The entry of host {@code name} in the (proposed) text of {@code c}. */
+    public java.util.Optional<DhcpEntry> find(FileChange c, String name) {
+        DhcpConf conf = parse(c);
+        return conf.host(name).map(h -> entry(conf, h));
+    }
+
+    /** herd's own problems of the file (bad or duplicate MAC, duplicate IP or name, IP outside subnets). */
+    public List<FileProblem> problems() {
+        return DhcpChecks.problems(parse(editor.open(settings.conf())));
+    }
+
+    public DhcpEntry show(String name) {
+        return list().stream().filter(e -> e.name().equals(name)).findFirst()
+                .orElseThrow(() -> new DhcpException("host " + name + ": no entry in " + settings.conf()));
+    }
+
+    public DhcpResult add(DhcpRequest r) {
+        return run(planAdd(editor.open(settings.conf()), r), r.mode());
+    }
+
+    public DhcpResult remove(DhcpRequest r) {
+        return run(planRemove(editor.open(settings.conf()), r.name()), r.mode());
+    }
+
+    public DhcpResult set(DhcpRequest r) {
+        return run(planSet(editor.open(settings.conf()), r), r.mode());
+    }
+
+    /** The change with a new host block; MAC and IP are required. */
+    public FileChange planAdd(FileChange c, DhcpRequest r) {
+        DhcpConf conf = parse(c);
+        if (r.mac() == null || r.ip() == null) {
+            throw new DhcpException("host " + r.name() + ": --mac and --ip are required");
+        }
+        conf.host(r.name()).ifPresent(h -> {
+            throw new DhcpException("host " + r.name() + " already in " + c.path() + ":" + conf.lineOf(h.start())
+                    + " (use dhcp set)");
+        });
+        Map<String, String> fields = fields(r.hostName() == null ? r.withHostName(r.name()) : r);
+        return c.withAfter(DhcpEdits.add(conf, r.name(), r.ip(), fields));
+    }
+
+    public FileChange planRemove(FileChange c, String name) {
+        DhcpConf conf = parse(c);
+        return c.withAfter(DhcpEdits.remove(conf, existing(conf, name)));
+    }
+
+    public FileChange planSet(FileChange c, DhcpRequest r) {
+        DhcpConf conf = parse(c);
+        return c.withAfter(DhcpEdits.set(conf, existing(conf, r.name()), fields(r), r.unset()));
+    }
+
+    /** herd's checks (problems the edit introduces) then {@code dhcpd -t}. */
+    public List<FileChecker> checkers(FileChange c) {
+        return List.of(DhcpChecks.checker(DhcpConf.parse(c.path(), c.before())), dhcpd);
+    }
+
+    /** Restarts dhcpd with the inventory's command. */
+    public void restart() {
+        if (settings.restart().isBlank()) {
+            throw new DhcpException("cannot apply: no services.dhcp.restart command in the inventory");
+        }
+        ProcessRunner.Result r = runner.shell(settings.restart(), RESTART_TIMEOUT);
+        if (!r.ok()) {
+            throw new DhcpException("dhcpd restart failed (exit " + r.exitCode() + "): " + r.lastLine());
+        }
+    }
+
+    private DhcpResult run(FileChange c, WriteMode mode) {
+        Map<String, List<FileChecker>> checks = Map.of(c.path(), checkers(c));
+        if (mode == WriteMode.DRY_RUN) {
+            List<FileProblem> problems = editor.validate(List.of(c), checks);
+            if (!problems.isEmpty()) {
+                throw new FileEditException(problems);
+            }
+            return new DhcpResult(c, c.diff(), false, false);
+        }
+        editor.commit(List.of(c), checks);
+        boolean apply = mode == WriteMode.APPLY && c.changed();
+        if (apply) {
+            restart();
+        }
+        return new DhcpResult(c, c.diff(), c.changed(), apply);
+    }
+
+    private DhcpConf parse(FileChange c) {
+        // One parse per text, not per lookup: net sync asks about each node of a large file.
+        if (last == null || last.text() != c.after() || !last.path().equals(c.path())) {
+            last = DhcpConf.parse(c.path(), c.after());
+        }
+        return last;
+    }
+
+    private static DhcpHost existing(DhcpConf conf, String name) {
+        return conf.host(name).orElseThrow(() -> new DhcpException("host " + name + ": no entry in " + conf.path()));
+    }
+
+    private static Map<String, String> fields(DhcpRequest r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        if (r.mac() != null) {
+            if (!DhcpChecks.validMac(r.mac())) {
+                throw new DhcpException("host " + r.name() + ": bad MAC address '" + r.mac()
+                        + "' (expected 6 octets like 08:00:27:18:68:bc)");
+            }
+            f.put("hardware ethernet", DhcpChecks.canonicalMac(r.mac()));
+        }
+        if (r.ip() != null) {
+            if (DhcpSubnet.ipv4(r.ip()) < 0) {
+                throw new DhcpException("host " + r.name() + ": bad IPv4 address '" + r.ip() + "'");
+            }
+            f.put("fixed-address", r.ip());
+        }
+        putQuoted(f, "option host-name", r.hostName());
+        putQuoted(f, "filename", r.filename());
+        if (r.nextServer() != null) {
+            f.put("next-server", r.nextServer());
+        }
+        f.putAll(r.options());
+        return f;
+    }
+
+    private static void putQuoted(Map<String, String> f, String key, String value) {
+        if (value != null) {
+            f.put(key, "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+        }
+    }
+
+    private static DhcpEntry entry(DhcpConf conf, DhcpHost h) {
+        Map<String, String> others = new LinkedHashMap<>();
+        List<String> known = List.of("hardware ethernet", "fixed-address", "option host-name", "filename", "next-server");
+        for (DhcpStatement s : h.statements()) {
+            if (!known.contains(s.key())) {
+                others.put(s.key(), conf.text().substring(s.valueStart(), s.valueEnd()).strip());
+            }
+        }
+        return new DhcpEntry(h.name(), h.mac(), h.ip(), h.field("option host-name"), h.field("filename"),
+                h.field("next-server"), others, conf.lineOf(h.start()), h.scope());
+    }
+}

@@ -1,0 +1,11 @@
+package herd.dhcp;
+
+import herd.session.HerdException;
+/** A refused DHCP request (bad MAC, unknown or duplicate host, failed restart): one line. */
+public class DhcpException extends HerdException {
+    private static final long serialVersionUID = 1L;
+
+    public DhcpException(String message) {
+        super(message);
+    }
+}

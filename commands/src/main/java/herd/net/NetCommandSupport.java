@@ -1,0 +1,53 @@
+package herd.net;
+
+import herd.files.EditReport;
+import herd.files.WriteMode;
+import herd.inventory.Node;
+import herd.session.Output;
+import herd.session.Session;
+import herd.session.UsageException;
+import java.util.List;
+
+/**
+ * What the dhcp, dns, hosts and net adapters share: the inventory's settings, the write mode of
+ * {@code --dry-run}/{@code --apply}, and the rendering of an {@link EditReport}.
+ */
+public final class NetCommandSupport {
+    private NetCommandSupport() {
+    }
+
+    public static NetSettings settings(Session session) {
+        return NetSettings.from(session.inventory(), System.getenv(), p -> session.out().askSecret(p));
+    }
+
+    public static WriteMode mode(boolean dryRun, boolean apply) {
+        if (dryRun && apply) {
+            throw new UsageException("--dry-run and --apply exclude each other");
+        }
+        return dryRun ? WriteMode.DRY_RUN : apply ? WriteMode.APPLY : WriteMode.WRITE;
+    }
+
+    /** The node of the inventory, or a one-line error when it is not there. */
+    public static Node node(Session session, String name) {
+        return session.inventory().node(name).orElseThrow(() -> new NetException(name + ": not in the inventory"
+                + " (give the values as options, or add the node to " + session.inventory().source() + ")"));
+    }
+
+    /** The inventory's nodes of {@code expression} (all when blank) as {@link NetNode}s. */
+    public static List<NetNode> nodes(Session session, String expression, boolean allWhenBlank) {
+        var set = expression == null || expression.isBlank()
+                ? (allWhenBlank ? session.inventory().all() : session.nodes(expression)) : session.nodes(expression);
+        return set.expand().stream().map(n -> {
+            Node node = node(session, n);
+            return new NetNode(n, node.ip(), node.mac(), session.inventory().source(), node.line());
+        }).toList();
+    }
+
+    public static void render(Output out, EditReport report) {
+        if (out.json()) {
+            out.result(report);
+        } else {
+            report.lines().forEach(out::line);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package herd.net;
+
+import herd.dhcp.DhcpSettings;
+import herd.dns.DnsSettings;
+import herd.files.FileEditor;
+import herd.files.LocalFileAccess;
+import herd.inventory.Inventory;
+import herd.inventory.Network;
+import herd.inventory.Services;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The DHCP, DNS and hosts settings of an inventory, in the engines' typed records ({@code host}:
+ * the node holding the files, null = this machine). A missing
+ * section is null; {@link #requireDhcp()} and friends turn that into one clear line.
+ *
+ * <pre>{@code
+ * NetSettings s = NetSettings.from(InventoryLoader.load(Path.of("cluster.yaml")), System.getenv(), prompt);
+ * }</pre>
+ */
+public record NetSettings(String host, DhcpSettings dhcp, DnsSettings dns, String hosts, String domain, List<Network> networks) {
+
+    public static NetSettings from(Inventory inv, Map<String, String> env, Function<String, char[]> prompt) {
+        Services s = inv.services();
+        DhcpSettings dhcp = s.dhcp() == null || s.dhcp().conf() == null ? null
+                : new DhcpSettings(s.dhcp().conf(), s.dhcp().restart());
+        DnsSettings dns = null;
+        if (s.dns() != null && s.dns().zones() != null) {
+            Services.Dns d = s.dns();
+            Services.Tsig t = d.tsig();
+            String secret = t == null ? null : lazySecret(t.secret(), env, prompt, d.dynamic());
+            DnsSettings.TsigKey key = secret == null ? null : new DnsSettings.TsigKey(t.name(),
+                    t.algorithm() == null ? "hmac-sha256" : t.algorithm(), secret);
+            dns = new DnsSettings(d.zones(), inv.domain(), d.server(), d.port() == null ? 53 : d.port(), d.rndc(), key,
+                    d.dynamic());
+        }
+        return new NetSettings(s.host(), dhcp, dns, s.hosts(), inv.domain() == null ? "" : inv.domain(),
+                inv.networks());
+    }
+
+    private static String lazySecret(String ref, Map<String, String> env, Function<String, char[]> prompt,
+            boolean needed) {
+        // A "prompt" secret is asked only when dynamic updates are the default; --dynamic asks again.
+        if (ref == null || (ref.equals("prompt") && !needed)) {
+            return null;
+        }
+        return SecretRef.resolve(ref, env, prompt);
+    }
+
+    /** Access to the service files: local ones; {@code services.host} (SFTP) is refused for now. */
+    public FileEditor editor() {
+        if (host != null && !host.isBlank()) {
+            throw new NetException("services.host " + host + ": editing files on another node (SFTP) is not supported"
+                    + " yet; run herd on " + host);
+        }
+        return new FileEditor(new LocalFileAccess());
+    }
+
+    public DhcpSettings requireDhcp() {
+        if (dhcp == null) {
+            throw new NetException("the inventory has no services.dhcp.conf");
+        }
+        return dhcp;
+    }
+
+    public DnsSettings requireDns() {
+        if (dns == null) {
+            throw new NetException("the inventory has no services.dns.zones");
+        }
+        return dns;
+    }
+
+    public String requireHosts() {
+        if (hosts == null) {
+            throw new NetException("the inventory has no services.hosts");
+        }
+        return hosts;
+    }
+}

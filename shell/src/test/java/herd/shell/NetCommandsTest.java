@@ -1,0 +1,79 @@
+package herd.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import herd.shell.HerdProcess.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dhcp, dns, hosts and net adapters through the real {@code ./herd} process, on the tutorial's files. */
+class NetCommandsTest {
+    private static final Path TUTORIAL = HerdProcess.ROOT.resolve("commands/src/test/resources/herd/net/tutorial");
+
+    @TempDir
+    Path home;
+
+    @BeforeEach
+    void files() throws IOException {
+        for (String f : List.of("dhcpd.conf", "forward", "reverse", "hosts")) {
+            Files.copy(TUTORIAL.resolve(f), home.resolve(f));
+        }
+        Files.writeString(home.resolve("cluster.yaml"), """
+                cluster: {name: t, domain: cluster.local}
+                networks:
+                  - {name: ice1-1, subnet: 10.10.0.0/16}
+                services:
+                  dhcp: {conf: DIR/dhcpd.conf}
+                  dns:
+                    zones: {cluster.local: DIR/forward, 10.10.in-addr.arpa: DIR/reverse}
+                  hosts: DIR/hosts
+                groups:
+                  compute: valkyrie[01-03]
+                nodes:
+                  valkyrie01: {ip: 10.10.3.1, mac: "08:00:27:18:67:bc"}
+                  valkyrie02: {ip: 10.10.3.2, mac: "08:00:27:18:68:bc"}
+                  valkyrie03: {ip: 10.10.3.3, mac: "08:00:27:18:69:bc"}
+                """.replace("DIR", home.toString()));
+    }
+
+    @Test
+    void aBatchSyncsANodeAndChecksClean() throws Exception {
+        Path script = Files.writeString(home.resolve("net.csh"), """
+                dhcp add valkyrie03 --dry-run
+                net sync valkyrie03
+                dhcp show valkyrie03 --json
+                hosts list
+                """);
+        Result r = HerdProcess.run(home, null, "-q", "-i", home.resolve("cluster.yaml").toString(), script.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("+host valkyrie03 {\n+ hardware ethernet 08:00:27:18:69:bc;\n",
+                "dhcp: add valkyrie03 08:00:27:18:69:bc 10.10.3.3", "dns: 3.3.10.10.in-addr.arpa. PTR valkyrie03.cluster.local.",
+                "\"name\":\"valkyrie03\"", "10.10.3.3  valkyrie03");
+        assertThat(Files.readString(home.resolve("forward"))).contains("valkyrie03         IN  A   10.10.3.3\n");
+        Result check = HerdProcess.run(home, null, "-q", "-i", home.resolve("cluster.yaml").toString(), "-c", "net check");
+        assertThat(check.out()).isEqualTo(home.resolve("dhcpd.conf")
+                + ":46: MAC 08:00:27:18:68:bc used by several hosts: thor, valkyrie02\n");
+        assertThat(check.err()).isEqualTo("herd: net check: 1 inconsistency\n");
+        assertThat(check.status()).isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsOneLineWithStatusOneAndNoFileChanges() throws Exception {
+        byte[] before = Files.readAllBytes(home.resolve("dhcpd.conf"));
+        Result r = HerdProcess.run(home, null, "-q", "-i", home.resolve("cluster.yaml").toString(), "-c",
+                "dhcp add valkyrie09 --mac 08:00:27:18:69 --ip 10.10.3.9");
+        assertThat(r.err()).isEqualTo("herd: dhcp add: host valkyrie09: bad MAC address '08:00:27:18:69'"
+                + " (expected 6 octets like 08:00:27:18:68:bc)\n");
+        assertThat(r.status()).isEqualTo(1);
+        Result unknown = HerdProcess.run(home, null, "-q", "-i", home.resolve("cluster.yaml").toString(), "-c",
+                "dns add valkyrie09");
+        assertThat(unknown.err()).startsWith("herd: dns add: valkyrie09: not in the inventory");
+        assertThat(Files.readAllBytes(home.resolve("dhcpd.conf"))).isEqualTo(before);
+    }
+}
