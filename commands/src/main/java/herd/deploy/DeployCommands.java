@@ -4,14 +4,19 @@ import herd.bmc.BmcEngine;
 import herd.bmc.BmcPool;
 import herd.bmc.InventoryCredentials;
 import herd.bmc.IpmiBackend;
+import herd.files.WriteMode;
 import herd.logs.LogsInventory;
+import herd.net.NetCommandSupport;
+import herd.net.NetEngine;
+import herd.net.NetResult;
+import herd.net.NetSettings;
 import herd.nodeset.NodeSet;
 import herd.session.Cancellation;
 import herd.session.Output;
 import herd.session.SecretStore;
 import herd.session.Session;
-import herd.session.Table;
 import herd.session.UsageException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,6 +57,7 @@ public class DeployCommands {
         var inv = session.inventory();
         Map<String, DeployProfile> profiles = DeployInventory.profiles(inv);
         List<PxeNode> pxe = DeployInventory.pxeNodes(inv, target, profiles, profile);
+        netSync(target, out);
         DeployRequest request = new DeployRequest(pxe, profiles, DeployInventory.httpRoot(inv),
                 DeployInventory.tftpRoot(inv), LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe),
                 DeployTimeouts.defaults(), parseDuration(timeout));
@@ -88,6 +94,18 @@ public class DeployCommands {
             session.out().result(DeployPrinter.table(job.progress(), now));
             job.problems().forEach(session.out()::warn);
         }
+    }
+
+    /** DHCP, DNS and hosts must hold the nodes before they boot: {@code net sync --apply} for them. */
+    private void netSync(NodeSet target, Output out) {
+        if (session.inventory().services().dhcp() == null) {
+            out.warn("deploy: the inventory has no services.dhcp: DHCP entries not checked");
+            return;
+        }
+        NetSettings settings = NetCommandSupport.settings(session);
+        NetResult r = new NetEngine(settings.editor(), settings, Clock.systemDefaultZone())
+                .sync(NetCommandSupport.nodes(session, target.toString(), false), WriteMode.APPLY);
+        r.actions().forEach(a -> out.line("net sync: " + a));
     }
 
     private BootControl bootControl() {
