@@ -49,6 +49,7 @@ public class DeployCommands {
                        String timeout,
                        @Option(longName = "yes", description = "do not ask for confirmation") boolean yes)
             throws InterruptedException {
+        Duration overall = parseDuration(timeout);
         NodeSet target = session.nodes(nodes);
         Output out = session.out();
         if (!yes && !out.confirm("Reinstall " + target + " (" + target.size() + " nodes)?", "--yes")) {
@@ -60,7 +61,7 @@ public class DeployCommands {
         netSync(target, out);
         DeployRequest request = new DeployRequest(pxe, profiles, DeployInventory.httpRoot(inv),
                 DeployInventory.tftpRoot(inv), LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe),
-                DeployTimeouts.defaults(), parseDuration(timeout));
+                DeployTimeouts.defaults(), overall);
         DeployPrinter printer = new DeployPrinter(out);
         DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(request, bootControl(), printer);
         session.resource(DeployJobs.class, DeployJobs::new).add(job);
