@@ -43,6 +43,10 @@ class DeployLabTest {
 
     @BeforeEach
     void setUp() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/sbin/nginx")),
+                "nginx not installed (Debian nginx-light): the lab's PXE web server");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/curl")),
+                "curl not installed: the lab's PXE node fetches with it");
         events.clear();
         inv = InventoryLoader.load(lab.inventoryFile());
         PxeLab.stageInstallMedia(DeployInventory.httpRoot(inv), DeployInventory.tftpRoot(inv));
