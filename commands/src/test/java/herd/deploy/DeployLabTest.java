@@ -61,7 +61,9 @@ class DeployLabTest {
 
     @AfterEach
     void tearDown() {
-        pool.close();
+        if (pool != null) {
+            pool.close();
+        }
     }
 
     private DeployRequest request(String nodes, Duration stageTimeout, Duration overall) {
