@@ -81,6 +81,9 @@ public class DeployCommands {
             out.progress("");
         }
         out.result(DeployPrinter.table(job.progress(), Instant.now()));
+        if (job.running()) {
+            out.line("detached: the deployment goes on in the background ('deploy status')");
+        }
     }
 
     @Command(name = "deploy status", group = GROUP, description = "Where each node of this session's deployments is",
