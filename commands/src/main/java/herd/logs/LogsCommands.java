@@ -27,15 +27,15 @@ public class LogsCommands {
     }
 
     @Command(name = "follow", group = "Logs", description = "Follow log files and journald units, lines tagged by node",
-            help = "SOURCE is a file or journal:UNIT[,UNIT] (journal:@ID for a syslog identifier); default: the"
-                    + " inventory's dhcp-log and http-log. Runs until Ctrl-C.")
+            help = "SOURCE is a file or journal:UNIT[,UNIT] (journal:@ID for a syslog identifier), NODE:SOURCE on a"
+                    + " node over SSH; default: the inventory's dhcp-log and http-log (on services.host). Until Ctrl-C.")
     public void follow(@Complete(Complete.Kind.FILES) @Arguments List<String> sources,
                        @Option(shortName = 'w', longName = "nodes", description = "keep lines of these nodes") String nodes,
                        @Option(longName = "grep", description = "keep lines matching this regular expression") String grep,
                        @Option(longName = "from-start", description = "read what the sources already hold") boolean fromStart)
             throws InterruptedException {
         List<LogSource> list = sources.isEmpty() ? LogsInventory.defaultSources(session.inventory())
-                : sources.stream().map(LogSource::parse).toList();
+                : sources.stream().map(spec -> LogsInventory.source(session.inventory(), spec)).toList();
         if (list.isEmpty()) {
             throw new UsageException("follow: no SOURCE given and the inventory sets no services.dhcp-log/http-log");
         }
