@@ -4,10 +4,13 @@
 #   - first prompt: ./herd started on a pseudo-terminal, until "herd>" is on the screen;
 #   - one command: ./herd -q -c "nodes @compute", until the process exits.
 # Usage: bench/startup.sh [RUNS]      (HERD_JAVA / HERD_AOT / HERD_NO_CDS select the variant)
+# CPU time (user+sys of the whole process) is printed too: on a loaded machine it is the steadier
+# of the two figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 java=${HERD_JAVA:-java}
+if [ "${HERD_AOT:-0}" = 1 ] && [ -z "${HERD_JAVA:-}" ]; then java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -46,20 +49,24 @@ while True:
     if elapsed is None and pattern and pattern in buf:
         elapsed = time.monotonic() - start
         os.write(fd, b"exit\r")
-os.waitpid(pid, 0)
+_, _, usage = os.wait4(pid, 0)
 if elapsed is None:
     elapsed = time.monotonic() - start
-print("%.3f" % elapsed)
+print("%.3f %.3f" % (elapsed, usage.ru_utime + usage.ru_stime))
 PY
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-measure() {  # LABEL PATTERN ARGV...
+measure() {  # LABEL PATTERN ARGV...  -> median wall time and median CPU time (user+sys, whole run)
     local label=$1; shift
-    local times=()
-    for _ in $(seq "$runs"); do times+=("$(pty_time "$@")"); done
-    printf '%-42s median %6.3f s   runs: %s\n' "$label" "$(printf '%s\n' "${times[@]}" | median)" "${times[*]}"
+    local walls=() cpus=() w c
+    for _ in $(seq "$runs"); do
+        read -r w c < <(pty_time "$@")
+        walls+=("$w"); cpus+=("$c")
+    done
+    printf '%-40s wall %6.3f s  cpu %6.3f s   wall runs: %s\n' "$label" \
+        "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)" "${walls[*]}"
 }
 
 echo "herd start-up, $runs runs each, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $("$java" -version 2>&1 | head -1)"

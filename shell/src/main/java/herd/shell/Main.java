@@ -28,6 +28,9 @@ import org.springframework.context.support.GenericApplicationContext;
  */
 public final class Main {
 
+    /** JLine reports through java.util.logging; kept here because JUL holds loggers weakly. */
+    private static java.util.logging.Logger jlineLog;
+
     private Main() {
     }
 
@@ -107,6 +110,8 @@ public final class Main {
 
     private static int interactive(LaunchOptions options, Executor executor, ConfigurableApplicationContext context,
                                    PrintWriter err) {
+        jlineLog = java.util.logging.Logger.getLogger("org.jline");
+        jlineLog.setLevel(java.util.logging.Level.OFF);
         try (Terminal terminal = TerminalBuilder.builder().system(!options.train()).dumb(options.train())
                 .streams(options.train() ? System.in : null, options.train() ? System.out : null)
                 .name("herd").signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
@@ -142,7 +147,12 @@ public final class Main {
         app.setLogStartupInfo(false);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setRegisterShutdownHook(false);
-        app.addInitializers(ctx -> ((GenericApplicationContext) ctx).registerBean("session", Session.class, session));
+        // Boot's listeners and initializers from spring.factories (config files, logging, background
+        // pre-initialisation) serve nothing here and are most of its start-up: herd has no
+        // application.properties, prints its own errors and sets its few options in code.
+        app.setListeners(java.util.List.of());
+        app.setInitializers(java.util.List.of(
+                ctx -> ((GenericApplicationContext) ctx).registerBean("session", Session.class, session)));
         return app.run();
     }
 

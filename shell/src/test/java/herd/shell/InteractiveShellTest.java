@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InteractiveShellTest {
 
     private static final Duration START = Duration.ofSeconds(60);
-    private static final Duration STEP = Duration.ofSeconds(10);
+    private static final Duration STEP = Duration.ofSeconds(20);
 
     @TempDir
     Path home;
@@ -57,7 +57,7 @@ class InteractiveShellTest {
             t.await("> nodes -c\n2\nherd \\[valkyrie\\[01-02\\]\\]>$", STEP);
 
             t.send("exit", "Enter");
-            assertThat(t.awaitExit(STEP)).isZero();
+            assertThat(t.awaitExit(START)).isZero();
         }
         Path history = home.resolve("state/herd/history");
         assertThat(Files.readString(history)).contains("use @compute", "nodes -c").doesNotContain("half-typed");
