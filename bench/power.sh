@@ -37,7 +37,7 @@ for n in "${sizes[@]}"; do
 
   # herd, in-process: cold then warm
   read -r cold cold_on warm warm_on < <(java -cp "$engine_cp" "$root/bench/PowerBench.java" "$inv" 5 64 2>/dev/null \
-    | awk '{ printf "%s %s ", $2, $3 }')
+    | awk '{ printf "%s %s ", $2, $3 } END { print "" }')
   [ "$cold_on" -eq "$n" ] && [ "$warm_on" -eq "$n" ] || echo "  herd: only $cold_on (cold) / $warm_on (warm) of $n answered 'on'" >&2
 
   # herd, whole process

@@ -9,7 +9,7 @@ import java.util.Map;
  * The BMC family's settings, from session variables ({@code set fanout 32}); defaults in one place.
  *
  * @param fanout         BMCs worked on at once ({@code fanout}, 64)
- * @param timeout        deadline of one request to a BMC ({@code bmc_timeout} seconds, 3)
+ * @param timeout        deadline of one request to a BMC ({@code bmc_timeout} seconds, 5)
  * @param confirmAbove   destructive power actions on more nodes ask first ({@code power_confirm}, 16)
  * @param escape         console escape character ({@code console_escape}, {@code ~})
  * @param logDir         console logs ({@code console_logs}, {@code $XDG_STATE_HOME/herd/console})
@@ -23,7 +23,7 @@ public record BmcSettings(int fanout, Duration timeout, int confirmAbove, char e
         if (escape.length() != 1) {
             throw new UsageException("console_escape: one character expected, not \"" + escape + "\"");
         }
-        return new BmcSettings(number(variables, "fanout", 64), Duration.ofSeconds(number(variables, "bmc_timeout", 3)),
+        return new BmcSettings(number(variables, "fanout", 64), Duration.ofSeconds(number(variables, "bmc_timeout", 5)),
                 number(variables, "power_confirm", 16), escape.charAt(0),
                 Path.of(variables.getOrDefault("console_logs", base.resolve("herd").resolve("console").toString())));
     }

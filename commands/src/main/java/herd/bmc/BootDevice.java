@@ -1,5 +1,6 @@
 package herd.bmc;
 
+import herd.session.UsageException;
 import java.util.Locale;
 
 /**
@@ -46,7 +47,7 @@ public enum BootDevice {
             case "bios" -> BIOS;
             case "cdrom" -> CDROM;
             case "none" -> NONE;
-            default -> throw new BmcException("bootdev: unknown device \"" + word + "\" (pxe, disk, bios, cdrom, none)");
+            default -> throw new UsageException("bootdev: unknown device \"" + word + "\" (pxe, disk, bios, cdrom, none)");
         };
     }
 

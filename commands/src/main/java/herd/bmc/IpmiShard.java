@@ -62,16 +62,27 @@ final class IpmiShard implements IpmiResponseListener, IpmiBackend.Link {
         return connector.openSession(handle, user, password, null);
     }
 
-    /** Sends a request and waits for its answer; the library times it out after the connection's timeout. */
+    /**
+     * Sends a request and waits for its answer, sending it again (same request sequence number, as
+     * ipmitool and ipmipower do) each {@code timeout / 3} without one: a BMC starved of CPU or a
+     * lost datagram then costs a retransmission, not the whole deadline. The library times the
+     * request out after the connection's timeout.
+     */
     @Override
     public ResponseData send(ConnectionHandle handle, PayloadCoder request, Duration timeout) throws Exception {
         BlockingQueue<IpmiResponse> queue = answers.get(handle.getHandle());
+        queue.clear();
         int tag = connector.sendMessage(handle, request, false);
+        long retransmit = Math.max(timeout.toNanos() / 3, TimeUnit.MILLISECONDS.toNanos(200));
         long deadline = System.nanoTime() + timeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
         while (true) {
-            IpmiResponse r = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            IpmiResponse r = queue.poll(Math.min(retransmit, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (r == null) {
-                throw new ConnectionException("Message timed out");
+                if (System.nanoTime() >= deadline) {
+                    throw new ConnectionException("Message timed out");
+                }
+                connector.retry(handle, tag, request.getSupportedPayloadType());
+                continue;
             }
             if (r.getTag() != tag) {
                 continue;

@@ -1,5 +1,6 @@
 package herd.bmc;
 
+import herd.session.UsageException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -46,7 +47,7 @@ public enum PowerAction {
                 return a;
             }
         }
-        throw new BmcException("power: unknown action \"" + word + "\" (on, off, soft, reset, cycle, status)");
+        throw new UsageException("power: unknown action \"" + word + "\" (on, off, soft, reset, cycle, status)");
     }
 
     /** The command-line word: "on", "cycle". */
