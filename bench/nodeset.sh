@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
-CS_TIMEOUT=${CS_TIMEOUT:-120}
+CS_TIMEOUT=${CS_TIMEOUT:-90}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -40,13 +40,17 @@ check -f "< $WORK/names.txt"
 check -c "'r[1-100]c[1-100]n[1-100]'"
 check -e "'node[1-200000]'"
 
-mean() { /usr/bin/python3 -c "import json,sys; print('%.3f' % json.load(open(sys.argv[1]))['results'][0]['mean'])" "$1"; }
-row() {   # name, herd json, cs seconds
+# "wall cpu" of a hyperfine result: mean wall time and mean user+system CPU time.
+mean() { /usr/bin/python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print('%.3f %.3f' % (r['mean'], r['user'] + r['system']))" "$1"; }
+row() {   # name, "herd wall cpu", "cs wall cpu" (or ">N")
     /usr/bin/python3 -c "
 import sys
-name, h, c = sys.argv[1], float(sys.argv[2]), sys.argv[3]
-ratio = ('>%.0fx' % (float(c[1:]) / h)) if c.startswith('>') else ('%.1fx' % (float(c) / h))
-print('| %-52s | %8.3f s | %9s s | %7s |' % (name, h, c, ratio))" "$@"
+name, (hw, hc), c = sys.argv[1], map(float, sys.argv[2].split()), sys.argv[3]
+if c.startswith('>'):
+    print('| %-50s | %6.3f s | %6.3f s | %8s s | %10s | %7s | %7s |' % (name, hw, hc, c, '(timeout)', '>%.0fx' % (float(c[1:]) / hw), '-'))
+else:
+    cw, cc = map(float, c.split())
+    print('| %-50s | %6.3f s | %6.3f s | %8.3f s | %8.3f s | %6.1fx | %6.1fx |' % (name, hw, hc, cw, cc, cw / hw, cc / hc))" "$@"
 }
 bench() {  # label, args (shell words)
     local label=$1; shift
@@ -55,8 +59,8 @@ bench() {  # label, args (shell words)
     row "$label" "$(mean "$WORK/h.json")" "$(mean "$WORK/c.json")"
 }
 
-echo "| command (whole process, mean of $RUNS) | herd | ClusterShell 1.9.1 | speed-up |"
-echo "|---|---|---|---|"
+echo "| command (whole process, mean of $RUNS) | herd wall | herd cpu | ClusterShell wall | ClusterShell cpu | wall speed-up | cpu speed-up |"
+echo "|---|---|---|---|---|---|---|"
 hyperfine -w 2 -r "$RUNS" --export-json "$WORK/h.json" "$HERD -f 'n[1-5]'" >/dev/null 2>&1
 hyperfine -w 2 -r "$RUNS" --export-json "$WORK/p.json" "$HERD_PLAIN -f 'n[1-5]'" >/dev/null 2>&1
 hyperfine -w 1 -r "$RUNS" --export-json "$WORK/c.json" "nodeset -f 'n[1-5]'" >/dev/null 2>&1
@@ -68,9 +72,8 @@ bench "-e 'node[1-200000]'" -e "'node[1-200000]' > /dev/null"
 
 BIG="'r[1-100]c[1-100]n[1-100]!r[1-50]c[1-50]n[1-50]'"
 hyperfine -w 1 -r "$RUNS" --export-json "$WORK/h.json" "$HERD -c $BIG" >/dev/null 2>&1
-start=$(date +%s.%N)
-if eval "timeout $CS_TIMEOUT nodeset -c $BIG" >/dev/null 2>&1; then
-    cs=$(/usr/bin/python3 -c "import sys; print('%.3f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$start" "$(date +%s.%N)")
+if eval "/usr/bin/time -f '%e %U %S' -o $WORK/t.txt timeout $CS_TIMEOUT nodeset -c $BIG" >/dev/null 2>&1; then
+    cs=$(awk '{printf "%.3f %.3f", $1, $2 + $3}' "$WORK/t.txt")
 else
     cs=">$CS_TIMEOUT"
 fi

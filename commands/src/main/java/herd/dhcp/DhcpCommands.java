@@ -7,6 +7,7 @@ import herd.net.NetCommandSupport;
 import herd.session.Complete;
 import herd.session.Session;
 import herd.session.Table;
+import herd.session.UsageException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -50,12 +51,13 @@ public class DhcpCommands {
             @Option(longName = "hostname", description = "option host-name (default: the name)") String hostName,
             @Option(longName = "filename", description = "boot file name") String filename,
             @Option(longName = "next-server", description = "TFTP/PXE server") String nextServer,
+            @Option(longName = "option", description = "more statements, ';'-separated: 'root-path \"/srv\"'") String more,
             @Option(longName = "dry-run", description = "show the diff, write nothing") boolean dryRun,
             @Option(longName = "apply", description = "restart dhcpd after writing") boolean apply) {
         Node node = mac == null || ip == null ? NetCommandSupport.node(session, name) : null;
         DhcpRequest r = request(name, dryRun, apply).withMac(mac != null ? mac : node.mac())
                 .withIp(ip != null ? ip : node.ip()).withHostName(hostName).withFilename(filename).withNextServer(nextServer);
-        render(engine().add(r));
+        render(engine().add(options(r, more)));
     }
 
     @Command(name = "dhcp remove", group = GROUP, description = "Remove a host entry")
@@ -73,14 +75,29 @@ public class DhcpCommands {
             @Option(longName = "hostname", description = "option host-name") String hostName,
             @Option(longName = "filename", description = "boot file name") String filename,
             @Option(longName = "next-server", description = "TFTP/PXE server") String nextServer,
+            @Option(longName = "option", description = "more statements, ';'-separated: 'root-path \"/srv\"'") String more,
             @Option(longName = "unset", description = "statements to drop, comma-separated") String unset,
             @Option(longName = "dry-run", description = "show the diff, write nothing") boolean dryRun,
             @Option(longName = "apply", description = "restart dhcpd after writing") boolean apply) {
         Set<String> drop = unset == null ? Set.of() : Set.copyOf(Arrays.stream(unset.split(","))
                 .map(s -> s.strip().replace("host-name", "option host-name").replace("mac", "hardware ethernet"))
                 .toList());
-        render(engine().set(request(name, dryRun, apply).withMac(mac).withIp(ip).withHostName(hostName)
-                .withFilename(filename).withNextServer(nextServer).withUnset(drop)));
+        render(engine().set(options(request(name, dryRun, apply).withMac(mac).withIp(ip).withHostName(hostName)
+                .withFilename(filename).withNextServer(nextServer).withUnset(drop), more)));
+    }
+
+    /** {@code --option 'root-path "/srv"; domain-name-servers 10.10.0.1'}: each becomes an {@code option} statement. */
+    private static DhcpRequest options(DhcpRequest r, String more) {
+        DhcpRequest out = r;
+        for (String statement : more == null ? new String[0] : more.split(";")) {
+            String[] kv = statement.strip().split("\\s+", 2);
+            if (kv.length == 2) {
+                out = out.withOption("option " + kv[0], kv[1]);
+            } else if (!kv[0].isEmpty()) {
+                throw new UsageException("--option '" + statement.strip() + "': expected NAME VALUE");
+            }
+        }
+        return out;
     }
 
     private DhcpRequest request(String name, boolean dryRun, boolean apply) {
@@ -89,7 +106,7 @@ public class DhcpCommands {
     }
 
     private DhcpEngine engine() {
-        var s = NetCommandSupport.settings(session);
+        var s = NetCommandSupport.fileSettings(session);
         return new DhcpEngine(s.editor(), s.requireDhcp());
     }
 

@@ -1,11 +1,14 @@
 package herd.dhcp;
 
+import herd.files.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Text splices on a {@link DhcpConf}: each edit replaces only the lines of one host block and
@@ -27,7 +30,7 @@ final class DhcpEdits {
      */
     static String add(DhcpConf conf, String name, String ip, Map<String, String> fields) {
         String text = conf.text();
-        String nl = herd.files.Text.newline(text);
+        String nl = Text.newline(text);
         Optional<DhcpSubnet> subnet = conf.subnets().stream().filter(s -> s.contains(ip)).findFirst();
         Optional<DhcpHost> inside = last(conf, h -> subnet.isPresent() && h.subnet().equals(subnet));
         if (inside.isEmpty() && subnet.isPresent() && onlySpaceBefore(text, subnet.get().close())) {
@@ -50,6 +53,41 @@ final class DhcpEdits {
         }
         String sep = text.isEmpty() || text.endsWith("\n") ? "" : nl;
         return text + sep + block(name, fields, "", "  ", nl) + nl;
+    }
+
+    /** A host block to add: name, address (for placement) and statements. */
+    record NewHost(String name, String ip, Map<String, String> fields) {
+    }
+
+    /**
+     * Several new hosts at once, placed as consecutive {@link #add} calls would place them but with
+     * one splice per insertion point, so that a first sync of a large cluster stays linear. Hosts
+     * whose subnet declares no host yet are added one by one.
+     */
+    static String addAll(DhcpConf conf, List<NewHost> hosts) {
+        String text = conf.text();
+        String nl = Text.newline(text);
+        Map<Integer, StringBuilder> points = new TreeMap<>();
+        List<NewHost> rest = new ArrayList<>();
+        for (NewHost h : hosts) {
+            Optional<DhcpSubnet> subnet = conf.subnets().stream().filter(s -> s.contains(h.ip())).findFirst();
+            Optional<DhcpHost> inside = last(conf, x -> subnet.isPresent() && x.subnet().equals(subnet));
+            if (inside.isEmpty()) {
+                rest.add(h);
+                continue;
+            }
+            DhcpHost t = inside.get();
+            String indent = indentOf(text, t.start());
+            String gap = blankBefore(text, t.start()) ? nl + nl : nl;
+            points.computeIfAbsent(lineEnd(text, t.close()), k -> new StringBuilder())
+                    .append(gap).append(block(h.name(), h.fields(), indent, innerIndent(text, t, indent), nl));
+        }
+        String out = splice(text, points.entrySet().stream()
+                .map(e -> new Splice(e.getKey(), e.getKey(), e.getValue().toString())).toList());
+        for (NewHost h : rest) {
+            out = add(DhcpConf.parse(conf.path(), out), h.name(), h.ip(), h.fields());
+        }
+        return out;
     }
 
     /** Removes the host's lines (and the blank line that separated it from the previous block). */
@@ -78,7 +116,7 @@ final class DhcpEdits {
     /** Replaces the values of existing statements, appends new ones, drops the {@code unset} keys. */
     static String set(DhcpConf conf, DhcpHost host, Map<String, String> fields, Set<String> unset) {
         String text = conf.text();
-        String nl = herd.files.Text.newline(text);
+        String nl = Text.newline(text);
         List<Splice> splices = new ArrayList<>();
         StringBuilder added = new StringBuilder();
         boolean ownLine = onlySpaceBefore(text, host.close());
@@ -116,7 +154,7 @@ final class DhcpEdits {
         return new Splice(start, s.end(), "");
     }
 
-    private static Optional<DhcpHost> last(DhcpConf conf, java.util.function.Predicate<DhcpHost> which) {
+    private static Optional<DhcpHost> last(DhcpConf conf, Predicate<DhcpHost> which) {
         List<DhcpHost> hosts = conf.hosts();
         for (int i = hosts.size() - 1; i >= 0; i--) {
             if (which.test(hosts.get(i))) {

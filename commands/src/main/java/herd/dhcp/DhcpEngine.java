@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Host entries of dhcpd.conf: list, show, add, remove, set. Every write is validated (herd's
@@ -50,7 +51,7 @@ public final class DhcpEngine {
     }
 
     /** The entry of host {@code name} in the (proposed) text of {@code c}. */
-    public java.util.Optional<DhcpEntry> find(FileChange c, String name) {
+    public Optional<DhcpEntry> find(FileChange c, String name) {
         DhcpConf conf = parse(c);
         return conf.host(name).map(h -> entry(conf, h));
     }
@@ -80,15 +81,23 @@ public final class DhcpEngine {
     /** The change with a new host block; MAC and IP are required. */
     public FileChange planAdd(FileChange c, DhcpRequest r) {
         DhcpConf conf = parse(c);
-        if (r.mac() == null || r.ip() == null) {
-            throw new DhcpException("host " + r.name() + ": --mac and --ip are required");
-        }
-        conf.host(r.name()).ifPresent(h -> {
-            throw new DhcpException("host " + r.name() + " already in " + c.path() + ":" + conf.lineOf(h.start())
-                    + " (use dhcp set)");
-        });
+        check(c, conf, r);
         Map<String, String> fields = fields(r.hostName() == null ? r.withHostName(r.name()) : r);
         return c.withAfter(DhcpEdits.add(conf, r.name(), r.ip(), fields));
+    }
+
+    /** The change with several new host blocks, as consecutive {@link #planAdd} calls would make it. */
+    public FileChange planAddAll(FileChange c, List<DhcpRequest> requests) {
+        if (requests.isEmpty()) {
+            return c;
+        }
+        DhcpConf conf = parse(c);
+        List<DhcpEdits.NewHost> hosts = new java.util.ArrayList<>();
+        for (DhcpRequest r : requests) {
+            check(c, conf, r);
+            hosts.add(new DhcpEdits.NewHost(r.name(), r.ip(), fields(r.hostName() == null ? r.withHostName(r.name()) : r)));
+        }
+        return c.withAfter(DhcpEdits.addAll(conf, hosts));
     }
 
     public FileChange planRemove(FileChange c, String name) {
@@ -140,6 +149,16 @@ public final class DhcpEngine {
             last = DhcpConf.parse(c.path(), c.after());
         }
         return last;
+    }
+
+    private static void check(FileChange c, DhcpConf conf, DhcpRequest r) {
+        if (r.mac() == null || r.ip() == null) {
+            throw new DhcpException("host " + r.name() + ": --mac and --ip are required");
+        }
+        conf.host(r.name()).ifPresent(h -> {
+            throw new DhcpException("host " + r.name() + " already in " + c.path() + ":" + conf.lineOf(h.start())
+                    + " (use dhcp set)");
+        });
     }
 
     private static DhcpHost existing(DhcpConf conf, String name) {

@@ -1,6 +1,8 @@
 package herd.dhcp;
 
 import herd.files.WriteMode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,7 +21,7 @@ public record DhcpRequest(String name, String mac, String ip, String hostName, S
         Map<String, String> options, Set<String> unset, WriteMode mode) {
 
     public DhcpRequest {
-        options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+        options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
         unset = unset == null ? Set.of() : Set.copyOf(unset);
     }
 
@@ -48,7 +50,7 @@ public record DhcpRequest(String name, String mac, String ip, String hostName, S
     }
 
     public DhcpRequest withOption(String key, String value) {
-        Map<String, String> more = new java.util.LinkedHashMap<>(options);
+        Map<String, String> more = new LinkedHashMap<>(options);
         more.put(key, value);
         return new DhcpRequest(name, mac, ip, hostName, filename, nextServer, more, unset, mode);
     }

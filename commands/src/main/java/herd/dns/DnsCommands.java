@@ -5,6 +5,7 @@ import herd.net.NetCommandSupport;
 import herd.session.Complete;
 import herd.session.Session;
 import herd.session.Table;
+import herd.session.UsageException;
 import java.time.Clock;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
@@ -63,7 +64,7 @@ public class DnsCommands {
 
     private static Boolean how(boolean dynamic, boolean fileEdit) {
         if (dynamic && fileEdit) {
-            throw new herd.session.UsageException("--dynamic and --static exclude each other");
+            throw new UsageException("--dynamic and --static exclude each other");
         }
         return dynamic ? Boolean.TRUE : fileEdit ? Boolean.FALSE : null;
     }

@@ -15,6 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * DNS records of the cluster's zones: list, add, remove. File edits are validated (herd's
@@ -30,18 +33,21 @@ import java.util.Map;
  */
 public final class DnsEngine {
     private static final Duration SERIAL_WAIT = Duration.ofSeconds(10);
+    private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
     private static final List<String> TYPES = List.of("A", "AAAA", "CNAME", "PTR");
 
     private final FileEditor editor;
     private final DnsSettings settings;
     private final Clock clock;
     private final NamedControl named;
+    private final DnsUpdates updates;
 
     public DnsEngine(FileEditor editor, DnsSettings settings, Clock clock) {
         this.editor = editor;
         this.settings = settings;
         this.clock = clock;
         this.named = new NamedControl(settings);
+        this.updates = new DnsUpdates(editor, settings, named);
     }
 
     public DnsSettings settings() {
@@ -77,25 +83,25 @@ public final class DnsEngine {
 
     public DnsResult add(DnsRequest r) {
         Target t = target(r);
-        if (t.value == null || t.type == null) {
+        if (t.value() == null || t.type() == null) {
             throw new DnsException("dns add " + r.name() + ": a record type and a value are required");
         }
         if (dynamic(r)) {
-            return dynamicAdd(t, !r.noPtr(), r.mode());
+            return updates.add(t, !r.noPtr(), r.mode());
         }
-        return edit(r.mode(), zones -> zones.add(t.fqdn, t.type, t.value, !r.noPtr()));
+        return edit(r.mode(), zones -> zones.add(t.fqdn(), t.type(), t.value(), !r.noPtr()));
     }
 
     public DnsResult remove(DnsRequest r) {
         Target t = target(r);
         if (dynamic(r)) {
-            return dynamicRemove(t, !r.noPtr(), r.mode());
+            return updates.remove(t, !r.noPtr(), r.mode());
         }
-        return edit(r.mode(), zones -> zones.remove(t.fqdn, t.type, t.value, !r.noPtr()));
+        return edit(r.mode(), zones -> zones.remove(t.fqdn(), t.type(), t.value(), !r.noPtr()));
     }
 
     /** Plans, validates and (unless a dry run) writes and applies the edits made by {@code work}. */
-    public DnsResult edit(WriteMode mode, java.util.function.Function<ZoneSet, List<String>> work) {
+    public DnsResult edit(WriteMode mode, Function<ZoneSet, List<String>> work) {
         boolean freeze = settings.dynamic() && mode != WriteMode.DRY_RUN;
         List<String> frozen = new ArrayList<>();
         try {
@@ -188,7 +194,7 @@ public final class DnsEngine {
 
     private static FileProblem locate(FileProblem p, String zone, String text) {
         String message = p.message().replaceFirst("^zone [^ ]+/IN: ", "");
-        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("'([^']+)'").matcher(message);
+        Matcher quoted = QUOTED.matcher(message);
         String name = quoted.find() ? ZoneFile.absolute(quoted.group(1)) : null;
         ZoneFile z = ZoneFile.parse(p.file(), zone, text);
         int line = z.soa().map(ZoneEntry::line).orElse(1);
@@ -202,76 +208,12 @@ public final class DnsEngine {
         return new FileProblem(p.file(), line, message);
     }
 
-    private DnsResult dynamicAdd(Target t, boolean withPtr, WriteMode mode) {
-        List<String> done = new ArrayList<>();
-        String zone = DnsNames.zoneOf(t.fqdn, settings.zones()).orElse(settings.domain());
-        done.add(t.fqdn + " " + t.type + " " + t.value);
-        String ptr = withPtr && (t.type.equals("A") || t.type.equals("AAAA")) ? DnsNames.reverse(t.value) : null;
-        if (ptr != null) {
-            done.add(ptr + " PTR " + t.fqdn);
-        }
-        if (mode != WriteMode.DRY_RUN) {
-            named.update(zone, List.of(new NamedControl.Change(true, t.fqdn, t.type, t.value, ttl(zone))));
-            if (ptr != null) {
-                String rzone = DnsNames.zoneOf(ptr, settings.zones()).orElseThrow(() -> new DnsException(
-                        "no reverse zone in the inventory holds " + ptr + " (use --no-ptr)"));
-                named.update(rzone, List.of(new NamedControl.Change(true, ptr, "PTR", t.fqdn, ttl(rzone))));
-            }
-        }
-        return new DnsResult(List.of(), done, Map.of(), false, mode != WriteMode.DRY_RUN, true);
-    }
-
-    private DnsResult dynamicRemove(Target t, boolean withPtr, WriteMode mode) {
-        String zone = DnsNames.zoneOf(t.fqdn, settings.zones()).orElse(settings.domain());
-        List<String> types = t.type == null ? List.of("A", "AAAA", "CNAME") : List.of(t.type);
-        List<String> done = new ArrayList<>();
-        List<NamedControl.Change> changes = new ArrayList<>();
-        List<String> addresses = new ArrayList<>();
-        for (String type : types) {
-            for (String v : named.values(t.fqdn, type)) {
-                if (t.value == null || v.equalsIgnoreCase(t.value) || v.equals(ZoneFile.absolute(t.value))) {
-                    changes.add(new NamedControl.Change(false, t.fqdn, type, v, 0));
-                    done.add(t.fqdn + " " + type + " " + v);
-                    addresses.addAll(type.equals("CNAME") ? List.of() : List.of(v));
-                }
-            }
-        }
-        if (changes.isEmpty()) {
-            throw new DnsException(t.fqdn + " has no " + String.join(", ", types) + " record served by named");
-        }
-        if (mode != WriteMode.DRY_RUN) {
-            named.update(zone, changes);
-        }
-        for (String ip : withPtr ? addresses : List.<String>of()) {
-            String ptr = DnsNames.reverse(ip);
-            DnsNames.zoneOf(ptr, settings.zones()).ifPresent(rzone -> {
-                done.add(ptr + " PTR " + t.fqdn);
-                if (mode != WriteMode.DRY_RUN) {
-                    named.update(rzone, List.of(new NamedControl.Change(false, ptr, "PTR", t.fqdn, 0)));
-                }
-            });
-        }
-        return new DnsResult(List.of(), done, Map.of(), false, mode != WriteMode.DRY_RUN, true);
-    }
-
-    private long ttl(String zone) {
-        String file = settings.zones().get(zone);
-        if (file != null && editor.files().exists(file)) {
-            ZoneFile z = new ZoneSet(editor, settings).zone(zone);
-            for (ZoneEntry e : z.entries()) {
-                if (e.directive() && e.type().equals("$TTL") && !e.rdata().isEmpty() && e.rdata().get(0).text().matches("\\d+")) {
-                    return Long.parseLong(e.rdata().get(0).text());
-                }
-            }
-        }
-        return 3600;
-    }
-
     private boolean dynamic(DnsRequest r) {
         return r.dynamic() != null ? r.dynamic() : settings.dynamic();
     }
 
-    private record Target(String fqdn, String type, String value) {
+    /** The request's name made absolute, its type upper case, its value checked. */
+    record Target(String fqdn, String type, String value) {
     }
 
     private Target target(DnsRequest r) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -78,7 +79,7 @@ final class NamedControl {
         List<String> out = new ArrayList<>();
         for (Record r : query(name, type)) {
             if (r.getType() == Type.value(type)) {
-                out.add(r.rdataToString().toLowerCase(java.util.Locale.ROOT));
+                out.add(r.rdataToString().toLowerCase(Locale.ROOT));
             }
         }
         return out;

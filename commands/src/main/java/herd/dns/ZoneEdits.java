@@ -3,8 +3,13 @@ package herd.dns;
 import herd.files.Text;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Line splices on a {@link ZoneFile}: a new record copies the columns of its neighbour of the
@@ -17,16 +22,68 @@ final class ZoneEdits {
     private ZoneEdits() {
     }
 
+    /** A record to add: absolute owner, type, data as written. */
+    record NewRecord(String owner, String type, String data) {
+    }
+
+    /** Where a new record of a type goes: after {@code template} (and its blank-owner followers), at {@code at}. */
+    private record Placement(ZoneEntry template, int at) {
+    }
+
     /** Inserts {@code owner TYPE data} after the last record of that type (and its blank-owner followers). */
     static String add(ZoneFile z, String owner, String type, String data) {
         String text = z.text();
+        Optional<Placement> p = place(z, type);
+        if (p.isEmpty()) {
+            String sep = text.isEmpty() || text.endsWith("\n") ? "" : Text.newline(text);
+            return text + sep + ZoneFile.relative(owner, z.zone()) + "\tIN\t" + type + "\t" + data + Text.newline(text);
+        }
+        int at = p.get().at();
+        String line = layout(text, p.get().template(), ZoneFile.relative(owner, originAt(z, at)), type, data);
+        String nl = Text.newline(text);
+        String prefix = at > 0 && text.charAt(at - 1) != '\n' ? nl : "";
+        return text.substring(0, at) + prefix + line + (prefix.isEmpty() ? nl : "") + text.substring(at);
+    }
+
+    /**
+     * Several records at once, where consecutive {@link #add} calls would put them (records of
+     * different types that land on the same line keep the request order), with one splice per
+     * insertion point (a first sync of a large cluster stays linear). Records without a
+     * neighbour, or going after an unterminated last line, are added one by one.
+     */
+    static String addAll(ZoneFile z, List<NewRecord> records) {
+        String text = z.text();
+        String nl = Text.newline(text);
+        TreeMap<Integer, StringBuilder> points = new TreeMap<>();
+        Map<Integer, String> origins = new HashMap<>();
+        List<NewRecord> rest = new ArrayList<>();
+        for (NewRecord r : records) {
+            Optional<Placement> p = place(z, r.type());
+            if (p.isEmpty() || (p.get().at() > 0 && text.charAt(p.get().at() - 1) != '\n')) {
+                rest.add(r);
+                continue;
+            }
+            int at = p.get().at();
+            String origin = origins.computeIfAbsent(at, k -> originAt(z, k));
+            points.computeIfAbsent(at, k -> new StringBuilder())
+                    .append(layout(text, p.get().template(), ZoneFile.relative(r.owner(), origin), r.type(), r.data())).append(nl);
+        }
+        StringBuilder out = new StringBuilder(text);
+        points.descendingMap().forEach((at, lines) -> out.insert(at, lines));
+        String result = out.toString();
+        for (NewRecord r : rest) {
+            result = add(ZoneFile.parse(z.path(), z.zone(), result), r.owner(), r.type(), r.data());
+        }
+        return result;
+    }
+
+    private static Optional<Placement> place(ZoneFile z, String type) {
         List<ZoneEntry> records = z.records();
         Optional<ZoneEntry> template = last(records, e -> e.type().equals(type) && !e.owner().equals(z.zone()))
                 .or(() -> last(records, e -> !e.type().equals("SOA") && !e.owner().equals(z.zone())))
                 .or(() -> last(records, e -> true));
         if (template.isEmpty()) {
-            String sep = text.isEmpty() || text.endsWith("\n") ? "" : Text.newline(text);
-            return text + sep + ZoneFile.relative(owner, z.zone()) + "\tIN\t" + type + "\t" + data + Text.newline(text);
+            return Optional.empty();
         }
         ZoneEntry t = template.get();
         int index = indexOf(z.entries(), t);
@@ -37,11 +94,7 @@ final class ZoneEdits {
             }
             at = e.end();
         }
-        String origin = originAt(z, at);
-        String line = layout(text, t, ZoneFile.relative(owner, origin), type, data);
-        String nl = Text.newline(text);
-        String prefix = at > 0 && text.charAt(at - 1) != '\n' ? nl : "";
-        return text.substring(0, at) + prefix + line + (prefix.isEmpty() ? nl : "") + text.substring(at);
+        return Optional.of(new Placement(t, at));
     }
 
     /** Removes one record's lines; a following record that inherited its owner gets it written. */
@@ -156,7 +209,7 @@ final class ZoneEdits {
         return owner + pad + after.substring(ws);
     }
 
-    private static Optional<ZoneEntry> last(List<ZoneEntry> entries, java.util.function.Predicate<ZoneEntry> which) {
+    private static Optional<ZoneEntry> last(List<ZoneEntry> entries, Predicate<ZoneEntry> which) {
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (which.test(entries.get(i))) {
                 return Optional.of(entries.get(i));

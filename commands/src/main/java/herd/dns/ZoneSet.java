@@ -87,33 +87,47 @@ public final class ZoneSet {
         return out;
     }
 
+    /** One record to add, with its PTR when {@code withPtr} and it is an A or AAAA. */
+    public record Add(String fqdn, String type, String value, boolean withPtr) {
+    }
+
     /** Adds a record (and the PTR of an A/AAAA when {@code withPtr}); returns what was added. */
     public List<String> add(String fqdn, String type, String value, boolean withPtr) {
-        String zone = zoneFor(fqdn);
-        ZoneFile z = zone(zone);
-        for (ZoneEntry e : z.records(fqdn, null)) {
-            if (e.type().equals(type) || e.type().equals("CNAME") || type.equals("CNAME")) {
-                throw new DnsException(fqdn + " already has " + e.type() + " " + e.data() + " (" + z.path() + ":"
-                        + e.line() + ")" + (e.type().equals(type) ? "; remove it first" : ""));
-            }
-        }
+        return addAll(List.of(new Add(fqdn, type, value, withPtr)));
+    }
+
+    /**
+     * Adds records, each placed as {@link #add} would place it, with one edit per zone (linear for
+     * a large first sync). A name that already has the type (or a CNAME), or an address that
+     * already has a PTR, is refused before anything changes.
+     */
+    public List<String> addAll(List<Add> adds) {
+        Map<String, List<ZoneEdits.NewRecord>> byZone = new LinkedHashMap<>();
         List<String> done = new ArrayList<>();
-        String ptrName = withPtr && (type.equals("A") || type.equals("AAAA")) ? DnsNames.reverse(value) : null;
-        if (ptrName != null) {
-            String rzone = DnsNames.zoneOf(ptrName, settings.zones()).orElseThrow(() -> new DnsException(
-                    "no reverse zone in the inventory holds " + ptrName + " (use --no-ptr)"));
-            ZoneFile r = zone(rzone);
-            for (ZoneEntry e : r.records(ptrName, "PTR")) {
-                throw new DnsException(value + " already has PTR " + e.data() + " (" + r.path() + ":" + e.line() + ")");
+        for (Add a : adds) {
+            String zone = zoneFor(a.fqdn());
+            ZoneFile z = zone(zone);
+            for (ZoneEntry e : z.records(a.fqdn(), null)) {
+                if (e.type().equals(a.type()) || e.type().equals("CNAME") || a.type().equals("CNAME")) {
+                    throw new DnsException(a.fqdn() + " already has " + e.type() + " " + e.data() + " (" + z.path() + ":"
+                            + e.line() + ")" + (e.type().equals(a.type()) ? "; remove it first" : ""));
+                }
+            }
+            byZone.computeIfAbsent(zone, k -> new ArrayList<>()).add(new ZoneEdits.NewRecord(a.fqdn(), a.type(), a.value()));
+            done.add(a.fqdn() + " " + a.type() + " " + a.value());
+            if (a.withPtr() && (a.type().equals("A") || a.type().equals("AAAA"))) {
+                String ptrName = DnsNames.reverse(a.value());
+                String rzone = DnsNames.zoneOf(ptrName, settings.zones()).orElseThrow(() -> new DnsException(
+                        "no reverse zone in the inventory holds " + ptrName + " (use --no-ptr)"));
+                ZoneFile r = zone(rzone);
+                for (ZoneEntry e : r.records(ptrName, "PTR")) {
+                    throw new DnsException(a.value() + " already has PTR " + e.data() + " (" + r.path() + ":" + e.line() + ")");
+                }
+                byZone.computeIfAbsent(rzone, k -> new ArrayList<>()).add(new ZoneEdits.NewRecord(ptrName, "PTR", a.fqdn()));
+                done.add(ptrName + " PTR " + a.fqdn());
             }
         }
-        edit(zone, ZoneEdits.add(z, fqdn, type, value));
-        done.add(fqdn + " " + type + " " + value);
-        if (ptrName != null) {
-            String rzone = zoneFor(ptrName);
-            edit(rzone, ZoneEdits.add(zone(rzone), ptrName, "PTR", fqdn));
-            done.add(ptrName + " PTR " + fqdn);
-        }
+        byZone.forEach((zone, records) -> edit(zone, ZoneEdits.addAll(zone(zone), records)));
         return done;
     }
 

@@ -1,5 +1,6 @@
 package herd.files;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public record EditReport(List<String> files, List<String> changes, boolean writt
             return List.of("no change");
         }
         String done = written ? (applied ? "written and applied: " : "written: ") : applied ? "applied: " : "would change: ";
-        List<String> out = new java.util.ArrayList<>(changes);
+        List<String> out = new ArrayList<>(changes);
         out.add(done + String.join(", ", files.isEmpty() ? List.of("(dynamic update)") : files));
         return out;
     }

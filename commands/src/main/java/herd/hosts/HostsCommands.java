@@ -52,7 +52,7 @@ public class HostsCommands {
     }
 
     private HostsEngine engine() {
-        var s = NetCommandSupport.settings(session);
+        var s = NetCommandSupport.fileSettings(session);
         return new HostsEngine(s.editor(), s.requireHosts());
     }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * /etc/hosts kept byte for byte: the text plus its entries ({@code IP name [aliases] [# comment]}).
@@ -74,7 +76,7 @@ public final class HostsFile {
     public String add(String name, String ip, List<String> aliases) {
         String nl = Text.newline(text);
         Optional<Entry> template = entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
-        String names = String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of(name),
+        String names = String.join(" ", Stream.concat(Stream.of(name),
                 aliases.stream()).toList());
         if (template.isEmpty()) {
             String sep = text.isEmpty() || text.endsWith("\n") ? "" : nl;
@@ -113,7 +115,7 @@ public final class HostsFile {
                 b.delete(start, e.end());
             } else {
                 String lineText = text.substring(e.start(), e.end());
-                String edited = lineText.replaceFirst("[ \\t]+" + java.util.regex.Pattern.quote(
+                String edited = lineText.replaceFirst("[ \\t]+" + Pattern.quote(
                         e.names().stream().filter(n -> n.equalsIgnoreCase(name)).findFirst().orElseThrow()) + "(?=[ \\t\\r\\n#]|$)", "");
                 b.replace(e.start(), e.end(), edited);
             }

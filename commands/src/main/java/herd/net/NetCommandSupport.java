@@ -20,6 +20,11 @@ public final class NetCommandSupport {
         return NetSettings.from(session.inventory(), System.getenv(), p -> session.out().askSecret(p));
     }
 
+    /** Settings without the TSIG secret, for commands that only edit files (dhcp, hosts). */
+    public static NetSettings fileSettings(Session session) {
+        return NetSettings.from(session.inventory(), System.getenv(), p -> session.out().askSecret(p), false);
+    }
+
     public static WriteMode mode(boolean dryRun, boolean apply) {
         if (dryRun && apply) {
             throw new UsageException("--dry-run and --apply exclude each other");

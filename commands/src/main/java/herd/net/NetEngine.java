@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -68,9 +69,11 @@ public final class NetEngine {
         Map<String, List<FileChecker>> checks = new HashMap<>();
         if (dhcp != null) {
             FileChange c = editor.open(settings.dhcp().conf());
+            List<DhcpRequest> adds = new ArrayList<>();
             for (NetNode n : nodes) {
-                c = syncDhcp(c, n, actions);
+                c = syncDhcp(c, n, actions, adds);
             }
+            c = dhcp.planAddAll(c, adds);
             changes.add(c);
             checks.put(c.path(), dhcp.checkers(c));
         }
@@ -108,14 +111,15 @@ public final class NetEngine {
         return new NetResult(changes, actions, true, mode == WriteMode.APPLY && (restart || done != null));
     }
 
-    private FileChange syncDhcp(FileChange c, NetNode n, List<String> actions) {
+    private FileChange syncDhcp(FileChange c, NetNode n, List<String> actions, List<DhcpRequest> adds) {
         if (n.mac() == null || n.ip() == null) {
             return c;
         }
-        java.util.Optional<DhcpEntry> e = dhcp.find(c, n.name());
+        Optional<DhcpEntry> e = dhcp.find(c, n.name());
         if (e.isEmpty()) {
             actions.add("dhcp: add " + n.name() + " " + n.mac() + " " + n.ip());
-            return dhcp.planAdd(c, DhcpRequest.of(n.name(), WriteMode.WRITE).withMac(n.mac()).withIp(n.ip()));
+            adds.add(DhcpRequest.of(n.name(), WriteMode.WRITE).withMac(n.mac()).withIp(n.ip()));
+            return c;
         }
         DhcpRequest set = DhcpRequest.of(n.name(), WriteMode.WRITE);
         boolean differs = false;
@@ -153,28 +157,37 @@ public final class NetEngine {
         return hosts.planAdd(c, new HostsRequest(n.name(), n.ip(), List.of(), WriteMode.WRITE));
     }
 
+    /** New names go in one batch (A and PTR); names whose records differ are fixed one by one. */
     private List<String> syncDns(ZoneSet zones, List<NetNode> nodes) {
         List<String> done = new ArrayList<>();
+        List<ZoneSet.Add> fresh = new ArrayList<>();
         for (NetNode n : nodes) {
             if (n.ip() == null) {
                 continue;
             }
             String fqdn = zones.qualify(n.name());
+            String ptr = ZoneSet.reverseName(n.ip());
+            boolean reverse = zones.holds(ptr);
             List<String> a = zones.values(fqdn, "A");
+            List<String> p = reverse ? zones.values(ptr, "PTR") : List.of();
+            if (a.isEmpty() && p.isEmpty()) {
+                fresh.add(new ZoneSet.Add(fqdn, "A", n.ip(), reverse));
+                continue;
+            }
             if (!a.equals(List.of(n.ip()))) {
                 if (!a.isEmpty()) {
                     done.addAll(zones.remove(fqdn, "A", null, true));
                 }
                 done.addAll(zones.add(fqdn, "A", n.ip(), false));
             }
-            String ptr = ZoneSet.reverseName(n.ip());
-            if (zones.holds(ptr) && !zones.values(ptr, "PTR").equals(List.of(fqdn))) {
+            if (reverse && !zones.values(ptr, "PTR").equals(List.of(fqdn))) {
                 if (!zones.values(ptr, "PTR").isEmpty()) {
                     done.addAll(zones.remove(ptr, "PTR", null, false));
                 }
                 done.addAll(zones.add(ptr, "PTR", fqdn, false));
             }
         }
+        done.addAll(zones.addAll(fresh));
         return done;
     }
 }

@@ -23,6 +23,12 @@ import java.util.function.Function;
 public record NetSettings(String host, DhcpSettings dhcp, DnsSettings dns, String hosts, String domain, List<Network> networks) {
 
     public static NetSettings from(Inventory inv, Map<String, String> env, Function<String, char[]> prompt) {
+        return from(inv, env, prompt, true);
+    }
+
+    /** With {@code secrets} false the TSIG key is left out (commands that never talk to named). */
+    public static NetSettings from(Inventory inv, Map<String, String> env, Function<String, char[]> prompt,
+            boolean secrets) {
         Services s = inv.services();
         DhcpSettings dhcp = s.dhcp() == null || s.dhcp().conf() == null ? null
                 : new DhcpSettings(s.dhcp().conf(), s.dhcp().restart());
@@ -30,7 +36,7 @@ public record NetSettings(String host, DhcpSettings dhcp, DnsSettings dns, Strin
         if (s.dns() != null && s.dns().zones() != null) {
             Services.Dns d = s.dns();
             Services.Tsig t = d.tsig();
-            String secret = t == null ? null : lazySecret(t.secret(), env, prompt, d.dynamic());
+            String secret = t == null || !secrets ? null : lazySecret(t.secret(), env, prompt, d.dynamic());
             DnsSettings.TsigKey key = secret == null ? null : new DnsSettings.TsigKey(t.name(),
                     t.algorithm() == null ? "hmac-sha256" : t.algorithm(), secret);
             dns = new DnsSettings(d.zones(), inv.domain(), d.server(), d.port() == null ? 53 : d.port(), d.rndc(), key,

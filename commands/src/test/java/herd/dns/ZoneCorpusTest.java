@@ -27,6 +27,15 @@ class ZoneCorpusTest {
             assertThat(a.records("fresh.cluster.local.", "A")).as("corpus %d\n%s", i, added).hasSize(1);
             assertThat(a.records().size()).isEqualTo(z.records().size() + 1);
             assertThat(ZoneEdits.remove(a, a.records("fresh.cluster.local.", "A").get(0))).as("corpus %d", i).isEqualTo(text);
+            String sequential = text;
+            List<ZoneEdits.NewRecord> batch = new ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                String type = "A";
+                String data = "10.9.8." + k;
+                sequential = ZoneEdits.add(ZoneFile.parse("c", "cluster.local", sequential), "b" + k + ".cluster.local.", type, data);
+                batch.add(new ZoneEdits.NewRecord("b" + k + ".cluster.local.", type, data));
+            }
+            assertThat(ZoneEdits.addAll(z, batch)).as("batch corpus %d", i).isEqualTo(sequential);
             String bumped = ZoneEdits.bumpSerial(z, java.time.LocalDate.of(2026, 11, 25));
             assertThat(ZoneEdits.serial(ZoneFile.parse("c", "cluster.local", bumped))).isEqualTo(ZoneEdits.serial(z) + 1);
             if (!names.isEmpty()) {

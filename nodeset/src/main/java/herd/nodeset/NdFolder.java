@@ -28,7 +28,7 @@ final class NdFolder {
         RangeSet[] hull = new RangeSet[dim];
         long count = 0;
         for (int i = 0; i < dim; i++) {
-            RangeSet.Builder b = new RangeSet.Builder();
+            RangeSetBuilder b = new RangeSetBuilder();
             for (RangeSet[] box : boxes) {
                 b.addAll(box[i]);
             }

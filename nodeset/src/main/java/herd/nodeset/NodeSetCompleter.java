@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * NodeSetCompleter c = new NodeSetCompleter(resolver, NodeSet.parse("valkyrie[01-12]"));
  * c.complete("@comp");          // [@compute]
  * c.complete("n1,valkyrie[0");  // [n1,valkyrie[01, ..., n1,valkyrie[09]
- * c.complete("@last:");         // [@last:failed, @last:ok, @last:*]
+ * c.complete("@last:");         // [@last:*, @last:failed, @last:ok]
  * }</pre>
  */
 public final class NodeSetCompleter {

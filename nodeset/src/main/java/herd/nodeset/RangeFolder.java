@@ -41,7 +41,7 @@ final class RangeFolder {
     static List<RangeSet> contiguous(RangeSet r, int autostep) {
         List<RangeSet> out = new ArrayList<>();
         for (Slice s : slices(r, RangeSet.AUTOSTEP_OFF, autostep)) {
-            RangeSet.Builder b = new RangeSet.Builder();
+            RangeSetBuilder b = new RangeSetBuilder();
             for (long v = s.first(); v <= s.last(); v += s.step()) {
                 b.add(v, s.pad());
             }

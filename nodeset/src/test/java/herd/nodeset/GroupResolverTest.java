@@ -84,6 +84,13 @@ class GroupResolverTest {
     }
 
     @Test
+    void wildcardsMatchAllNodesOfTheDefaultSource() {
+        assertThat(NodeSet.parse("valkyrie0*", resolver).toString()).isEqualTo("valkyrie[01-09]");
+        assertThat(NodeSet.parse("io?,login*!login2", resolver).toString()).isEqualTo("io[1-3],login1");
+        assertThat(NodeSet.parse("nomatch*", resolver).isEmpty()).isTrue();
+    }
+
+    @Test
     void unknownGroupsAndSourcesAreErrors() {
         assertThatThrownBy(() -> NodeSet.parse("@nosuch", resolver))
                 .isInstanceOf(NodeSetException.class).hasMessage("group \"@cluster:nosuch\": unknown")

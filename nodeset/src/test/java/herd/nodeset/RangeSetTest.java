@@ -67,6 +67,8 @@ class RangeSetTest {
         assertThat(r.get(999_999)).isEqualTo("999999");
         assertThat(r.contains("123456")).isTrue();
         assertThat(r.contains("0123456")).isFalse();
+        assertThat(r.containsAll(RangeSet.parse("5-50,999999"))).isTrue();
+        assertThat(r.containsAll(RangeSet.parse("05"))).isFalse();
     }
 
     @Test
@@ -129,7 +131,7 @@ class RangeSetTest {
     }
 
     private static RangeSet build(TreeSet<String> s) {
-        RangeSet.Builder b = new RangeSet.Builder();
+        RangeSetBuilder b = new RangeSetBuilder();
         s.forEach(b::addIndex);
         return b.build();
     }

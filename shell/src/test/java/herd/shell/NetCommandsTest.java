@@ -46,6 +46,7 @@ class NetCommandsTest {
         Path script = Files.writeString(home.resolve("net.csh"), """
                 dhcp add valkyrie03 --dry-run
                 net sync valkyrie03
+                dhcp set valkyrie03 --option 'root-path "/srv/nfs"' --filename ipxe.efi
                 dhcp show valkyrie03 --json
                 hosts list
                 """);
@@ -56,6 +57,8 @@ class NetCommandsTest {
                 "dhcp: add valkyrie03 08:00:27:18:69:bc 10.10.3.3", "dns: 3.3.10.10.in-addr.arpa. PTR valkyrie03.cluster.local.",
                 "\"name\":\"valkyrie03\"", "10.10.3.3  valkyrie03");
         assertThat(Files.readString(home.resolve("forward"))).contains("valkyrie03         IN  A   10.10.3.3\n");
+        assertThat(Files.readString(home.resolve("dhcpd.conf"))).contains(" option host-name \"valkyrie03\";\n"
+                + " filename \"ipxe.efi\";\n option root-path \"/srv/nfs\";\n}\n");
         Result check = HerdProcess.run(home, null, "-q", "-i", home.resolve("cluster.yaml").toString(), "-c", "net check");
         assertThat(check.out()).isEqualTo(home.resolve("dhcpd.conf")
                 + ":46: MAC 08:00:27:18:68:bc used by several hosts: thor, valkyrie02\n");

@@ -12,7 +12,7 @@ import java.util.Random;
 final class CorpusGenerator {
     private static final String[] PREFIXES = {"n", "node", "r", "x", "a-", "b.c", "gpu", "cn_"};
     private static final String[] GROUPS = {"@compute", "@yml:gpu", "@up:rack1", "@up:gpu", "@*", "@@yml",
-        "@rack[1-2]", "@other:*", "@login", "@io", "@grid", "@rack10", "@ext:g1", "@up:*", "@@up"};
+        "@rack[1-2]", "@other:*", "@login", "@io", "@grid", "@rack10", "@ext:g1", "@up:*", "@@up", "node0*", "n?", "*o*", "login?"};
     private static final String[] OPS = {",", ",", ",", "!", "&", "^"};
 
     private final Random rnd;
