@@ -1,0 +1,130 @@
+package herd.deploy;
+
+import herd.bmc.BmcEngine;
+import herd.bmc.BmcPool;
+import herd.bmc.InventoryCredentials;
+import herd.bmc.IpmiBackend;
+import herd.files.WriteMode;
+import herd.logs.LogsInventory;
+import herd.net.NetCommandSupport;
+import herd.net.NetEngine;
+import herd.net.NetResult;
+import herd.net.NetSettings;
+import herd.nodeset.NodeSet;
+import herd.session.Cancellation;
+import herd.session.Output;
+import herd.session.SecretStore;
+import herd.session.Session;
+import herd.session.UsageException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/** The deploy commands: deploy over PXE and follow it, deploy status (docs/deploy.md). */
+@Component
+public class DeployCommands {
+
+    private static final String GROUP = "Deploy";
+
+    private final Session session;
+
+    public DeployCommands(Session session) {
+        this.session = session;
+    }
+
+    @Command(name = "deploy", group = GROUP, description = "Install nodes over PXE and track them to ssh-up",
+            help = "Renders their PXE files, sets a one-time PXE boot, power-cycles them, follows dhcpd and the web"
+                    + " server's logs; at install-finished switches each node to local boot and disk. --follow shows"
+                    + " progress until done (Ctrl-C detaches; the deployment goes on: 'deploy status').")
+    public void deploy(@Argument(index = 0, description = "nodes (default: the target)", defaultValue = "") String nodes,
+                       @Option(longName = "profile", description = "profile (default: the inventory's)") String profile,
+                       @Option(longName = "follow", description = "show progress until the end") boolean follow,
+                       @Option(longName = "timeout", description = "whole deployment, e.g. 90s, 45m, 2h", defaultValue = "2h")
+                       String timeout,
+                       @Option(longName = "yes", description = "do not ask for confirmation") boolean yes)
+            throws InterruptedException {
+        Duration overall = parseDuration(timeout);
+        NodeSet target = session.nodes(nodes);
+        Output out = session.out();
+        if (!yes && !out.confirm("Reinstall " + target + " (" + target.size() + " nodes)?", "--yes")) {
+            return;
+        }
+        var inv = session.inventory();
+        Map<String, DeployProfile> profiles = DeployInventory.profiles(inv);
+        List<PxeNode> pxe = DeployInventory.pxeNodes(inv, target, profiles, profile);
+        netSync(target, out);
+        DeployRequest request = new DeployRequest(pxe, profiles, DeployInventory.httpRoot(inv),
+                DeployInventory.tftpRoot(inv), LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe),
+                DeployTimeouts.defaults(), overall);
+        DeployPrinter printer = new DeployPrinter(out);
+        DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(request, bootControl(), printer);
+        session.resource(DeployJobs.class, DeployJobs::new).add(job);
+        if (!follow) {
+            out.line("deploying " + target + " in the background: 'deploy status' shows where each node is");
+            printer.detach();
+            return;
+        }
+        Cancellation cancel = session.cancellation();
+        try (Cancellation.Registration r = cancel.onCancel(printer::detach)) {
+            while (job.running() && !cancel.isCancelled()) {
+                job.await(Duration.ofSeconds(1));
+                out.progress(DeployPrinter.summary(job.progress()));
+            }
+        } finally {
+            printer.detach();
+            out.progress("");
+        }
+        out.result(DeployPrinter.table(job.progress(), Instant.now()));
+        if (job.running()) {
+            out.line("detached: the deployment goes on in the background ('deploy status')");
+        }
+    }
+
+    @Command(name = "deploy status", group = GROUP, description = "Where each node of this session's deployments is",
+            help = "One row per node: stage, time since the deploy started, time in the stage, last log event, flags.")
+    public void status() {
+        List<DeployJob> jobs = session.resource(DeployJobs.class, DeployJobs::new).all();
+        if (jobs.isEmpty()) {
+            throw new UsageException("deploy status: no deployment in this session");
+        }
+        Instant now = Instant.now();
+        for (DeployJob job : jobs) {
+            session.out().result(DeployPrinter.table(job.progress(), now));
+            job.problems().forEach(session.out()::warn);
+        }
+    }
+
+    /** DHCP, DNS and hosts must hold the nodes before they boot: {@code net sync --apply} for them. */
+    private void netSync(NodeSet target, Output out) {
+        if (session.inventory().services().dhcp() == null) {
+            out.warn("deploy: the inventory has no services.dhcp: DHCP entries not checked");
+            return;
+        }
+        NetSettings settings = NetCommandSupport.settings(session);
+        NetResult r = new NetEngine(settings.editor(), settings, Clock.systemDefaultZone())
+                .sync(NetCommandSupport.nodes(session, target.toString(), false), WriteMode.APPLY);
+        r.actions().forEach(a -> out.line("net sync: " + a));
+    }
+
+    private BootControl bootControl() {
+        BmcPool pool = session.resource(BmcPool.class,
+                () -> new BmcPool(new IpmiBackend(Duration.ofSeconds(5), 4), Duration.ofMinutes(5)));
+        SecretStore secrets = session.resource(SecretStore.class, () -> new SecretStore(System.getenv()));
+        return new BmcBootControl(new BmcEngine(pool, 16),
+                new InventoryCredentials(session.inventory(), secrets, prompt -> session.out().askSecret(prompt)));
+    }
+
+    static Duration parseDuration(String text) {
+        if (!text.matches("\\d+[smh]?")) {
+            throw new UsageException("deploy: --timeout: '" + text + "' is not a duration (e.g. 90s, 45m, 2h)");
+        }
+        long n = Long.parseLong(text.replaceAll("[smh]$", ""));
+        return text.endsWith("h") ? Duration.ofHours(n) : text.endsWith("m") ? Duration.ofMinutes(n) : Duration.ofSeconds(n);
+    }
+}

@@ -1,0 +1,46 @@
+package herd.deploy;
+
+import herd.logs.FollowEngine;
+import herd.logs.NodeTagger;
+import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Deploys nodes over PXE: renders their iPXE files (armed for install), then starts a
+ * {@link DeployJob} that sets PXE boot and power-cycles them through {@link BootControl} and
+ * follows them through every stage from the servers' logs.
+ * <pre>{@code
+ * DeployJob job = new DeployEngine(tagger).start(request, new BmcBootControl(bmc, credentials), e -> print(e));
+ * job.await(Duration.ofMinutes(30));
+ * job.progress();   // one NodeProgress per node
+ * }</pre>
+ */
+public final class DeployEngine {
+
+    private final NodeTagger tagger;
+    private final Clock clock;
+
+    public DeployEngine(NodeTagger tagger) {
+        this(tagger, Clock.systemDefaultZone());
+    }
+
+    public DeployEngine(NodeTagger tagger, Clock clock) {
+        this.tagger = tagger;
+        this.clock = clock;
+    }
+
+    /** Renders the PXE tree for the nodes (errors are thrown here, before any power action), then starts the job. */
+    public DeployJob start(DeployRequest request, BootControl boot, DeployListener listener) {
+        if (request.logs().isEmpty()) {
+            throw new DeployException("deploy: no log to follow (set services.dhcp-log and services.http-log)");
+        }
+        Set<String> names = request.nodes().stream().map(PxeNode::name).collect(Collectors.toSet());
+        PxeRenderResult rendered = new PxeRenderEngine().render(new PxeRenderRequest(request.httpRoot(),
+                request.tftpRoot(), request.nodes(), request.profiles(), names, false));
+        rendered.warnings().forEach(w -> listener.on(new DeployEvent.Problem("", w)));
+        DeployJob job = new DeployJob(request, boot, new FollowEngine(tagger, clock), clock, listener);
+        job.start();
+        return job;
+    }
+}

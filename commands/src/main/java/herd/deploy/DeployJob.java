@@ -1,0 +1,156 @@
+package herd.deploy;
+
+import herd.logs.FollowEngine;
+import herd.logs.FollowEvent;
+import herd.logs.FollowJob;
+import herd.logs.FollowRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running deployment: its own thread follows the logs into the tracker, probes SSH once a
+ * node's install finished, switches installed nodes to local boot and disk, and reports stuck
+ * nodes. It outlives the command that started it ({@code --follow} can detach); {@link #stop()}
+ * ends it. Start one with {@link DeployEngine#start}. The listener is called from the job's
+ * threads (log follower and job), so it must be thread-safe.
+ */
+public final class DeployJob {
+
+    private static final Duration TICK = Duration.ofMillis(250);
+
+    private final DeployRequest request;
+    private final BootControl boot;
+    private final FollowEngine follow;
+    private final Clock clock;
+    private final DeployListener listener;
+    private final DeployTracker tracker;
+    private final LinkedBlockingQueue<String> installed = new LinkedBlockingQueue<>();
+    private final List<String> problems = new ArrayList<>();
+    private final java.util.Set<String> sshDown = new java.util.HashSet<>();
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    DeployJob(DeployRequest request, BootControl boot, FollowEngine follow, Clock clock, DeployListener listener) {
+        this.request = request;
+        this.boot = boot;
+        this.follow = follow;
+        this.clock = clock;
+        this.listener = listener;
+        this.tracker = new DeployTracker(request.timeouts(), this::event);
+        this.thread = new Thread(this::run, "herd-deploy");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        Instant now = clock.instant();
+        for (PxeNode n : request.nodes()) {
+            tracker.track(n.name(), ChainPaths.of(n.name(), request.profiles().get(n.profile())), now);
+        }
+        thread.start();
+    }
+
+    /** The table rows: one per node. */
+    public List<NodeProgress> progress() {
+        return tracker.progress();
+    }
+
+    public boolean running() {
+        return thread.isAlive();
+    }
+
+    /** Problems met on the way (a BMC that refused disk boot, a log source that failed). */
+    public synchronized List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** True when every node reached ssh-up. */
+    public boolean succeeded() {
+        return tracker.allDone();
+    }
+
+    public boolean await(Duration timeout) throws InterruptedException {
+        thread.join(Math.max(1, timeout.toMillis()));
+        return !thread.isAlive();
+    }
+
+    public void stop() {
+        stopped = true;
+        thread.interrupt();
+    }
+
+    private void event(DeployEvent e) {
+        if (e instanceof DeployEvent.StageReached r && r.stage() == Stage.INSTALL_FINISHED) {
+            installed.add(r.node());
+        }
+        listener.on(e);
+    }
+
+    private void run() {
+        FollowJob logs = follow.start(FollowRequest.of(request.logs()), e -> {
+            if (e instanceof FollowEvent.Line l) {
+                tracker.accept(l.line(), clock.instant());
+            } else if (e instanceof FollowEvent.SourceFailed f) {
+                problem(f.source() + ": " + f.message());
+            }
+        });
+        Instant deadline = clock.instant().plus(request.overall());
+        try {
+            boot.pxeAndCycle(request.nodes().stream().map(PxeNode::name).toList());
+            while (!stopped && !tracker.allDone() && clock.instant().isBefore(deadline)) {
+                String node = installed.poll(TICK.toMillis(), TimeUnit.MILLISECONDS);
+                if (node != null) {
+                    toLocalBoot(node);
+                }
+                probeSsh();
+                tracker.checkTimeouts(clock.instant());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            problem(e.getMessage());
+        } finally {
+            logs.stop();
+        }
+    }
+
+    private void toLocalBoot(String node) {
+        try {
+            new PxeRenderEngine().switchToLocalBoot(request.httpRoot(), node);
+            boot.disk(node);
+        } catch (RuntimeException e) {
+            problem(node + ": switching to local boot: " + e.getMessage());
+        }
+    }
+
+    /**
+     * After the install, sshd answering proves the reboot only if the node was seen rebooting
+     * (DHCP, PXE) or its sshd was seen down since the install finished: an sshd that never went
+     * away is the installer's (or an old OS's), not the new system's.
+     */
+    private void probeSsh() {
+        for (NodeProgress p : tracker.progress()) {
+            if (p.stage().compareTo(Stage.INSTALL_FINISHED) < 0 || p.done() || !request.ssh().containsKey(p.node())) {
+                sshDown.remove(p.node());
+                continue;
+            }
+            boolean answers = SshProbe.answers(request.ssh().get(p.node()), 300);
+            if (!answers) {
+                sshDown.add(p.node());
+            } else if (p.stage() == Stage.REBOOTED || sshDown.contains(p.node())) {
+                tracker.sshUp(p.node(), clock.instant());
+            }
+        }
+    }
+
+    private void problem(String message) {
+        synchronized (this) {
+            problems.add(message);
+        }
+        listener.on(new DeployEvent.Problem("", message));
+    }
+}

@@ -1,0 +1,26 @@
+package herd.deploy;
+
+import herd.logs.LogSource;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deployment: the nodes (with their profiles and next-servers), the PXE roots, the logs that
+ * tell its progress, where each node's sshd answers once installed, and the time limits.
+ *
+ * @param overall the whole deployment's deadline (then unfinished nodes are reported as stuck)
+ */
+public record DeployRequest(List<PxeNode> nodes, Map<String, DeployProfile> profiles, Path httpRoot, Path tftpRoot,
+                            List<LogSource> logs, Map<String, InetSocketAddress> ssh, DeployTimeouts timeouts,
+                            Duration overall) {
+
+    public DeployRequest {
+        nodes = List.copyOf(nodes);
+        profiles = Map.copyOf(profiles);
+        logs = List.copyOf(logs);
+        ssh = Map.copyOf(ssh);
+    }
+}

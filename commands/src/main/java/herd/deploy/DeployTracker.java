@@ -1,0 +1,169 @@
+package herd.deploy;
+
+import herd.logs.LogEvent;
+import herd.logs.TaggedLine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The stage machine of a deployment, driven by tagged log lines: DHCP offer/ack, the iPXE binary
+ * over TFTP, boot.ipxe, the node file, kernel, initrd, installer config, installing, the
+ * completion callback, the reboot and SSH. Nodes stuck in a stage past its timeout and nodes
+ * starting a second install are reported. Thread-safe: lines, SSH probes and timeout checks may
+ * come from different threads.
+ * <pre>{@code
+ * DeployTracker t = new DeployTracker(DeployTimeouts.defaults(), e -> System.out.println(e));
+ * t.track("valkyrie01", ChainPaths.of("valkyrie01", profile), clock.instant());
+ * followJob feeds t.accept(line, clock.instant()); a timer calls t.checkTimeouts(clock.instant());
+ * }</pre>
+ */
+public final class DeployTracker {
+
+    private static final int EVENT_TEXT = 160;
+
+    private final DeployTimeouts timeouts;
+    private final DeployListener listener;
+    private final Map<String, State> nodes = new LinkedHashMap<>();
+
+    private static final class State {
+        final ChainPaths paths;
+        final Instant started;
+        Stage stage = Stage.WAITING;
+        Instant stageSince;
+        Instant lastActivity;
+        String lastEvent = "none since power cycle";
+        boolean stuckReported;
+        int reinstalls;
+        final java.util.EnumSet<Stage> seen = java.util.EnumSet.noneOf(Stage.class);
+
+        State(ChainPaths paths, Instant started) {
+            this.paths = paths;
+            this.started = started;
+            this.stageSince = started;
+            this.lastActivity = started;
+        }
+    }
+
+    public DeployTracker(DeployTimeouts timeouts, DeployListener listener) {
+        this.timeouts = timeouts;
+        this.listener = listener;
+    }
+
+    /** Starts tracking a node (just power-cycled into PXE) from {@code now}. */
+    public synchronized void track(String node, ChainPaths paths, Instant now) {
+        nodes.put(node, new State(paths, now));
+    }
+
+    /** Feeds one tagged line; lines of untracked or untagged nodes are ignored. */
+    public synchronized void accept(TaggedLine line, Instant now) {
+        State s = line.node().map(nodes::get).orElse(null);
+        if (s == null) {
+            return;
+        }
+        String node = line.node().get();
+        String text = abbreviate(line.line().message());
+        s.lastEvent = text;
+        s.lastActivity = now;
+        Optional<Stage> proven = stageOf(line.event(), s);
+        if (proven.isEmpty()) {
+            return;
+        }
+        Stage next = proven.get();
+        boolean installed = s.stage.compareTo(Stage.INSTALL_FINISHED) >= 0;
+        if (installed && next.installStep()) {
+            s.reinstalls++;
+            s.seen.clear();
+            listener.on(new DeployEvent.ReinstallDetected(node, now, text));
+            move(node, s, next, now, text);
+        } else if (installed && next.compareTo(Stage.INSTALL_FINISHED) < 0) {
+            if (s.stage.compareTo(Stage.REBOOTED) < 0) {
+                move(node, s, Stage.REBOOTED, now, text);
+            }
+        } else if (next.compareTo(s.stage) > 0) {
+            move(node, s, next, now, text);
+        } else if (s.seen.add(next)) {
+            // Two logs are read by two tails: a DHCP line can arrive after the first HTTP ones.
+            // The stage is still proven; report it without moving back.
+            listener.on(new DeployEvent.StageReached(node, next, now, text));
+        }
+    }
+
+    /** The node answered on SSH (after its install: otherwise it only proves it is alive). */
+    public synchronized void sshUp(String node, Instant now) {
+        State s = nodes.get(node);
+        if (s != null && s.stage.compareTo(Stage.INSTALL_FINISHED) >= 0 && s.stage != Stage.SSH_UP) {
+            s.lastEvent = "ssh answered";
+            move(node, s, Stage.SSH_UP, now, "ssh answered");
+        }
+    }
+
+    /** Reports (once per stage) every node that made no progress within its stage's timeout. */
+    public synchronized List<DeployEvent.Stuck> checkTimeouts(Instant now) {
+        List<DeployEvent.Stuck> stuck = new ArrayList<>();
+        nodes.forEach((node, s) -> {
+            Instant since = s.stage == Stage.INSTALLING ? s.lastActivity : s.stageSince;
+            Duration waited = Duration.between(since, now);
+            if (s.stage != Stage.SSH_UP && !s.stuckReported && waited.compareTo(timeouts.of(s.stage)) > 0) {
+                s.stuckReported = true;
+                DeployEvent.Stuck e = new DeployEvent.Stuck(node, s.stage, waited, s.lastEvent);
+                stuck.add(e);
+                listener.on(e);
+            }
+        });
+        return stuck;
+    }
+
+    /** One row per tracked node, in tracking order. */
+    public synchronized List<NodeProgress> progress() {
+        List<NodeProgress> rows = new ArrayList<>();
+        nodes.forEach((node, s) -> rows.add(new NodeProgress(node, s.stage, s.started, s.stageSince, s.lastEvent,
+                s.stuckReported, s.reinstalls)));
+        return rows;
+    }
+
+    /** True when every tracked node is at ssh-up. */
+    public synchronized boolean allDone() {
+        return nodes.values().stream().allMatch(s -> s.stage == Stage.SSH_UP);
+    }
+
+    private Optional<Stage> stageOf(LogEvent event, State s) {
+        if (event instanceof LogEvent.Dhcp d) {
+            return switch (d.kind()) {
+                case OFFER -> Optional.of(Stage.DHCP_OFFERED);
+                case ACK -> Optional.of(Stage.DHCP_ACKED);
+                // The installed system asking for an address again is the first sign of the reboot.
+                case DISCOVER, REQUEST -> s.stage.compareTo(Stage.INSTALL_FINISHED) >= 0
+                        && d.detail().isEmpty() ? Optional.of(Stage.DHCP_OFFERED) : Optional.empty();
+                default -> Optional.empty();
+            };
+        }
+        if (event instanceof LogEvent.Tftp t) {
+            return PxeRenderEngine.IPXE_BINARIES.contains(t.file()) ? Optional.of(Stage.IPXE_BINARY) : Optional.empty();
+        }
+        if (event instanceof LogEvent.Http h) {
+            Optional<Stage> stage = s.paths.stageOf(h.path());
+            if (stage.isEmpty() && (s.stage == Stage.INSTALLER_CONFIG || s.stage == Stage.INSTALLING)) {
+                return Optional.of(Stage.INSTALLING);
+            }
+            return stage;
+        }
+        return Optional.empty();
+    }
+
+    private void move(String node, State s, Stage next, Instant now, String evidence) {
+        s.stage = next;
+        s.seen.add(next);
+        s.stageSince = now;
+        s.stuckReported = false;
+        listener.on(new DeployEvent.StageReached(node, next, now, evidence));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > EVENT_TEXT ? text.substring(0, EVENT_TEXT - 3) + "..." : text;
+    }
+}

@@ -1,0 +1,23 @@
+package herd.deploy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What {@code pxe render} needs: the roots, the nodes to render and the known profiles.
+ *
+ * @param install nodes whose link must point at their group (deploy); every other node already
+ *                switched to local boot keeps its local link, so {@code pxe render} never re-arms an install
+ * @param dryRun  compute and diff only; write nothing
+ */
+public record PxeRenderRequest(Path httpRoot, Path tftpRoot, List<PxeNode> nodes,
+                               Map<String, DeployProfile> profiles, Set<String> install, boolean dryRun) {
+
+    public PxeRenderRequest {
+        nodes = List.copyOf(nodes);
+        profiles = Map.copyOf(profiles);
+        install = Set.copyOf(install);
+    }
+}

@@ -1,0 +1,190 @@
+package herd.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import herd.bmc.BmcEngine;
+import herd.bmc.BmcPool;
+import herd.bmc.InventoryCredentials;
+import herd.bmc.IpmiBackend;
+import herd.inventory.Inventory;
+import herd.inventory.InventoryLoader;
+import herd.lab.Lab;
+import herd.lab.junit.LabConfig;
+import herd.lab.pxe.PxeLab;
+import herd.logs.LogsInventory;
+import herd.nodeset.NodeSet;
+import herd.session.SecretStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * deploy end to end on the lab: real BMCs (ipmi_sim) get bootdev pxe and a power cycle, the lab's
+ * PXE side boots the nodes (real dhclient against the lab's dhcpd, the iPXE chain over nginx),
+ * and herd follows them from dhcpd's log and nginx's access log to ssh-up.
+ */
+@LabConfig(nodes = 4, bmc = true, dhcp = true)
+class DeployLabTest {
+
+    Lab lab;
+    Inventory inv;
+    IpmiBackend ipmi;
+    BmcPool pool;
+    BmcBootControl boot;
+    BmcEngine bmc;
+    InventoryCredentials credentials;
+    final List<DeployEvent> events = new CopyOnWriteArrayList<>();
+    final Map<String, DeployProfile> profiles = ProfileParser.parseText(
+            "compute: {os: el, version: '9', kernel-args: 'console=ttyS0,115200'}", "test-profiles.yaml");
+
+    @BeforeEach
+    void setUp() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/sbin/nginx")),
+                "nginx not installed (Debian nginx-light): the lab's PXE web server");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/curl")),
+                "curl not installed: the lab's PXE node fetches with it");
+        events.clear();
+        inv = InventoryLoader.load(lab.inventoryFile());
+        PxeLab.stageInstallMedia(DeployInventory.httpRoot(inv), DeployInventory.tftpRoot(inv));
+        ipmi = new IpmiBackend(Duration.ofSeconds(6), 4);
+        pool = new BmcPool(ipmi, Duration.ofSeconds(30));
+        bmc = new BmcEngine(pool, 8);
+        credentials = new InventoryCredentials(inv, new SecretStore(Map.of()), prompt -> {
+            throw new AssertionError("no prompt expected: " + prompt);
+        });
+        boot = new BmcBootControl(bmc, credentials);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    private DeployRequest request(String nodes, Duration stageTimeout, Duration overall) {
+        List<PxeNode> pxe = DeployInventory.pxeNodes(inv, NodeSet.parse(nodes), profiles, "compute");
+        return new DeployRequest(pxe, profiles, DeployInventory.httpRoot(inv), DeployInventory.tftpRoot(inv),
+                LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), DeployTimeouts.uniform(stageTimeout),
+                overall);
+    }
+
+    private List<Stage> reached(String node) {
+        return events.stream().filter(e -> e instanceof DeployEvent.StageReached r && r.node().equals(node))
+                .map(e -> ((DeployEvent.StageReached) e).stage()).toList();
+    }
+
+    @Test
+    void fourNodesReachSshUpWithEveryStageSeenInTheLogs() throws Exception {
+        try (PxeLab pxe = PxeLab.start(lab, Duration.ofSeconds(2))) {
+            DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(
+                    request("valkyrie[01-04]", Duration.ofSeconds(30), Duration.ofSeconds(90)), boot, events::add);
+            assertThat(job.await(Duration.ofSeconds(100))).as("deploy ended; events " + events).isTrue();
+            assertThat(job.succeeded()).as("problems " + job.problems() + " consoles " + consoles(pxe) + " events " + events)
+                    .isTrue();
+            for (String node : List.of("valkyrie01", "valkyrie02", "valkyrie03", "valkyrie04")) {
+                // No TFTP server in the lab: the iPXE binary stage is the only one not seen.
+                // Every stage, each once (no TFTP server in the lab: no iPXE binary stage). Two logs
+                // are read by two tails, so a DHCP line may be reported after the first HTTP ones.
+                assertThat(reached(node)).as(node + " " + pxe.console(node)).containsExactlyInAnyOrder(
+                        Stage.DHCP_OFFERED, Stage.DHCP_ACKED, Stage.BOOT_SCRIPT, Stage.NODE_FILE, Stage.KERNEL,
+                        Stage.INITRD, Stage.INSTALLER_CONFIG, Stage.INSTALLING, Stage.INSTALL_FINISHED, Stage.REBOOTED,
+                        Stage.SSH_UP);
+                assertThat(reached(node)).containsSubsequence(Stage.BOOT_SCRIPT, Stage.NODE_FILE, Stage.KERNEL,
+                        Stage.INITRD, Stage.INSTALLER_CONFIG, Stage.INSTALLING, Stage.INSTALL_FINISHED, Stage.REBOOTED,
+                        Stage.SSH_UP);
+                assertThat(lab.bootDevice(node)).isNotEqualTo("pxe");
+                assertThat(lab.isNodeRunning(node)).isTrue();
+            }
+            assertThat(PxeChain.of(DeployInventory.httpRoot(inv), "valkyrie01").get(1).linkTarget())
+                    .isEqualTo("../nodes_groups/local_disk.ipxe");
+            assertThat(events).noneMatch(e -> e instanceof DeployEvent.ReinstallDetected || e instanceof DeployEvent.Stuck
+                    || e instanceof DeployEvent.Problem);
+        }
+    }
+
+    @Test
+    void aNodeWithoutDhcpEntryIsReportedStuckAtTheDhcpStage() throws Exception {
+        String conf = java.nio.file.Files.readString(lab.dhcpdConf());
+        String mac = lab.node("valkyrie04").mac().toUpperCase();
+        java.nio.file.Files.writeString(lab.dhcpdConf(), conf.replace("hardware ethernet " + mac + ";",
+                "hardware ethernet 08:00:27:FF:FF:FF;"));
+        lab.restartDhcpd();
+        try (PxeLab pxe = PxeLab.start(lab, Duration.ofSeconds(1))) {
+            DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(
+                    request("valkyrie[03-04]", Duration.ofSeconds(8), Duration.ofSeconds(40)), boot, events::add);
+            DeployEvent.Stuck stuck = awaitEvent(DeployEvent.Stuck.class, Duration.ofSeconds(40));
+            assertThat(stuck.node()).isEqualTo("valkyrie04");
+            assertThat(stuck.stage()).isEqualTo(Stage.WAITING);
+            assertThat(stuck.message()).startsWith("valkyrie04: stuck at waiting-dhcp for ")
+                    .endsWith("last event: DHCPDISCOVER from " + lab.node("valkyrie04").mac() + " via br0: network "
+                            + "10.10.0.0/16: no free leases");
+            job.await(Duration.ofSeconds(45));
+            assertThat(job.progress()).extracting(NodeProgress::node, NodeProgress::stage)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("valkyrie03", Stage.SSH_UP),
+                            org.assertj.core.groups.Tuple.tuple("valkyrie04", Stage.WAITING));
+            assertThat(pxe.console("valkyrie04")).anyMatch(l -> l.endsWith("PXE-E51: no DHCP offers were received"));
+        } finally {
+            java.nio.file.Files.writeString(lab.dhcpdConf(), conf);
+            lab.restartDhcpd();
+        }
+    }
+
+    @Test
+    void aForcedReinstallLoopIsFlagged() throws Exception {
+        try (PxeLab pxe = PxeLab.start(lab, Duration.ofSeconds(3))) {
+            DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(
+                    request("valkyrie02", Duration.ofSeconds(30), Duration.ofSeconds(60)), boot, events::add);
+            awaitEvent(DeployEvent.StageReached.class, Duration.ofSeconds(30), r -> r.stage() == Stage.INSTALL_FINISHED);
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (lab.bootDevice("valkyrie02").equals("pxe") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            // What the tutorial warns about: while the node reboots, something puts it back on
+            // PXE with its install file (a BMC that keeps the old boot order, a stale link).
+            new PxeRenderEngine().render(new PxeRenderRequest(DeployInventory.httpRoot(inv), DeployInventory.tftpRoot(inv),
+                    DeployInventory.pxeNodes(inv, NodeSet.parse("valkyrie02"), profiles, "compute"), profiles,
+                    java.util.Set.of("valkyrie02"), false));
+            bmc.boot(new herd.bmc.BootRequest(List.of("valkyrie02"), java.util.Optional.of(
+                    new herd.bmc.BootSetting(herd.bmc.BootDevice.PXE, false, false))), credentials,
+                    herd.session.Cancellation.create(), (d, t) -> { });
+            DeployEvent.ReinstallDetected again = awaitEvent(DeployEvent.ReinstallDetected.class, Duration.ofSeconds(30));
+            assertThat(again.node()).isEqualTo("valkyrie02");
+            assertThat(again.evidence()).contains("GET /repositories/AlmaLinux/9/x86_64/os/images/pxeboot/vmlinuz");
+            assertThat(pxe.console("valkyrie02")).anyMatch(l -> l.endsWith("reboot: boot device pxe"));
+            job.await(Duration.ofSeconds(60));
+            assertThat(job.progress().get(0).reinstalls()).isEqualTo(1);
+            assertThat(job.succeeded()).as("the second install ends with the node up too: " + events).isTrue();
+        }
+    }
+
+    private String consoles(PxeLab pxe) throws java.io.IOException {
+        StringBuilder b = new StringBuilder();
+        for (var n : lab.nodes()) {
+            b.append('\n').append(String.join("\n", pxe.console(n.name())));
+        }
+        return b.toString();
+    }
+
+    private <T extends DeployEvent> T awaitEvent(Class<T> type, Duration timeout) throws InterruptedException {
+        return awaitEvent(type, timeout, e -> true);
+    }
+
+    private <T extends DeployEvent> T awaitEvent(Class<T> type, Duration timeout, java.util.function.Predicate<T> p)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (DeployEvent e : events) {
+                if (type.isInstance(e) && p.test(type.cast(e))) {
+                    return type.cast(e);
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " within " + timeout + ": " + events);
+    }
+}
