@@ -27,13 +27,13 @@ final class BoxCompactor {
     }
 
     private static List<RangeSet[]> mergeAlong(List<RangeSet[]> boxes, int axis) {
-        Map<Key, RangeSet.Builder> groups = new LinkedHashMap<>();
+        Map<Key, RangeSetBuilder> groups = new LinkedHashMap<>();
         Map<Key, RangeSet[]> firsts = new LinkedHashMap<>();
         for (RangeSet[] box : boxes) {
             Key k = new Key(box, axis);
-            RangeSet.Builder b = groups.get(k);
+            RangeSetBuilder b = groups.get(k);
             if (b == null) {
-                groups.put(k, new RangeSet.Builder().addAll(box[axis]));
+                groups.put(k, new RangeSetBuilder().addAll(box[axis]));
                 firsts.put(k, box);
             } else {
                 b.addAll(box[axis]);
@@ -43,7 +43,7 @@ final class BoxCompactor {
             return boxes;
         }
         List<RangeSet[]> out = new ArrayList<>(groups.size());
-        for (Map.Entry<Key, RangeSet.Builder> e : groups.entrySet()) {
+        for (Map.Entry<Key, RangeSetBuilder> e : groups.entrySet()) {
             RangeSet[] box = firsts.get(e.getKey()).clone();
             box[axis] = e.getValue().build();
             out.add(box);

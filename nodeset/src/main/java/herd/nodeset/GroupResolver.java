@@ -92,6 +92,19 @@ public final class GroupResolver {
                 new NodeSetParser(this));
     }
 
+    /**
+     * Members of {@code group} with nested {@code @refs} resolved in the default source, as
+     * ClusterShell 1.9.1 does when listing and regrouping ({@code nodeset -l}, {@code -r}).
+     */
+    public NodeSet resolveFlat(String sourceOrNull, String group) {
+        GroupSource s = source(sourceOrNull);
+        if (s instanceof TextGroupSource t) {
+            String text = t.membersText(group).orElseThrow(() -> unknownGroup(s, group));
+            return new NodeSetParser(this).nested(String.join(",", words(List.of(text))), null);
+        }
+        return s.members(group).orElseThrow(() -> unknownGroup(s, group));
+    }
+
     /** All nodes of a source ({@code @*} / {@code @source:*}). */
     public NodeSet allNodes(String sourceOrNull) {
         return allNodes(sourceOrNull, new NodeSetParser(this));

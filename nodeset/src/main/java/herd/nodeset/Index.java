@@ -7,9 +7,6 @@ package herd.nodeset;
  * ClusterShell's ordering ("9" &lt; "00" &lt; "01" &lt; "10").
  */
 final class Index {
-    /** Largest value accepted, so that sums of values stay inside a long. */
-    static final long MAX_VALUE = 999_999_999_999_999_999L;
-
     private Index() {
     }
 

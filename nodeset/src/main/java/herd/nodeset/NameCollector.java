@@ -8,7 +8,7 @@ import java.util.Map;
 /** Collects the indexes of many names of one pattern into a {@link RangeSetNd}. */
 final class NameCollector {
     private final int dim;
-    private final RangeSet.Builder oneD = new RangeSet.Builder();
+    private final RangeSetBuilder oneD = new RangeSetBuilder();
     private final Map<String, Object[]> byPrefix = new LinkedHashMap<>();
 
     NameCollector(int dim) {
@@ -23,8 +23,8 @@ final class NameCollector {
             for (int i = 0; i < dim - 1; i++) {
                 sb.append(indexes[i]).append(',');
             }
-            Object[] slot = byPrefix.computeIfAbsent(sb.toString(), k -> new Object[] {indexes, new RangeSet.Builder()});
-            ((RangeSet.Builder) slot[1]).addIndex(indexes[dim - 1]);
+            Object[] slot = byPrefix.computeIfAbsent(sb.toString(), k -> new Object[] {indexes, new RangeSetBuilder()});
+            ((RangeSetBuilder) slot[1]).addIndex(indexes[dim - 1]);
         }
     }
 
@@ -46,7 +46,7 @@ final class NameCollector {
             for (int i = 0; i < dim - 1; i++) {
                 box[i] = RangeSet.ofIndex(first[i]);
             }
-            box[dim - 1] = ((RangeSet.Builder) slot[1]).build();
+            box[dim - 1] = ((RangeSetBuilder) slot[1]).build();
             boxes.add(box);
         }
         return RangeSetNd.ofBoxes(dim, boxes);

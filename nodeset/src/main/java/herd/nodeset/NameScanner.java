@@ -6,7 +6,7 @@ import java.util.List;
 /** Splits one plain node name into its pattern and its numbers: {@code r1n02} = r%sn%s + [1, 02]. */
 final class NameScanner {
     /** A scanned name: its pattern key and its index strings as written. */
-    record Name(String key, String[] indexes, List<String> literals) {
+    record Name(String key, String[] indexes) {
     }
 
     private NameScanner() {
@@ -43,7 +43,7 @@ final class NameScanner {
             literals.add("");
         }
         String[] idx = indexes.toArray(new String[0]);
-        return new Name(Pattern.keyOf(literals), idx, literals);
+        return new Name(Pattern.keyOf(literals), idx);
     }
 
     static Name scanOrNull(String name) {

@@ -14,6 +14,13 @@ final class NdFolder {
             .comparingLong((RangeSet[] v) -> -RangeSetNd.volume(v))
             .thenComparing(NdFolder::compareAxes);
 
+    /**
+     * Above this many nodes the point-by-point merge (quadratic in the worst case, minutes in
+     * 1.9.1) is not attempted: the compacted disjoint boxes are printed instead, in the same
+     * order. Same nodes, possibly a different (still valid) folding than ClusterShell's.
+     */
+    static final long MAX_POINTS = 100_000;
+
     private NdFolder() {
     }
 
@@ -21,7 +28,7 @@ final class NdFolder {
         RangeSet[] hull = new RangeSet[dim];
         long count = 0;
         for (int i = 0; i < dim; i++) {
-            RangeSet.Builder b = new RangeSet.Builder();
+            RangeSetBuilder b = new RangeSetBuilder();
             for (RangeSet[] box : boxes) {
                 b.addAll(box[i]);
             }
@@ -32,6 +39,11 @@ final class NdFolder {
         }
         if (count == RangeSetNd.volume(hull)) {
             return java.util.Collections.singletonList(hull);
+        }
+        if (count > MAX_POINTS) {
+            List<RangeSet[]> sorted = new ArrayList<>(boxes);
+            sorted.sort(ORDER);
+            return sorted;
         }
         return merge(points(dim, boxes));
     }

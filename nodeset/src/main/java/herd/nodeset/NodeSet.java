@@ -230,7 +230,13 @@ public final class NodeSet implements Iterable<String> {
 
         /** Adds one plain node name such as {@code valkyrie07} or {@code r1c2n3}. */
         public Builder add(String name) {
-            if (!addOneD(name)) {
+            return add(name, 0, name.length());
+        }
+
+        /** Adds the plain node name {@code text[from, to)} without copying it when possible. */
+        public Builder add(String text, int from, int to) {
+            if (!addOneD(text, from, to)) {
+                String name = text.substring(from, to);
                 NameScanner.Name n = NameScanner.scan(name.strip());
                 byKey.computeIfAbsent(n.key(), k -> new NameCollector(n.indexes().length)).add(n.indexes());
             }
@@ -238,9 +244,8 @@ public final class NodeSet implements Iterable<String> {
         }
 
         /** Fast path for names with exactly one number; reuses the previous name's pattern. */
-        private boolean addOneD(String name) {
-            int n = name.length();
-            int s = 0;
+        private boolean addOneD(String name, int from, int n) {
+            int s = from;
             while (s < n && !NameScanner.isDigit(name.charAt(s))) {
                 s++;
             }
@@ -248,7 +253,7 @@ public final class NodeSet implements Iterable<String> {
             while (e < n && NameScanner.isDigit(name.charAt(e))) {
                 e++;
             }
-            if (s == n || e - s > 18 || n == 0 || name.charAt(0) <= ' ' || name.charAt(n - 1) <= ' ') {
+            if (s == n || e - s > 18 || n == from || name.charAt(from) <= ' ' || name.charAt(n - 1) <= ' ') {
                 return false;
             }
             for (int i = e; i < n; i++) {
@@ -256,10 +261,10 @@ public final class NodeSet implements Iterable<String> {
                     return false;
                 }
             }
-            if (last == null || s != lastPrefix.length() || n - e != lastSuffix.length()
-                    || !name.startsWith(lastPrefix) || !name.endsWith(lastSuffix)) {
-                lastPrefix = name.substring(0, s);
-                lastSuffix = name.substring(e);
+            if (last == null || s - from != lastPrefix.length() || n - e != lastSuffix.length()
+                    || !name.startsWith(lastPrefix, from) || !name.startsWith(lastSuffix, e)) {
+                lastPrefix = name.substring(from, s);
+                lastSuffix = name.substring(e, n);
                 String key = Pattern.keyOf(java.util.List.of(lastPrefix, lastSuffix));
                 last = byKey.get(key);
                 if (last == null) {

@@ -42,6 +42,8 @@ final class NodeSetParser {
             NodeSet operand = t.base();
             if (t.key().startsWith("@")) {
                 operand = groups(operand, namespace);
+            } else if (resolver != null && (t.key().indexOf('*') >= 0 || t.key().indexOf('?') >= 0)) {
+                operand = wildcards(operand, namespace);
             }
             result = t.op().apply(result, operand);
         }
@@ -57,6 +59,29 @@ final class NodeSetParser {
             out = out.union(resolver.resolveReference(ref.substring(1), namespace, this));
         }
         return out;
+    }
+
+    /** Node names matching shell wildcards ('*', '?') among all nodes of the namespace. */
+    private NodeSet wildcards(NodeSet masks, String namespace) {
+        NodeSet all = resolver.allNodes(namespace);
+        NodeSet.Builder out = new NodeSet.Builder();
+        for (String mask : masks) {
+            java.util.regex.Pattern re = glob(mask);
+            for (String node : all) {
+                if (re.matcher(node).matches()) {
+                    out.add(node);
+                }
+            }
+        }
+        return out.build();
+    }
+
+    private static java.util.regex.Pattern glob(String mask) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : mask.toCharArray()) {
+            sb.append(c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
+        }
+        return java.util.regex.Pattern.compile(sb.toString(), java.util.regex.Pattern.DOTALL);
     }
 
     /** One operand: operator, pattern key and its ranges. */

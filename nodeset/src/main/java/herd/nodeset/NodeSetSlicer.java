@@ -11,7 +11,7 @@ final class NodeSetSlicer {
     }
 
     static NodeSet slice(NodeSet ns, long from, long to) {
-        RangeSet.Builder b = new RangeSet.Builder();
+        RangeSetBuilder b = new RangeSetBuilder();
         if (to > from) {
             b.addRange(Math.max(0, from), to - 1, 0);
         }
@@ -36,7 +36,7 @@ final class NodeSetSlicer {
     }
 
     private static RangeSet localPositions(RangeSet positions, long offset, long cnt) {
-        RangeSet.Builder b = new RangeSet.Builder();
+        RangeSetBuilder b = new RangeSetBuilder();
         for (int i = 0; i < positions.runCount(); i++) {
             long lo = Math.max(positions.los[i], offset);
             long hi = Math.min(positions.his[i], offset + cnt - 1);
@@ -53,7 +53,7 @@ final class NodeSetSlicer {
         }
         if (r.dim() == 1) {
             RangeSet src = r.single();
-            RangeSet.Builder b = new RangeSet.Builder();
+            RangeSetBuilder b = new RangeSetBuilder();
             for (int i = 0; i < local.runCount(); i++) {
                 b.addAll(src.slice(local.los[i], local.his[i] + 1));
             }

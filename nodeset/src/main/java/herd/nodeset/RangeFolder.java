@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Folds a {@link RangeSet} into ClusterShell's text: consecutive indexes of the same padding
- * become {@code a-b}; with an autostep threshold, arithmetic runs of at least that many indexes
- * become {@code a-b/step}. Mirrors ClusterShell 1.9.1 element by element, including its choice
- * of where a stepped run ends.
+ * Folds a {@link RangeSet} into ClusterShell's text: consecutive indexes become {@code a-b};
+ * with an autostep threshold, arithmetic runs of at least that many indexes become
+ * {@code a-b/step}. Mirrors ClusterShell 1.9.1's state machine element by element (a slice keeps
+ * the padding of the index that opened it, even across a restart), skipping over consecutive
+ * stretches in one step so large runs cost O(runs).
  */
 final class RangeFolder {
     /** One folded slice: first, last, step and printed padding (0 = none). */
@@ -40,7 +41,7 @@ final class RangeFolder {
     static List<RangeSet> contiguous(RangeSet r, int autostep) {
         List<RangeSet> out = new ArrayList<>();
         for (Slice s : slices(r, RangeSet.AUTOSTEP_OFF, autostep)) {
-            RangeSet.Builder b = new RangeSet.Builder();
+            RangeSetBuilder b = new RangeSetBuilder();
             for (long v = s.first(); v <= s.last(); v += s.step()) {
                 b.add(v, s.pad());
             }
@@ -56,39 +57,12 @@ final class RangeFolder {
      */
     static List<Slice> slices(RangeSet r, int midAutostep, int endAutostep) {
         List<Slice> out = new ArrayList<>();
-        if (midAutostep == RangeSet.AUTOSTEP_OFF && endAutostep == RangeSet.AUTOSTEP_OFF) {
-            foldRuns(r, out);
-            return out;
-        }
         new Walker(out, threshold(midAutostep)).walk(r, threshold(endAutostep));
         return out;
     }
 
     private static double threshold(int autostep) {
         return autostep == RangeSet.AUTOSTEP_OFF ? Double.POSITIVE_INFINITY : autostep - 1.0;
-    }
-
-    /** Without autostep a slice is a maximal run of consecutive indexes of one padding. */
-    private static void foldRuns(RangeSet r, List<Slice> out) {
-        int n = r.runCount();
-        int i = 0;
-        while (i < n) {
-            boolean padded = Index.padded(r.lens[i], r.los[i]);
-            int width = r.lens[i] < 0 ? -r.lens[i] : r.lens[i];
-            long first = r.los[i];
-            long last = r.his[i];
-            int j = i + 1;
-            while (j < n && r.los[j] == last + 1 && samePadding(padded, width, r.lens[j], r.los[j])) {
-                last = r.his[j];
-                j++;
-            }
-            out.add(new Slice(first, last, 1, padded ? width : 0));
-            i = j;
-        }
-    }
-
-    private static boolean samePadding(boolean padded, int width, int len, long v) {
-        return padded ? Index.padded(len, v) && len == width : !Index.padded(len, v);
     }
 
     /** Element-by-element port of ClusterShell's stepping state machine. */
@@ -110,9 +84,20 @@ final class RangeFolder {
 
         void walk(RangeSet r, double end) {
             for (int i = 0; i < r.runCount(); i++) {
-                int width = Math.abs(r.lens[i]);
-                for (long v = r.los[i]; v <= r.his[i]; v++) {
-                    step(v, width, Index.padded(r.lens[i], v));
+                int len = r.lens[i];
+                int width = Math.abs(len);
+                long hi = r.his[i];
+                long v = r.los[i];
+                while (v <= hi) {
+                    step(v, width, Index.padded(len, v));
+                    // Inside a consecutive stretch the state only moves lastIdx: jump to the run end.
+                    if (hasStep && curStep == 1 && v < hi
+                            && (curPadded ? width == curPad : !Index.padded(len, v + 1))) {
+                        lastIdx = hi;
+                        v = hi + 1;
+                    } else {
+                        v++;
+                    }
                 }
             }
             if (!started) {

@@ -9,7 +9,7 @@ final class RangeParser {
     }
 
     static RangeSet parse(String text) {
-        RangeSet.Builder b = new RangeSet.Builder();
+        RangeSetBuilder b = new RangeSetBuilder();
         for (String raw : text.split(",", -1)) {
             addSubrange(b, raw.strip(), text);
         }
@@ -20,7 +20,7 @@ final class RangeParser {
         return new NodeSetParseException("bad range", part, problem);
     }
 
-    private static void addSubrange(RangeSet.Builder b, String sub, String whole) {
+    private static void addSubrange(RangeSetBuilder b, String sub, String whole) {
         if (sub.isEmpty()) {
             throw bad(whole, "empty range");
         }
@@ -31,41 +31,11 @@ final class RangeParser {
             base = sub.substring(0, slash);
             step = number(sub.substring(slash + 1).strip(), sub);
         }
-        String begin;
-        String end;
-        int beginSign = 1;
-        int endSign = 1;
-        String[] parts = base.split("-", -1);
-        switch (parts.length) {
-            case 1 -> {
-                if (step != 1) {
-                    throw bad(sub, "step without a range");
-                }
-                begin = parts[0].strip();
-                end = begin;
-            }
-            case 2 -> {
-                begin = parts[0].strip();
-                end = parts[1].strip();
-                if (begin.isEmpty()) {
-                    begin = end;
-                    beginSign = -1;
-                    endSign = -1;
-                }
-            }
-            case 3 -> {
-                begin = parts[1].strip();
-                end = parts[2].strip();
-                beginSign = -1;
-            }
-            case 4 -> {
-                begin = parts[1].strip();
-                end = parts[3].strip();
-                beginSign = -1;
-                endSign = -1;
-            }
-            default -> throw bad(sub, "too many '-'");
-        }
+        Bounds bounds = Bounds.of(base, sub, step);
+        String begin = bounds.begin();
+        String end = bounds.end();
+        int beginSign = bounds.beginSign();
+        int endSign = bounds.endSign();
         long start = number(begin, sub);
         long stop = number(end, sub);
         int pad = begin.length() > 1 && begin.charAt(0) == '0' ? begin.length() : 0;
@@ -96,6 +66,27 @@ final class RangeParser {
         }
     }
 
+    /** The two bound texts of "a-b" (signs apart), split as ClusterShell splits on '-'. */
+    private record Bounds(String begin, String end, int beginSign, int endSign) {
+        static Bounds of(String base, String sub, long step) {
+            String[] parts = base.split("-", -1);
+            return switch (parts.length) {
+                case 1 -> {
+                    if (step != 1) {
+                        throw bad(sub, "step without a range");
+                    }
+                    yield new Bounds(parts[0].strip(), parts[0].strip(), 1, 1);
+                }
+                case 2 -> parts[0].strip().isEmpty()
+                        ? new Bounds(parts[1].strip(), parts[1].strip(), -1, -1)
+                        : new Bounds(parts[0].strip(), parts[1].strip(), 1, 1);
+                case 3 -> new Bounds(parts[1].strip(), parts[2].strip(), -1, 1);
+                case 4 -> new Bounds(parts[1].strip(), parts[3].strip(), -1, -1);
+                default -> throw bad(sub, "too many '-'");
+            };
+        }
+    }
+
     private static long number(String s, String sub) {
         if (s.isEmpty()) {
             throw bad(sub, "missing number");
@@ -106,10 +97,13 @@ final class RangeParser {
                 throw bad(sub, "not a number: \"" + s + "\"");
             }
         }
-        String digits = s.replaceFirst("^0+(?=.)", "");
-        if (digits.length() > 18) {
+        int k = 0;
+        while (k < s.length() - 1 && s.charAt(k) == '0') {
+            k++;
+        }
+        if (s.length() - k > 18) {
             throw bad(sub, "index too large");
         }
-        return Long.parseLong(digits);
+        return Long.parseLong(s, k, s.length(), 10);
     }
 }

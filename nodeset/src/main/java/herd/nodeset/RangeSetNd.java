@@ -15,7 +15,7 @@ final class RangeSetNd {
     private final int dim;
     /** Disjoint, non-empty boxes; for dim 1 exactly one box. */
     private final List<RangeSet[]> boxes;
-    private List<RangeSet[]> folded;
+    private volatile List<RangeSet[]> folded;
 
     private RangeSetNd(int dim, List<RangeSet[]> boxes) {
         this.dim = dim;

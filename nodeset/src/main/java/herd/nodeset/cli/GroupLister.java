@@ -65,7 +65,13 @@ final class GroupLister {
                 out.println(ref);
                 continue;
             }
-            NodeSet nodes = NodeSet.parse(ref, resolver);
+            NodeSet nodes;
+            try {
+                nodes = NodeSet.parse(ref, resolver);
+            } catch (NodeSetException e) {
+                // With -G, 1.9.1 looks "@group" up in the default source, where it may not exist.
+                nodes = NodeSet.empty();
+            }
             out.println(level == 2 ? ref + " " + nodes : ref + " " + nodes + " " + nodes.count());
         }
     }

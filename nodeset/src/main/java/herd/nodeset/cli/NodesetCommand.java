@@ -54,6 +54,9 @@ final class NodesetCommand {
         if (opts.groupSource != null && !opts.quiet && opts.rangeset) {
             err.println("WARNING: option group source \"" + opts.groupSource + "\" ignored");
         }
+        if (opts.groupSource != null) {
+            resolver.get(); // an unknown -s source is an error even when no group is used
+        }
         if (opts.groupSources) {
             String mark = opts.quiet ? "" : " (default)";
             for (String s : resolver.get().sourceNames()) {
@@ -103,7 +106,7 @@ final class NodesetCommand {
             };
             if (op != 0) {
                 if (args.isEmpty()) {
-                    throw new IllegalArgumentException("pop from empty list");
+                    throw new IllegalArgumentException(arg + ": missing operand");
                 }
                 String val = args.remove(0);
                 xset = val.equals("-") ? stdin(xset, op) : xset.op(op, lines(xset, val));
@@ -116,12 +119,13 @@ final class NodesetCommand {
         return xset;
     }
 
+    /** Each line of an operand is one expression (Python splitlines: no line after a final newline). */
     private static Xset lines(Xset kind, String text) {
         Xset acc = kind.empty();
-        for (String line : text.split("\\R", -1)) {
-            if (!line.isEmpty() || text.isEmpty()) {
-                acc = acc.op(',', kind.parse(line));
-            }
+        String[] parts = text.split("\\R", -1);
+        int n = text.isEmpty() ? 0 : parts[parts.length - 1].isEmpty() ? parts.length - 1 : parts.length;
+        for (int i = 0; i < n; i++) {
+            acc = acc.op(',', kind.parse(parts[i]));
         }
         return acc;
     }
@@ -137,32 +141,13 @@ final class NodesetCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> words = new ArrayList<>();
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '#') {
-                while (i < n && text.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (Character.isWhitespace(c)) {
-                i++;
-            } else {
-                int start = i;
-                while (i < n && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '#') {
-                    i++;
-                }
-                words.add(text.substring(start, i));
-            }
-        }
-        Xset tmp = xset.parseWords(words);
+        Xset tmp = xset.parseWords(text);
         return tmp.isEmpty() ? xset : xset.op(op, tmp);
     }
 
     private void print(Xset xset) {
         String sep = PyText.unescape(opts.separator);
-        if (opts.slice != null) {
+        if (opts.slice != null && !opts.slice.isEmpty()) {
             xset = xset.select(RangeSet.parse(opts.slice));
         }
         if ("auto".equals(opts.autostep)) {
@@ -172,18 +157,35 @@ final class NodesetCommand {
             autostep = (int) Math.max(1, Math.ceil(xset.count() * factor));
         }
         int[] axis = axis();
-        if (opts.pick != null && opts.pick < xset.count()) {
+        if (opts.pick != null && opts.pick != 0 && opts.pick < xset.count()) {
+            if (opts.pick < 0) {
+                throw new IllegalArgumentException("--pick: negative count " + opts.pick);
+            }
             xset = pick(xset, opts.pick);
         }
-        Output output = new Output(opts, sep, autostep, axis, resolver);
+        Output output = new Output(opts, sep, autostep, resolver);
+        if (opts.fold && xset instanceof Xset.Nodes && !opts.outputFormat.equals("%s")) {
+            // ClusterShell formats every node first, then folds and splits the new set; a
+            // sliced set (-I) has lost a numeric --autostep by then.
+            boolean lost = opts.slice != null && !opts.slice.isEmpty() && autostepIsCount();
+            xset = output.reformat(xset);
+            if (lost) {
+                autostep = RangeSet.AUTOSTEP_OFF;
+                output = new Output(opts, sep, autostep, resolver);
+            }
+        }
         if (xset.isEmpty() || (opts.maxSplit == null || opts.maxSplit <= 1) && !opts.contiguous) {
-            out.println(output.render(xset));
+            out.println(output.render(xset, axis));
             return;
         }
         List<Xset> parts = opts.contiguous ? xset.contiguous(autostep) : xset.split(opts.maxSplit);
         for (Xset part : parts) {
-            out.println(output.render(part));
+            out.println(opts.contiguous ? output.render(part, null, RangeSet.AUTOSTEP_OFF) : output.render(part, null));
         }
+    }
+
+    private boolean autostepIsCount() {
+        return opts.autostep != null && !opts.autostep.equals("auto") && !opts.autostep.contains("%");
     }
 
     private int[] axis() {

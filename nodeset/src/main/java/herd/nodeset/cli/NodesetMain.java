@@ -54,7 +54,7 @@ public final class NodesetMain {
             return 2;
         }
         try {
-            LazyResolver resolver = new LazyResolver(opts.groupsConf, opts.rangeset ? null : opts.groupSource);
+            LazyResolver resolver = new LazyResolver(opts.groupsConf, opts.groupSource);
             new NodesetCommand(opts, resolver, in, out, err).execute();
             out.flush();
             return 0;

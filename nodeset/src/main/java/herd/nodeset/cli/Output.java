@@ -7,18 +7,31 @@ final class Output {
     private final NodesetOptions opts;
     private final String separator;
     private final int autostep;
-    private final int[] axis;
     private final LazyResolver resolver;
 
-    Output(NodesetOptions opts, String separator, int autostep, int[] axis, LazyResolver resolver) {
+    Output(NodesetOptions opts, String separator, int autostep, LazyResolver resolver) {
         this.opts = opts;
         this.separator = separator;
         this.autostep = autostep;
-        this.axis = axis;
         this.resolver = resolver;
     }
 
-    String render(Xset x) {
+    /** The set of formatted node names, as ClusterShell folds -f with -O. */
+    Xset reformat(Xset x) {
+        NodeSet.Builder b = new NodeSet.Builder();
+        for (String s : x.items()) {
+            b.add(PyText.format(opts.outputFormat, s));
+        }
+        return new Xset.Nodes(b.build(), ((Xset.Nodes) x).resolver());
+    }
+
+    /** One output line; {@code axis} applies only to a whole, unformatted set. */
+    String render(Xset x, int[] axis) {
+        return render(x, axis, autostep);
+    }
+
+    /** One output line with an explicit autostep (contiguous pieces print without one). */
+    String render(Xset x, int[] axis, int autostep) {
         String fmt = opts.outputFormat;
         if (opts.expand) {
             StringBuilder sb = new StringBuilder();
@@ -34,12 +47,8 @@ final class Output {
             return sb.toString();
         }
         if (opts.fold) {
-            if (x instanceof Xset.Nodes && !fmt.equals("%s")) {
-                NodeSet.Builder b = new NodeSet.Builder();
-                for (String s : x.items()) {
-                    b.add(PyText.format(fmt, s));
-                }
-                return b.build().fold(autostep, axis);
+            if (x instanceof Xset.Nodes) {
+                return x.fold(autostep, fmt.equals("%s") ? axis : null);
             }
             return PyText.format(fmt, x.fold(autostep, axis));
         }

@@ -35,7 +35,13 @@ final class Regrouper {
             return out;
         }
         for (String g : names) {
-            NodeSet members = resolver.resolve(source, g);
+            NodeSet members;
+            try {
+                members = resolver.resolveFlat(source, g);
+            } catch (NodeSetException e) {
+                // 1.9.1 resolves nested references in the default source; one missing there is empty.
+                continue;
+            }
             NodeSet inside = set.intersection(members);
             if (!inside.isEmpty()) {
                 out.put(key(g), new Hit(members, inside));

@@ -2,6 +2,7 @@ package herd.nodeset.cli;
 
 import herd.nodeset.NodeSet;
 import herd.nodeset.RangeSet;
+import herd.nodeset.RangeSetBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,8 +30,8 @@ sealed interface Xset permits Xset.Nodes, Xset.Ranges {
     /** Parses one operand: a nodeset expression, or a range list with {@code -R}. */
     Xset parse(String text);
 
-    /** Parses plain names from stdin quickly where possible. */
-    Xset parseWords(List<String> words);
+    /** Parses the white-space separated words of {@code text} ('#' starts a comment). */
+    Xset parseWords(String text);
 
     /** A node set operand, groups resolved by {@code resolver}. */
     record Nodes(NodeSet set, LazyResolver resolver) implements Xset {
@@ -99,26 +100,30 @@ sealed interface Xset permits Xset.Nodes, Xset.Ranges {
         }
 
         @Override
-        public Xset parseWords(List<String> words) {
+        public Xset parseWords(String text) {
             NodeSet.Builder plain = new NodeSet.Builder();
             NodeSet exprs = NodeSet.empty();
-            for (String w : words) {
-                if (isPlain(w)) {
-                    plain.add(w);
+            int i = 0;
+            while ((i = Words.start(text, i)) < text.length()) {
+                int end = Words.end(text, i);
+                if (isPlain(text, i, end)) {
+                    plain.add(text, i, end);
                 } else {
-                    exprs = exprs.union(parseNodes(w, resolver));
+                    exprs = exprs.union(parseNodes(text.substring(i, end), resolver));
                 }
+                i = end;
             }
             return new Nodes(plain.build().union(exprs), resolver);
         }
 
         /** Group configuration is only loaded for expressions that reference groups. */
         static NodeSet parseNodes(String text, LazyResolver resolver) {
-            return text.indexOf('@') >= 0 ? NodeSet.parse(text, resolver.get()) : NodeSet.parse(text);
+            boolean needsGroups = text.indexOf('@') >= 0 || text.indexOf('*') >= 0 || text.indexOf('?') >= 0;
+            return needsGroups ? NodeSet.parse(text, resolver.get()) : NodeSet.parse(text);
         }
 
-        private static boolean isPlain(String w) {
-            for (int i = 0; i < w.length(); i++) {
+        private static boolean isPlain(String w, int from, int to) {
+            for (int i = from; i < to; i++) {
                 char c = w.charAt(i);
                 if (c == '[' || c == ']' || c == ',' || c == '!' || c == '&' || c == '^' || c == '@' || c == '*'
                         || c == '?') {
@@ -178,7 +183,7 @@ sealed interface Xset permits Xset.Nodes, Xset.Ranges {
 
         @Override
         public Xset select(RangeSet positions) {
-            RangeSet.Builder b = new RangeSet.Builder();
+            RangeSetBuilder b = new RangeSetBuilder();
             for (String p : positions) {
                 long pos = Long.parseLong(p);
                 if (pos >= 0 && pos < set.count()) {
@@ -199,9 +204,14 @@ sealed interface Xset permits Xset.Nodes, Xset.Ranges {
         }
 
         @Override
-        public Xset parseWords(List<String> words) {
-            RangeSet.Builder b = new RangeSet.Builder();
-            words.forEach(w -> b.addAll(RangeSet.parse(w)));
+        public Xset parseWords(String text) {
+            RangeSetBuilder b = new RangeSetBuilder();
+            int i = 0;
+            while ((i = Words.start(text, i)) < text.length()) {
+                int end = Words.end(text, i);
+                b.addAll(RangeSet.parse(text.substring(i, end)));
+                i = end;
+            }
             return new Ranges(b.build());
         }
     }
