@@ -7,10 +7,12 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.InfoCmp;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -112,9 +114,8 @@ public final class Main {
                                    PrintWriter err) {
         jlineLog = java.util.logging.Logger.getLogger("org.jline");
         jlineLog.setLevel(java.util.logging.Level.OFF);
-        try (Terminal terminal = TerminalBuilder.builder().system(!options.train()).dumb(options.train())
-                .streams(options.train() ? System.in : null, options.train() ? System.out : null)
-                .name("herd").signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+        avoidInfocmp(System.getenv("TERM"));
+        try (Terminal terminal = terminal(options.train())) {
             if (terminal.getWidth() <= 0) {
                 // A pty without a size (some CI runners, ssh -T): JLine would cut the prompt to nothing.
                 terminal.setSize(new org.jline.terminal.Size(80, 24));
@@ -132,6 +133,34 @@ public final class Main {
             return shell.run();
         } catch (java.io.IOException e) {
             throw new HerdException("cannot open the terminal: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The terminal through JLine's JNI provider alone: probing the exec provider costs a process.
+     * Where JNI is not available, the default providers (exec: stty processes) take over.
+     */
+    private static Terminal terminal(boolean train) throws java.io.IOException {
+        if (train) {
+            return TerminalBuilder.builder().system(false).dumb(true).streams(System.in, System.out).name("herd").build();
+        }
+        Terminal t = TerminalBuilder.builder().system(true).exec(false).name("herd")
+                .signalHandler(Terminal.SignalHandler.SIG_IGN).build();
+        if (!t.getType().startsWith(Terminal.TYPE_DUMB) || System.console() == null) {
+            return t;
+        }
+        t.close();
+        return TerminalBuilder.builder().system(true).name("herd").signalHandler(Terminal.SignalHandler.SIG_IGN).build();
+    }
+
+    /**
+     * JLine runs {@code infocmp} (a process, ~40 ms) for the terminal type even when it bundles
+     * that type's capabilities; for the bundled types, use them directly.
+     */
+    private static void avoidInfocmp(String term) {
+        if (term != null && List.of("xterm", "xterm-256color", "screen", "screen-256color", "rxvt-unicode",
+                "rxvt-unicode-256color", "ansi").contains(term)) {
+            InfoCmp.setLoadedInfoCmp(term, () -> InfoCmp.getDefaultInfoCmp(term));
         }
     }
 

@@ -118,9 +118,12 @@ class BatchTest {
     }
 
     @Test
-    void nodesetIsDispatchedWithoutTheShell() throws Exception {
+    void nodesetAndLabAreDispatchedWithoutTheShell() throws Exception {
         Result r = HerdProcess.run(home, null, "nodeset", "-f", "valkyrie01", "valkyrie02", "odin");
         assertThat(r.out()).isEqualTo("odin,valkyrie[01-02]\n");
         assertThat(r.status()).isZero();
+        Result lab = HerdProcess.run(home, null, "lab", "--help");
+        assertThat(lab.out()).startsWith("usage: herd lab up");
+        assertThat(lab.status()).isZero();
     }
 }
