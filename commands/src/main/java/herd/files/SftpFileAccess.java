@@ -196,7 +196,7 @@ public final class SftpFileAccess implements FileAccess {
     /** rename(2) over an existing file; plain SFTP v3 rename refuses an existing destination. */
     private void rename(SFTPClient sftp, String from, String to) throws IOException {
         SFTPEngine engine = sftp.getSFTPEngine();
-        if (!engine.supportsServerExtension(POSIX_RENAME, "1")) {
+        if (!engine.supportsServerExtension("posix-rename", "openssh.com")) {
             throw new SshException(target.node(), Reason.FAILED, "the SFTP server lacks " + POSIX_RENAME
                     + " (needed for an atomic replace)");
         }
