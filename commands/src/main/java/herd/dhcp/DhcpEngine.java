@@ -124,7 +124,7 @@ public final class DhcpEngine {
         try {
             r = editor.files().shell(settings.restart(), RESTART_TIMEOUT);
         } catch (IOException e) {
-            throw new DhcpException("dhcpd restart" + editor.files().where() + " failed: " + e.getMessage());
+            throw new DhcpException("dhcpd restart failed: " + e.getMessage());
         }
         if (!r.ok()) {
             throw new DhcpException("dhcpd restart" + editor.files().where() + " failed (exit " + r.exitCode() + "): "

@@ -50,7 +50,7 @@ final class NamedControl {
         try {
             r = files.shell(settings.rndc() + " " + verb + " '" + zone.replace("'", "") + "'", RNDC_TIMEOUT);
         } catch (IOException e) {
-            throw new DnsException("rndc " + verb + " " + zone + files.where() + " failed: " + e.getMessage(), e);
+            throw new DnsException("rndc " + verb + " " + zone + " failed: " + e.getMessage(), e);
         }
         if (!r.ok()) {
             throw new DnsException("rndc " + verb + " " + zone + files.where() + " failed (exit " + r.exitCode() + "): "

@@ -64,7 +64,7 @@ public final class ExternalChecker implements FileChecker {
             ProcessRunner.Result r = files.run(command.apply(copy), cwd, TIMEOUT);
             return r.ok() ? List.of() : problems(path, copy, cwd, r.output());
         } catch (IOException e) {
-            throw new FileEditException(path, 0, "cannot check" + files.where() + ": " + e.getMessage());
+            throw new FileEditException(path, 0, "cannot check: " + e.getMessage());
         } finally {
             if (dir != null) {
                 files.deleteTree(dir);

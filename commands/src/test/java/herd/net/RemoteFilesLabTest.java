@@ -93,7 +93,8 @@ class RemoteFilesLabTest {
     @Test
     void realEditsChangeOnlyTheTouchedEntryKeepModeGroupAndABackup() throws IOException, InterruptedException {
         Map<String, byte[]> before = contents();
-        new DhcpCommands(session).add("valkyrie09", "08:00:27:18:69:bc", "10.10.3.9", null, null, null, null, false, false);
+        new DhcpCommands(session).add("valkyrie09", "08:00:27:18:69:bc", "10.10.3.9", null, null, null, null, false, true);
+        assertThat(Files.readString(dir.resolve("restarted-on"))).as("--apply ran on services.host").isEqualTo("valkyrie01\n");
         new DnsCommands(session).add("valkyrie09", "A", "10.10.3.9", false, false, false, false, false);
         new HostsCommands(session).add("valkyrie09", "10.10.3.9", null, false);
 
@@ -162,7 +163,9 @@ class RemoteFilesLabTest {
     }
 
     private void open(String host, String extraNode) throws IOException {
+        // The restart command tells where it ran: each lab node has its own hostname.
         String services = "services:\n  host: " + host + "\n  dhcp:\n    conf: " + dir.resolve("dhcpd.conf")
+                + "\n    restart: \"hostname > " + dir.resolve("restarted-on") + "\""
                 + "\n  dns:\n    server: 127.0.0.1\n    zones:\n      cluster.local: " + dir.resolve("forward")
                 + "\n      10.10.in-addr.arpa: " + dir.resolve("reverse") + "\n  hosts: " + dir.resolve("hosts") + "\n\n";
         String yaml = Files.readString(lab.inventoryFile()).replaceFirst("(?s)services:\n.*?\n\n(?=defaults:)",
