@@ -162,6 +162,18 @@ class RemoteFilesLabTest {
         }
     }
 
+    @Test
+    void aSymlinkedFileStaysALinkAndItsTargetIsReplaced() throws IOException {
+        Path real = Files.createDirectory(dir.resolve("etc")).resolve("hosts.real");
+        Files.move(dir.resolve("hosts"), real);
+        Files.createSymbolicLink(dir.resolve("hosts"), real);
+        new HostsCommands(session).add("valkyrie09", "10.10.3.9", null, false);
+        assertThat(Files.isSymbolicLink(dir.resolve("hosts"))).isTrue();
+        assertThat(Files.readString(real)).endsWith("10.10.3.9   valkyrie09\n");
+        assertThat(Files.readString(dir.resolve("etc/hosts.real.herd-bak"))).doesNotContain("valkyrie09");
+        assertThat(Files.getPosixFilePermissions(real)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+    }
+
     private void open(String host, String extraNode) throws IOException {
         // The restart command tells where it ran: each lab node has its own hostname.
         String services = "services:\n  host: " + host + "\n  dhcp:\n    conf: " + dir.resolve("dhcpd.conf")
