@@ -107,7 +107,7 @@ public class DeployCommands {
             return;
         }
         NetSettings settings = NetCommandSupport.settings(session);
-        NetResult r = new NetEngine(settings.editor(), settings, Clock.systemDefaultZone())
+        NetResult r = new NetEngine(NetCommandSupport.editor(session, settings), settings, Clock.systemDefaultZone())
                 .sync(NetCommandSupport.nodes(session, target.toString(), false), WriteMode.APPLY);
         r.actions().forEach(a -> out.line("net sync: " + a));
     }

@@ -106,7 +106,7 @@ public class DhcpCommands {
 
     private DhcpEngine engine() {
         var s = NetCommandSupport.fileSettings(session);
-        return new DhcpEngine(s.editor(), s.requireDhcp());
+        return new DhcpEngine(NetCommandSupport.editor(session, s), s.requireDhcp());
     }
 
     private void render(DhcpResult r) {

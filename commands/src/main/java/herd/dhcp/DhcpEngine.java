@@ -8,6 +8,7 @@ import herd.files.FileProblem;
 import herd.files.FileEditor;
 import herd.files.ProcessRunner;
 import herd.files.WriteMode;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,15 +30,14 @@ public final class DhcpEngine {
 
     private final FileEditor editor;
     private final DhcpSettings settings;
-    private final ProcessRunner runner = new ProcessRunner();
+    private final ExternalChecker dhcpd;
     private DhcpConf last;
-    private final ExternalChecker dhcpd = new ExternalChecker("dhcpd",
-            tmp -> List.of("dhcpd", "-t", "-4", "-cf", tmp.toString()), "(\\S+) line (\\d+): (.*)",
-            line -> line.startsWith("Configuration file errors"));
 
     public DhcpEngine(FileEditor editor, DhcpSettings settings) {
         this.editor = editor;
         this.settings = settings;
+        this.dhcpd = new ExternalChecker(editor.files(), "dhcpd", tmp -> List.of("dhcpd", "-t", "-4", "-cf", tmp),
+                "(\\S+) line (\\d+): (.*)", line -> line.startsWith("Configuration file errors"));
     }
 
     public DhcpSettings settings() {
@@ -120,9 +120,15 @@ public final class DhcpEngine {
         if (settings.restart().isBlank()) {
             throw new DhcpException("cannot apply: no services.dhcp.restart command in the inventory");
         }
-        ProcessRunner.Result r = runner.shell(settings.restart(), RESTART_TIMEOUT);
+        ProcessRunner.Result r;
+        try {
+            r = editor.files().shell(settings.restart(), RESTART_TIMEOUT);
+        } catch (IOException e) {
+            throw new DhcpException("dhcpd restart failed: " + e.getMessage());
+        }
         if (!r.ok()) {
-            throw new DhcpException("dhcpd restart failed (exit " + r.exitCode() + "): " + r.lastLine());
+            throw new DhcpException("dhcpd restart" + editor.files().where() + " failed (exit " + r.exitCode() + "): "
+                    + r.lastLine());
         }
     }
 

@@ -75,7 +75,7 @@ public class DnsCommands {
 
     private DnsEngine engine() {
         var s = NetCommandSupport.settings(session);
-        return new DnsEngine(s.editor(), s.requireDns(), Clock.systemDefaultZone());
+        return new DnsEngine(NetCommandSupport.editor(session, s), s.requireDns(), Clock.systemDefaultZone());
     }
 
     private void render(DnsResult r) {

@@ -1,6 +1,7 @@
 package herd.dns;
 
 import herd.files.ExternalChecker;
+import herd.files.FileAccess;
 import herd.files.FileChange;
 import herd.files.FileChecker;
 import herd.files.FileEditException;
@@ -46,7 +47,7 @@ public final class DnsEngine {
         this.editor = editor;
         this.settings = settings;
         this.clock = clock;
-        this.named = new NamedControl(settings);
+        this.named = new NamedControl(settings, editor.files());
         this.updates = new DnsUpdates(editor, settings, named);
     }
 
@@ -174,7 +175,7 @@ public final class DnsEngine {
             String zone = settings.zones().entrySet().stream().filter(e -> e.getValue().equals(c.path()))
                     .map(Map.Entry::getKey).findFirst().orElseThrow();
             ZoneFile before = ZoneFile.parse(c.path(), zone, c.before());
-            checks.put(c.path(), List.of(ZoneChecks.checker(before), namedCheckzone(zone)));
+            checks.put(c.path(), List.of(ZoneChecks.checker(before), namedCheckzone(zone, editor.files())));
         }
         return checks;
     }
@@ -183,9 +184,9 @@ public final class DnsEngine {
      * {@code named-checkzone ZONE FILE}, its {@code FILE:LINE: message} lines mapped to the real
      * file; zone-level messages get the line of the record they quote (else the SOA's).
      */
-    static FileChecker namedCheckzone(String zone) {
-        ExternalChecker named = new ExternalChecker("named-checkzone", tmp -> List.of("named-checkzone", "-k", "fail",
-                "-n", "fail", zone, tmp.toString()), "(?:[a-z_]+: )?(\\S+):(\\d+): (.*)",
+    static FileChecker namedCheckzone(String zone, FileAccess files) {
+        ExternalChecker named = new ExternalChecker(files, "named-checkzone", tmp -> List.of("named-checkzone", "-k",
+                "fail", "-n", "fail", zone, tmp), "(?:[a-z_]+: )?(\\S+):(\\d+): (.*)",
                 line -> line.startsWith("zone ") && !line.contains("loading from master file")
                         && !line.contains("not loaded due to errors") && !line.contains("loaded serial"));
         return (path, proposed) -> named.check(path, proposed).stream()

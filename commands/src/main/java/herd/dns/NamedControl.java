@@ -1,5 +1,6 @@
 package herd.dns;
 
+import herd.files.FileAccess;
 import herd.files.ProcessRunner;
 import java.io.IOException;
 import java.time.Duration;
@@ -33,20 +34,27 @@ final class NamedControl {
     }
 
     private final DnsSettings settings;
-    private final ProcessRunner runner = new ProcessRunner();
+    private final FileAccess files;
 
-    NamedControl(DnsSettings settings) {
+    /** {@code files}: where rndc runs (with the zone files: the management node or this machine). */
+    NamedControl(DnsSettings settings, FileAccess files) {
         this.settings = settings;
+        this.files = files;
     }
 
     void rndc(String verb, String zone) {
         if (settings.rndc().isBlank()) {
             throw new DnsException("cannot " + verb + " zone " + zone + ": no services.dns.rndc command in the inventory");
         }
-        ProcessRunner.Result r = runner.shell(settings.rndc() + " " + verb + " '" + zone.replace("'", "") + "'",
-                RNDC_TIMEOUT);
+        ProcessRunner.Result r;
+        try {
+            r = files.shell(settings.rndc() + " " + verb + " '" + zone.replace("'", "") + "'", RNDC_TIMEOUT);
+        } catch (IOException e) {
+            throw new DnsException("rndc " + verb + " " + zone + " failed: " + e.getMessage(), e);
+        }
         if (!r.ok()) {
-            throw new DnsException("rndc " + verb + " " + zone + " failed (exit " + r.exitCode() + "): " + r.lastLine());
+            throw new DnsException("rndc " + verb + " " + zone + files.where() + " failed (exit " + r.exitCode() + "): "
+                    + r.lastLine());
         }
     }
 

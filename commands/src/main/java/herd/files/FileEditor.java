@@ -1,7 +1,7 @@
 package herd.files;
 
+import herd.ssh.SshException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +59,7 @@ public final class FileEditor {
     public void commit(List<FileChange> changes, Map<String, List<FileChecker>> checkers) {
         List<FileProblem> problems = validate(changes, checkers);
         for (FileChange c : changes) {
-            if (c.changed() && modified(c.path()) != c.readAt()) {
+            if (c.changed() && changedSince(c)) {
                 problems.add(new FileProblem(c.path(), 0, "changed by someone else while herd edited it; run again"));
             }
         }
@@ -77,16 +77,19 @@ public final class FileEditor {
         }
     }
 
-    private long modified(String path) {
+    private boolean changedSince(FileChange c) {
         try {
-            return files.modified(path);
+            return files.changedSince(c.path(), c.readAt(), Text.encode(c.before()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new FileEditException(c.path(), 0, "cannot read: " + reason(e));
         }
     }
 
     private static String reason(IOException e) {
         String m = e.getMessage();
+        if (e instanceof SshException) {
+            return m;   // already "NODE: problem"
+        }
         return e.getClass().getSimpleName().replace("Exception", "") + (m == null ? "" : " " + m);
     }
 }

@@ -53,6 +53,6 @@ public class HostsCommands {
 
     private HostsEngine engine() {
         var s = NetCommandSupport.fileSettings(session);
-        return new HostsEngine(s.editor(), s.requireHosts());
+        return new HostsEngine(NetCommandSupport.editor(session, s), s.requireHosts());
     }
 }

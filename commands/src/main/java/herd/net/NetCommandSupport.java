@@ -1,11 +1,19 @@
 package herd.net;
 
 import herd.files.EditReport;
+import herd.files.FileAccess;
+import herd.files.FileEditor;
+import herd.files.SftpFileAccess;
 import herd.files.WriteMode;
 import herd.inventory.Node;
+import herd.nodeset.NodeSet;
 import herd.session.Output;
 import herd.session.Session;
 import herd.session.UsageException;
+import herd.ssh.ConnectionPool;
+import herd.ssh.SessionSsh;
+import herd.ssh.SshTarget;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,6 +21,8 @@ import java.util.List;
  * {@code --dry-run}/{@code --apply}, and the rendering of an {@link EditReport}.
  */
 public final class NetCommandSupport {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private NetCommandSupport() {
     }
 
@@ -23,6 +33,18 @@ public final class NetCommandSupport {
     /** Settings without the TSIG secret, for commands that only edit files (dhcp, hosts). */
     public static NetSettings fileSettings(Session session) {
         return NetSettings.from(session.inventory(), System.getenv(), p -> session.out().askSecret(p), false);
+    }
+
+    /** The service files' editor: local, or on {@code services.host} over the session's SSH connection. */
+    public static FileEditor editor(Session session, NetSettings settings) {
+        return settings.editor(host -> remoteFiles(session, host));
+    }
+
+    /** SFTP (and exec for checkers and apply commands) on the pooled connection to {@code host}. */
+    public static FileAccess remoteFiles(Session session, String host) {
+        ConnectionPool pool = SessionSsh.pool(session);
+        SshTarget target = SessionSsh.targets(session, NodeSet.fromNames(List.of(host))).get(0);
+        return new SftpFileAccess(pool, target, CONNECT_TIMEOUT);
     }
 
     public static WriteMode mode(boolean dryRun, boolean apply) {

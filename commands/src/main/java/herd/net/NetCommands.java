@@ -55,6 +55,6 @@ public class NetCommands {
 
     private NetEngine engine() {
         NetSettings s = NetCommandSupport.settings(session);
-        return new NetEngine(s.editor(), s, Clock.systemDefaultZone());
+        return new NetEngine(NetCommandSupport.editor(session, s), s, Clock.systemDefaultZone());
     }
 }

@@ -2,6 +2,7 @@ package herd.net;
 
 import herd.dhcp.DhcpSettings;
 import herd.dns.DnsSettings;
+import herd.files.FileAccess;
 import herd.files.FileEditor;
 import herd.files.LocalFileAccess;
 import herd.inventory.Inventory;
@@ -13,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * The DHCP, DNS and hosts settings of an inventory, in the engines' typed records ({@code host}:
- * the node holding the files, null = this machine). A missing
+ * the node holding the files, reached over SSH/SFTP; null = this machine). A missing
  * section is null; {@link #requireDhcp()} and friends turn that into one clear line.
  *
  * <pre>{@code
@@ -55,13 +56,19 @@ public record NetSettings(String host, DhcpSettings dhcp, DnsSettings dns, Strin
         return SecretRef.resolve(ref, env, prompt);
     }
 
-    /** Access to the service files: local ones; {@code services.host} (SFTP) is refused for now. */
+    /**
+     * Access to the service files: this machine's, or with {@code services.host} those of that node,
+     * as {@code remote} opens them (the adapters: SFTP on the session's SSH connection).
+     */
+    public FileEditor editor(Function<String, FileAccess> remote) {
+        return new FileEditor(host == null || host.isBlank() ? new LocalFileAccess() : remote.apply(host));
+    }
+
+    /** Access to local service files, for callers without a session; {@code services.host} is refused. */
     public FileEditor editor() {
-        if (host != null && !host.isBlank()) {
-            throw new NetException("services.host " + host + ": editing files on another node (SFTP) is not supported"
-                    + " yet; run herd on " + host);
-        }
-        return new FileEditor(new LocalFileAccess());
+        return editor(h -> {
+            throw new NetException("services.host " + h + ": remote files need the shell's SSH connections");
+        });
     }
 
     public DhcpSettings requireDhcp() {

@@ -37,9 +37,8 @@ class SecretRefTest {
     }
 
     @Test
-    void filesOnAnotherNodeAreRefusedWithOneLine() {
+    void filesOnAnotherNodeNeedTheSessionsConnections() {
         NetSettings s = new NetSettings("odin", null, null, "/etc/hosts", "", java.util.List.of());
-        assertThatThrownBy(s::editor).hasMessage("services.host odin: editing files on another node (SFTP) is not supported"
-                + " yet; run herd on odin");
+        assertThatThrownBy(s::editor).hasMessage("services.host odin: remote files need the shell's SSH connections");
     }
 }
