@@ -77,6 +77,9 @@ public class DeployCommands {
                 job.await(Duration.ofSeconds(1));
                 out.progress(DeployPrinter.summary(job.progress()));
             }
+        } catch (InterruptedException e) {
+            // Ctrl-C interrupts the wait: that detaches; the deployment itself goes on.
+            Thread.interrupted();
         } finally {
             printer.detach();
             out.progress("");

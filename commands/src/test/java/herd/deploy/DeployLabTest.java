@@ -115,14 +115,14 @@ class DeployLabTest {
         try {
             PxeLab.installTime(lab, Duration.ofSeconds(1));
             DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(
-                    request("valkyrie[03-04]", Duration.ofSeconds(8), Duration.ofSeconds(40)), boot, events::add);
-            DeployEvent.Stuck stuck = awaitEvent(DeployEvent.Stuck.class, Duration.ofSeconds(40));
+                    request("valkyrie[03-04]", Duration.ofSeconds(8), Duration.ofSeconds(16)), boot, events::add);
+            DeployEvent.Stuck stuck = awaitEvent(DeployEvent.Stuck.class, Duration.ofSeconds(16));
             assertThat(stuck.node()).isEqualTo("valkyrie04");
             assertThat(stuck.stage()).isEqualTo(Stage.WAITING);
             assertThat(stuck.message()).startsWith("valkyrie04: stuck at waiting-dhcp for ")
                     .endsWith("last event: DHCPDISCOVER from " + lab.node("valkyrie04").mac() + " via br0: network "
                             + "10.10.0.0/16: no free leases");
-            job.await(Duration.ofSeconds(45));
+            job.await(Duration.ofSeconds(20));
             assertThat(job.progress()).extracting(NodeProgress::node, NodeProgress::stage)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("valkyrie03", Stage.SSH_UP),
                             org.assertj.core.groups.Tuple.tuple("valkyrie04", Stage.WAITING));
