@@ -65,7 +65,8 @@ public class DeployCommands {
         DeployPrinter printer = new DeployPrinter(out);
         DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(request, bootControl(), printer);
         session.resource(DeployJobs.class, DeployJobs::new).add(job);
-        if (!follow) {
+        // A batch file or -c has no background to go on in: there, deploy always follows.
+        if (!follow && out.interactive()) {
             out.line("deploying " + target + " in the background: 'deploy status' shows where each node is");
             printer.detach();
             return;
@@ -76,6 +77,9 @@ public class DeployCommands {
                 job.await(Duration.ofSeconds(1));
                 out.progress(DeployPrinter.summary(job.progress()));
             }
+        } catch (InterruptedException e) {
+            // Ctrl-C interrupts the wait: that detaches; the deployment itself goes on.
+            Thread.interrupted();
         } finally {
             printer.detach();
             out.progress("");

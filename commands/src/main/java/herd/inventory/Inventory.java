@@ -51,7 +51,7 @@ public final class Inventory {
                 listedBy.computeIfAbsent(g, k -> new ArrayList<>()).add(n.name());
             }
         }
-        this.groupSource = new InventoryGroups(groups, listedBy);
+        this.groupSource = new InventoryGroups(groups, listedBy, nodes.keySet());
     }
 
     /** Where it was read from: a file path, or {@code "bundled example"}. */

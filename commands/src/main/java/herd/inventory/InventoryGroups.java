@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The inventory's groups as a group source named {@code inventory} (the default source, so
  * {@code @compute} means {@code @inventory:compute}). A group is its expression (which may use
- * other groups) plus the nodes whose entry lists it.
+ * other groups) plus the nodes whose entry lists it. Unless the inventory defines a group named
+ * {@code all}, {@code @all} is every node of the inventory (as ClusterShell's {@code all} upcall).
  */
 final class InventoryGroups implements GroupSource {
 
@@ -23,12 +24,14 @@ final class InventoryGroups implements GroupSource {
 
     private final Map<String, String> expressions;
     private final Map<String, List<String>> listedBy;
+    private final NodeSet nodes;
     private final Map<String, NodeSet> cache = new ConcurrentHashMap<>();
     private final Set<String> resolving = new HashSet<>();
 
-    InventoryGroups(Map<String, String> expressions, Map<String, List<String>> listedBy) {
+    InventoryGroups(Map<String, String> expressions, Map<String, List<String>> listedBy, Set<String> nodes) {
         this.expressions = Map.copyOf(expressions);
         this.listedBy = Map.copyOf(listedBy);
+        this.nodes = NodeSet.fromNames(List.copyOf(nodes));
     }
 
     @Override
@@ -46,7 +49,7 @@ final class InventoryGroups implements GroupSource {
     @Override
     public Optional<NodeSet> members(String group) {
         if (!expressions.containsKey(group) && !listedBy.containsKey(group)) {
-            return Optional.empty();
+            return group.equals("all") ? Optional.of(nodes) : Optional.empty();
         }
         NodeSet cached = cache.get(group);
         if (cached != null) {

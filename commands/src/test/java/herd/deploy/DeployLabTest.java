@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * deploy end to end on the lab: real BMCs (ipmi_sim) get bootdev pxe and a power cycle, the lab's
- * PXE side boots the nodes (real dhclient against the lab's dhcpd, the iPXE chain over nginx),
+ * PXE side (its agent, on the BMCs' power-on) boots the nodes (real dhclient against the lab's dhcpd, the iPXE chain over nginx),
  * and herd follows them from dhcpd's log and nginx's access log to ssh-up.
  */
-@LabConfig(nodes = 4, bmc = true, dhcp = true)
+@LabConfig(nodes = 4, bmc = true, dns = true, dhcp = true)
 class DeployLabTest {
 
     Lab lab;
@@ -49,7 +49,6 @@ class DeployLabTest {
                 "curl not installed: the lab's PXE node fetches with it");
         events.clear();
         inv = InventoryLoader.load(lab.inventoryFile());
-        PxeLab.stageInstallMedia(DeployInventory.httpRoot(inv), DeployInventory.tftpRoot(inv));
         ipmi = new IpmiBackend(Duration.ofSeconds(6), 4);
         pool = new BmcPool(ipmi, Duration.ofSeconds(30));
         bmc = new BmcEngine(pool, 8);
@@ -80,31 +79,30 @@ class DeployLabTest {
 
     @Test
     void fourNodesReachSshUpWithEveryStageSeenInTheLogs() throws Exception {
-        try (PxeLab pxe = PxeLab.start(lab, Duration.ofSeconds(2))) {
-            DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(
-                    request("valkyrie[01-04]", Duration.ofSeconds(30), Duration.ofSeconds(90)), boot, events::add);
-            assertThat(job.await(Duration.ofSeconds(100))).as("deploy ended; events " + events).isTrue();
-            assertThat(job.succeeded()).as("problems " + job.problems() + " consoles " + consoles(pxe) + " events " + events)
-                    .isTrue();
-            for (String node : List.of("valkyrie01", "valkyrie02", "valkyrie03", "valkyrie04")) {
-                // No TFTP server in the lab: the iPXE binary stage is the only one not seen.
-                // Every stage, each once (no TFTP server in the lab: no iPXE binary stage). Two logs
-                // are read by two tails, so a DHCP line may be reported after the first HTTP ones.
-                assertThat(reached(node)).as(node + " " + pxe.console(node)).containsExactlyInAnyOrder(
-                        Stage.DHCP_OFFERED, Stage.DHCP_ACKED, Stage.BOOT_SCRIPT, Stage.NODE_FILE, Stage.KERNEL,
-                        Stage.INITRD, Stage.INSTALLER_CONFIG, Stage.INSTALLING, Stage.INSTALL_FINISHED, Stage.REBOOTED,
-                        Stage.SSH_UP);
-                assertThat(reached(node)).containsSubsequence(Stage.BOOT_SCRIPT, Stage.NODE_FILE, Stage.KERNEL,
-                        Stage.INITRD, Stage.INSTALLER_CONFIG, Stage.INSTALLING, Stage.INSTALL_FINISHED, Stage.REBOOTED,
-                        Stage.SSH_UP);
-                assertThat(lab.bootDevice(node)).isNotEqualTo("pxe");
-                assertThat(lab.isNodeRunning(node)).isTrue();
-            }
-            assertThat(PxeChain.of(DeployInventory.httpRoot(inv), "valkyrie01").get(1).linkTarget())
-                    .isEqualTo("../nodes_groups/local_disk.ipxe");
-            assertThat(events).noneMatch(e -> e instanceof DeployEvent.ReinstallDetected || e instanceof DeployEvent.Stuck
-                    || e instanceof DeployEvent.Problem);
+        PxeLab.installTime(lab, Duration.ofSeconds(2));
+        DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(
+                request("valkyrie[01-04]", Duration.ofSeconds(30), Duration.ofSeconds(90)), boot, events::add);
+        assertThat(job.await(Duration.ofSeconds(100))).as("deploy ended; events " + events).isTrue();
+        assertThat(job.succeeded()).as("problems " + job.problems() + " consoles " + consoles() + " events " + events)
+                .isTrue();
+        for (String node : List.of("valkyrie01", "valkyrie02", "valkyrie03", "valkyrie04")) {
+            // No TFTP server in the lab: the iPXE binary stage is the only one not seen.
+            // Every stage, each once (no TFTP server in the lab: no iPXE binary stage). Two logs
+            // are read by two tails, so a DHCP line may be reported after the first HTTP ones.
+            assertThat(reached(node)).as(node + " " + PxeLab.console(lab, node)).containsExactlyInAnyOrder(
+                    Stage.DHCP_OFFERED, Stage.DHCP_ACKED, Stage.BOOT_SCRIPT, Stage.NODE_FILE, Stage.KERNEL,
+                    Stage.INITRD, Stage.INSTALLER_CONFIG, Stage.INSTALLING, Stage.INSTALL_FINISHED, Stage.REBOOTED,
+                    Stage.SSH_UP);
+            assertThat(reached(node)).containsSubsequence(Stage.BOOT_SCRIPT, Stage.NODE_FILE, Stage.KERNEL,
+                    Stage.INITRD, Stage.INSTALLER_CONFIG, Stage.INSTALLING, Stage.INSTALL_FINISHED, Stage.REBOOTED,
+                    Stage.SSH_UP);
+            assertThat(lab.bootDevice(node)).isNotEqualTo("pxe");
+            assertThat(lab.isNodeRunning(node)).isTrue();
         }
+        assertThat(PxeChain.of(DeployInventory.httpRoot(inv), "valkyrie01").get(1).linkTarget())
+                .isEqualTo("../nodes_groups/local_disk.ipxe");
+        assertThat(events).noneMatch(e -> e instanceof DeployEvent.ReinstallDetected || e instanceof DeployEvent.Stuck
+                || e instanceof DeployEvent.Problem);
     }
 
     @Test
@@ -114,20 +112,21 @@ class DeployLabTest {
         java.nio.file.Files.writeString(lab.dhcpdConf(), conf.replace("hardware ethernet " + mac + ";",
                 "hardware ethernet 08:00:27:FF:FF:FF;"));
         lab.restartDhcpd();
-        try (PxeLab pxe = PxeLab.start(lab, Duration.ofSeconds(1))) {
+        try {
+            PxeLab.installTime(lab, Duration.ofSeconds(1));
             DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(
-                    request("valkyrie[03-04]", Duration.ofSeconds(8), Duration.ofSeconds(40)), boot, events::add);
-            DeployEvent.Stuck stuck = awaitEvent(DeployEvent.Stuck.class, Duration.ofSeconds(40));
+                    request("valkyrie[03-04]", Duration.ofSeconds(8), Duration.ofSeconds(16)), boot, events::add);
+            DeployEvent.Stuck stuck = awaitEvent(DeployEvent.Stuck.class, Duration.ofSeconds(16));
             assertThat(stuck.node()).isEqualTo("valkyrie04");
             assertThat(stuck.stage()).isEqualTo(Stage.WAITING);
             assertThat(stuck.message()).startsWith("valkyrie04: stuck at waiting-dhcp for ")
                     .endsWith("last event: DHCPDISCOVER from " + lab.node("valkyrie04").mac() + " via br0: network "
                             + "10.10.0.0/16: no free leases");
-            job.await(Duration.ofSeconds(45));
+            job.await(Duration.ofSeconds(20));
             assertThat(job.progress()).extracting(NodeProgress::node, NodeProgress::stage)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("valkyrie03", Stage.SSH_UP),
                             org.assertj.core.groups.Tuple.tuple("valkyrie04", Stage.WAITING));
-            assertThat(pxe.console("valkyrie04")).anyMatch(l -> l.endsWith("PXE-E51: no DHCP offers were received"));
+            assertThat(PxeLab.console(lab, "valkyrie04")).anyMatch(l -> l.endsWith("PXE-E51: no DHCP offers were received"));
         } finally {
             java.nio.file.Files.writeString(lab.dhcpdConf(), conf);
             lab.restartDhcpd();
@@ -136,36 +135,35 @@ class DeployLabTest {
 
     @Test
     void aForcedReinstallLoopIsFlagged() throws Exception {
-        try (PxeLab pxe = PxeLab.start(lab, Duration.ofSeconds(3))) {
-            DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(
-                    request("valkyrie02", Duration.ofSeconds(30), Duration.ofSeconds(60)), boot, events::add);
-            awaitEvent(DeployEvent.StageReached.class, Duration.ofSeconds(30), r -> r.stage() == Stage.INSTALL_FINISHED);
-            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-            while (lab.bootDevice("valkyrie02").equals("pxe") && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            // What the tutorial warns about: while the node reboots, something puts it back on
-            // PXE with its install file (a BMC that keeps the old boot order, a stale link).
-            new PxeRenderEngine().render(new PxeRenderRequest(DeployInventory.httpRoot(inv), DeployInventory.tftpRoot(inv),
-                    DeployInventory.pxeNodes(inv, NodeSet.parse("valkyrie02"), profiles, "compute"), profiles,
-                    java.util.Set.of("valkyrie02"), false));
-            bmc.boot(new herd.bmc.BootRequest(List.of("valkyrie02"), java.util.Optional.of(
-                    new herd.bmc.BootSetting(herd.bmc.BootDevice.PXE, false, false))), credentials,
-                    herd.session.Cancellation.create(), (d, t) -> { });
-            DeployEvent.ReinstallDetected again = awaitEvent(DeployEvent.ReinstallDetected.class, Duration.ofSeconds(30));
-            assertThat(again.node()).isEqualTo("valkyrie02");
-            assertThat(again.evidence()).contains("GET /repositories/AlmaLinux/9/x86_64/os/images/pxeboot/vmlinuz");
-            assertThat(pxe.console("valkyrie02")).anyMatch(l -> l.endsWith("reboot: boot device pxe"));
-            job.await(Duration.ofSeconds(60));
-            assertThat(job.progress().get(0).reinstalls()).isEqualTo(1);
-            assertThat(job.succeeded()).as("the second install ends with the node up too: " + events).isTrue();
+        PxeLab.installTime(lab, Duration.ofSeconds(3));
+        DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(
+                request("valkyrie02", Duration.ofSeconds(30), Duration.ofSeconds(60)), boot, events::add);
+        awaitEvent(DeployEvent.StageReached.class, Duration.ofSeconds(30), r -> r.stage() == Stage.INSTALL_FINISHED);
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (lab.bootDevice("valkyrie02").equals("pxe") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
+        // What the tutorial warns about: while the node reboots, something puts it back on
+        // PXE with its install file (a BMC that keeps the old boot order, a stale link).
+        new PxeRenderEngine().render(new PxeRenderRequest(DeployInventory.httpRoot(inv), DeployInventory.tftpRoot(inv),
+                DeployInventory.pxeNodes(inv, NodeSet.parse("valkyrie02"), profiles, "compute"), profiles,
+                java.util.Set.of("valkyrie02"), false));
+        bmc.boot(new herd.bmc.BootRequest(List.of("valkyrie02"), java.util.Optional.of(
+                new herd.bmc.BootSetting(herd.bmc.BootDevice.PXE, false, false))), credentials,
+                herd.session.Cancellation.create(), (d, t) -> { });
+        DeployEvent.ReinstallDetected again = awaitEvent(DeployEvent.ReinstallDetected.class, Duration.ofSeconds(30));
+        assertThat(again.node()).isEqualTo("valkyrie02");
+        assertThat(again.evidence()).contains("GET /repositories/AlmaLinux/9/x86_64/os/images/pxeboot/vmlinuz");
+        assertThat(PxeLab.console(lab, "valkyrie02")).anyMatch(l -> l.endsWith("reboot: boot device pxe"));
+        job.await(Duration.ofSeconds(60));
+        assertThat(job.progress().get(0).reinstalls()).isEqualTo(1);
+        assertThat(job.succeeded()).as("the second install ends with the node up too: " + events).isTrue();
     }
 
-    private String consoles(PxeLab pxe) throws java.io.IOException {
+    private String consoles() throws java.io.IOException {
         StringBuilder b = new StringBuilder();
         for (var n : lab.nodes()) {
-            b.append('\n').append(String.join("\n", pxe.console(n.name())));
+            b.append('\n').append(String.join("\n", PxeLab.console(lab, n.name())));
         }
         return b.toString();
     }

@@ -22,6 +22,7 @@ class InventoryLoaderTest {
         assertThat(inv.name()).isEqualTo("tutorial");
         assertThat(inv.all().toString()).isEqualTo("heimdall,odin,thor,valkyrie[01-02]");
         assertThat(NodeSet.parse("@compute", inv.groupResolver()).toString()).isEqualTo("valkyrie[01-02]");
+        assertThat(NodeSet.parse("@all", inv.groupResolver())).isEqualTo(inv.all());
         assertThat(inv.groups()).containsOnlyKeys("mgmt", "storage", "login", "compute");
         assertThat(inv.require("odin").ip()).isEqualTo("10.10.0.1");
         assertThat(inv.profile("valkyrie01")).isEqualTo("el9-compute");

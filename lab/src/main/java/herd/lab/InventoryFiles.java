@@ -45,7 +45,14 @@ final class InventoryFiles {
         if (spec.nodes() > 0) {
             b.append("  compute: ").append(q(layout.computeNodeset())).append('\n');
         }
+        if (spec.pxe() && spec.nodes() > 0) {
+            // A ready profile for the staged EL 9 media: deploy @all --profile compute works at once.
+            b.append("\ngroup-defaults:\n  compute:\n    profile: compute\n");
+        }
         nodes(b, dir, layout);
+        if (spec.pxe()) {
+            b.append("\nprofiles:\n  compute: {os: el, version: \"9\", kernel-args: \"console=ttyS0,115200\"}\n");
+        }
         return b.toString();
     }
 

@@ -13,7 +13,8 @@ import java.time.Instant;
 
 /**
  * The lab agent: one small JVM per lab, inside the lab's mount namespace, that serves every
- * node's serial console and supervises every node's ipmi_sim. Started by {@code Lab.up} as
+ * node's serial console, supervises every node's ipmi_sim and, in a lab with a PXE side, boots
+ * nodes from the network when their BMC powers them on with boot device PXE. Started by {@code Lab.up} as
  * {@code java -cp <herd-lab> herd.lab.LabAgent DIR}; stopped by {@code down} (by pid).
  */
 public final class LabAgent {
@@ -45,6 +46,9 @@ public final class LabAgent {
         Thread watcher = new Thread(() -> watchPower(watch, powerDir, consoles), "power-watch");
         watcher.setDaemon(true);
         watcher.start();
+        if (layout.spec().pxe()) {
+            herd.lab.pxe.PxeLab.watch(new Lab(dir, layout, Duration.ofMillis(state.startMillis())));
+        }
         bmcs.startAll(Duration.ofSeconds(30 + layout.nodes().size() / 5));
         Files.writeString(dir.run("agent.ready"), Instant.now() + "\n");
         log("agent ready: " + layout.nodes().size() + " consoles and BMCs");

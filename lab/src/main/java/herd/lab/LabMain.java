@@ -103,6 +103,9 @@ public final class LabMain {
         if (spec.dhcp()) {
             s.add("dhcp");
         }
+        if (spec.pxe()) {
+            s.add("pxe (http://10.10.0.1/, profile compute)");
+        }
         return String.join(", ", s);
     }
 

@@ -50,6 +50,14 @@ public record LabSpec(int nodes, List<String> extras, boolean bmc, boolean dns, 
         return new Builder();
     }
 
+    /**
+     * Whether the lab has a PXE side (BMCs and DHCP both on): nginx serving the http root, install
+     * media staged, and nodes that boot from the network when powered on with boot device PXE.
+     */
+    public boolean pxe() {
+        return bmc && dhcp;
+    }
+
     /** This spec with another directory. */
     public LabSpec withDir(Path newDir) {
         return new LabSpec(nodes, extras, bmc, dns, dnsDynamic, dhcp, newDir);

@@ -74,7 +74,13 @@ final class Launcher {
             phases.put("dns", () -> DnsService.start(dir, layout, holder));
         }
         if (layout.spec().dhcp()) {
-            phases.put("dhcp", () -> new DhcpService(dir, layout.slot(), state).start());
+            phases.put("dhcp", () -> {
+                DhcpService dhcp = new DhcpService(dir, layout.slot(), state);
+                dhcp.start();
+                if (layout.spec().pxe()) {
+                    herd.lab.pxe.PxeLab.startHttp(dir.root(), dhcp.serverNamespace());
+                }
+            });
         }
         ExecutorService pool = Executors.newFixedThreadPool(phases.size());
         StringBuilder log = new StringBuilder(prep);
@@ -175,6 +181,9 @@ final class Launcher {
         }
         if (layout.spec().dhcp()) {
             DhcpService.write(dir, layout);
+        }
+        if (layout.spec().pxe()) {
+            herd.lab.pxe.PxeLab.setUp(dir.root(), dir.root().resolve("www"), dir.root().resolve("tftpboot"));
         }
     }
 

@@ -50,6 +50,10 @@ final class Prerequisites {
             needed.put("dhcpd", "isc-dhcp-server");
             needed.put("dhclient", "isc-dhcp-client");
         }
+        if (spec.pxe()) {
+            needed.put("nginx", "nginx-light");
+            needed.put("curl", "curl");
+        }
         List<String> packages = new ArrayList<>();
         List<String> programs = new ArrayList<>();
         needed.forEach((program, pkg) -> {

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * iPXE chain over HTTP (boot.ipxe, the node file, kernel, initrd), the installer config and
  * stage2, a few seconds of "installing", the completion callback, then a reboot that boots the
  * disk (the node's sshd starts) unless the BMC still says PXE, in which case it starts over.
- * Every step is appended to {@code console.log} in its work directory.
+ * Every step is appended to {@code console.log} in its work directory. Booting the disk ends
+ * the network boot: the node's request file ({@code DIR/pxe/boot/NAME}) is removed.
  */
 final class PxeBoot implements Runnable {
 
@@ -28,19 +29,27 @@ final class PxeBoot implements Runnable {
     private final String node;
     private final Duration installTime;
     private final Path work;
+    private final Path request;
+    private volatile boolean bootedDisk;
     private PxeNodeNet net;
 
-    PxeBoot(Lab lab, String node, Duration installTime, Path work) {
+    PxeBoot(Lab lab, String node, Duration installTime, Path work, Path request) {
         this.lab = lab;
         this.node = node;
         this.installTime = installTime;
         this.work = work;
+        this.request = request;
+    }
+
+    /** True once the node booted its disk: the request file it removes then is no power-off. */
+    boolean bootedDisk() {
+        return bootedDisk;
     }
 
     @Override
     public void run() {
         lab.stopNode(node); // in firmware: the installed OS (its sshd) is not running
-        try (PxeNodeNet card = new PxeNodeNet(lab.dhcpServerNamespace(), lab.node(node).mac(), work)) {
+        try (PxeNodeNet card = new PxeNodeNet(webServerPid(), lab.node(node).mac(), work)) {
             net = card;
             for (int boot = 0; boot < MAX_BOOTS && !Thread.currentThread().isInterrupted(); boot++) {
                 if (!bootOnce()) {
@@ -49,6 +58,16 @@ final class PxeBoot implements Runnable {
             }
         } catch (RuntimeException e) {
             console("failed: " + e.getMessage());
+        }
+    }
+
+    /** nginx runs on the DHCP bridge's namespace: the card is plugged there. */
+    private long webServerPid() {
+        Path pid = lab.dir().resolve("pxe/nginx/nginx.pid");
+        try {
+            return Long.parseLong(Files.readString(pid).strip());
+        } catch (IOException | NumberFormatException e) {
+            throw new herd.lab.LabException("lab pxe: no web server pid in " + pid + ": " + e.getMessage(), e);
         }
     }
 
@@ -113,7 +132,13 @@ final class PxeBoot implements Runnable {
 
     private void bootDisk() {
         net.dhcp(false); // the installed system asks for its address again
+        bootedDisk = true;
         lab.startNode(node);
+        try {
+            Files.deleteIfExists(request);
+        } catch (IOException e) {
+            throw new herd.lab.LabException("lab pxe: " + request + ": " + e.getMessage(), e);
+        }
         console("booted from disk: sshd started");
     }
 

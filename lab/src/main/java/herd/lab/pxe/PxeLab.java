@@ -1,54 +1,69 @@
 package herd.lab.pxe;
 
 import herd.lab.Lab;
-import herd.lab.LabNode;
+import herd.lab.LabException;
 import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The lab's PXE side: a web server (nginx, combined access log) for the inventory's http-root
- * on the DHCP bridge, and a supervisor that watches every node's BMC: when a node is powered
- * on or reset while its boot device is PXE, it boots from the network ({@link PxeBoot}).
+ * The lab's PXE side (a lab with BMCs and DHCP, {@code LabSpec.pxe()}): install media under the
+ * inventory's http-root ({@code DIR/www}), nginx on the DHCP bridge (10.10.0.1:80, the
+ * next-server) with a combined access log ({@code DIR/log/http-access.log}), both set up by
+ * {@code Lab.up}; and, in the lab agent, a watcher of {@code DIR/pxe/boot}: the BMC's
+ * chassis control writes {@code NAME} there when the node is powered on or reset with boot
+ * device PXE, and the node then boots from the network ({@link PxeBoot}).
  * <pre>{@code
- * try (PxeLab pxe = PxeLab.start(lab, Duration.ofSeconds(3))) {
- *     ... ipmitool chassis bootdev pxe; power cycle: the node installs and reboots ...
- * }
+ * PxeLab.installTime(lab, Duration.ofSeconds(1));   // how long a node "installs"
+ * ... ipmitool chassis bootdev pxe; power cycle: the node installs and reboots ...
+ * PxeLab.console(lab, "valkyrie01");                 // what its network boots printed
  * }</pre>
  */
-public final class PxeLab implements AutoCloseable {
+public final class PxeLab {
 
-    private static final Duration POLL = Duration.ofMillis(200);
+    /** How long a node "installs" unless {@link #installTime} says otherwise. */
+    public static final Duration DEFAULT_INSTALL_TIME = Duration.ofSeconds(3);
 
     private final Lab lab;
-    private final Duration installTime;
-    private final PxeHttpServer http;
-    private final Map<String, Integer> seen = new HashMap<>();
-    private final Map<String, Thread> booting = new HashMap<>();
-    private final Thread watcher;
-    private volatile boolean closed;
+    private final Map<String, Thread> threads = new HashMap<>();
+    private final Map<String, PxeBoot> boots = new HashMap<>();
+    private final Map<String, String> requests = new HashMap<>();
 
-    private PxeLab(Lab lab, Duration installTime, PxeHttpServer http) {
+    private PxeLab(Lab lab) {
         this.lab = lab;
-        this.installTime = installTime;
-        this.http = http;
-        for (LabNode n : lab.nodes()) {
-            seen.put(n.name(), lab.chassisLog(n.name()).size());
-        }
-        this.watcher = new Thread(this::watch, "herd-lab-pxe");
-        this.watcher.setDaemon(true);
     }
 
-    /** Starts the web server (root {@code DIR/www}, log {@code DIR/log/http-access.log}, as the lab inventory says) and the watcher. */
-    public static PxeLab start(Lab lab, Duration installTime) {
-        PxeHttpServer http = PxeHttpServer.start(lab.dhcpServerNamespace(), httpRoot(lab), accessLog(lab),
-                lab.dir().resolve("pxe/nginx"));
-        PxeLab pxe = new PxeLab(lab, installTime, http);
-        pxe.watcher.start();
-        return pxe;
+    /** Lays out the PXE side's files: the request directory and the install media. */
+    public static void setUp(Path labDir, Path httpRoot, Path tftpRoot) {
+        try {
+            Files.createDirectories(labDir.resolve("pxe/boot"));
+            Files.createDirectories(labDir.resolve("pxe/nodes"));
+        } catch (IOException e) {
+            throw new LabException("lab pxe: " + labDir + ": " + e.getMessage(), e);
+        }
+        stageInstallMedia(httpRoot, tftpRoot);
+    }
+
+    /** Starts nginx for the lab in {@code labDir}, detached: the lab's teardown stops it by its pid file. */
+    public static void startHttp(Path labDir, String namespace) {
+        PxeHttpServer.start(namespace, labDir.resolve("www"), labDir.resolve("log/http-access.log"),
+                labDir.resolve("pxe/nginx"));
+    }
+
+    /** In the lab agent: boots nodes from the network as their BMCs ask, until the agent ends. */
+    public static void watch(Lab lab) {
+        Thread t = new Thread(() -> new PxeLab(lab).run(), "herd-lab-pxe");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**
@@ -59,15 +74,32 @@ public final class PxeLab implements AutoCloseable {
     public static void stageInstallMedia(Path httpRoot, Path tftpRoot) {
         Path os = httpRoot.resolve("repositories/AlmaLinux/9/x86_64/os");
         try {
-            java.nio.file.Files.createDirectories(os.resolve("images/pxeboot"));
-            java.nio.file.Files.createDirectories(tftpRoot);
-            java.nio.file.Files.writeString(os.resolve("images/pxeboot/vmlinuz"), "lab kernel\n");
-            java.nio.file.Files.writeString(os.resolve("images/pxeboot/initrd.img"), "lab initrd\n");
-            java.nio.file.Files.writeString(os.resolve(".treeinfo"), "[general]\nname = AlmaLinux 9 (lab)\n");
-            java.nio.file.Files.writeString(tftpRoot.resolve("undionly.kpxe"), "lab ipxe\n");
-            java.nio.file.Files.writeString(tftpRoot.resolve("ipxe.efi"), "lab ipxe\n");
+            Files.createDirectories(os.resolve("images/pxeboot"));
+            Files.createDirectories(tftpRoot);
+            Files.writeString(os.resolve("images/pxeboot/vmlinuz"), "lab kernel\n");
+            Files.writeString(os.resolve("images/pxeboot/initrd.img"), "lab initrd\n");
+            Files.writeString(os.resolve(".treeinfo"), "[general]\nname = AlmaLinux 9 (lab)\n");
+            Files.writeString(tftpRoot.resolve("undionly.kpxe"), "lab ipxe\n");
+            Files.writeString(tftpRoot.resolve("ipxe.efi"), "lab ipxe\n");
         } catch (IOException e) {
-            throw new herd.lab.LabException("lab pxe: " + httpRoot + ": " + e.getMessage(), e);
+            throw new LabException("lab pxe: " + httpRoot + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets how long the lab's nodes "install" from their next network boot on. */
+    public static void installTime(Lab lab, Duration time) {
+        try {
+            Files.writeString(lab.dir().resolve("pxe/install-time"), time.toMillis() + "\n");
+        } catch (IOException e) {
+            throw new LabException("lab pxe: " + lab.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Duration installTime(Path labDir) {
+        try {
+            return Duration.ofMillis(Long.parseLong(Files.readString(labDir.resolve("pxe/install-time")).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return DEFAULT_INSTALL_TIME;
         }
     }
 
@@ -80,73 +112,82 @@ public final class PxeLab implements AutoCloseable {
     }
 
     /** What a node's (simulated) console printed during its network boots. */
-    public List<String> console(String node) throws IOException {
-        return PxeBoot.consoleLines(work(node));
+    public static List<String> console(Lab lab, String node) throws IOException {
+        return PxeBoot.consoleLines(lab.dir().resolve("pxe/nodes").resolve(node));
     }
 
-    /** Whether the node is booting from the network now. */
-    public synchronized boolean booting(String node) {
-        Thread t = booting.get(node);
-        return t != null && t.isAlive();
+    /** Whether the node is powered on in network boot (not yet booted from its disk). */
+    public static boolean booting(Lab lab, String node) {
+        return Files.exists(lab.dir().resolve("pxe/boot").resolve(node));
     }
 
-    private Path work(String node) {
-        return lab.dir().resolve("pxe/nodes").resolve(node);
-    }
-
-    private void watch() {
-        while (!closed) {
-            for (LabNode n : lab.nodes()) {
-                List<String> log = lab.chassisLog(n.name());
-                int from = seen.getOrDefault(n.name(), 0);
-                seen.put(n.name(), log.size());
-                boolean poweredOn = log.subList(Math.min(from, log.size()), log.size()).stream()
-                        .anyMatch(l -> l.endsWith(" power on") || l.endsWith(" reset"));
-                if (poweredOn && lab.bootDevice(n.name()).equals("pxe")) {
-                    boot(n.name());
+    private void run() {
+        Path dir = lab.dir().resolve("pxe/boot");
+        try (WatchService watch = FileSystems.getDefault().newWatchService()) {
+            dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE);
+            while (true) {
+                WatchKey key = watch.take();
+                for (WatchEvent<?> event : key.pollEvents()) {
+                    if (event.context() instanceof Path file) {
+                        changed(file.getFileName().toString(), dir.resolve(file.getFileName()));
+                    }
                 }
+                key.reset();
             }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
+        } catch (IOException e) {
+            System.out.println("lab pxe: cannot watch " + dir + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private synchronized void boot(String node) {
-        Thread old = booting.get(node);
-        if (old != null && old.isAlive()) {
-            old.interrupt(); // powered off and on again mid-boot: that boot is over
-            try {
-                old.join(20_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    /** A request file appeared, changed (a new power-on) or went (power off, or the disk booted). */
+    private void changed(String node, Path file) {
+        if (lab.nodes().stream().noneMatch(n -> n.name().equals(node))) {
+            return;
         }
-        Thread t = new Thread(new PxeBoot(lab, node, installTime, work(node)), "herd-lab-pxe " + node);
+        String request = read(file);
+        if (request.equals(requests.getOrDefault(node, ""))) {
+            return; // the same power-on seen twice (create, then modify)
+        }
+        requests.put(node, request);
+        PxeBoot old = boots.get(node);
+        Thread oldThread = threads.get(node);
+        if (request.isEmpty() && (old == null || old.bootedDisk())) {
+            return;
+        }
+        PxeBoot boot = request.isEmpty() ? null
+                : new PxeBoot(lab, node, installTime(lab.dir()), lab.dir().resolve("pxe/nodes").resolve(node), file);
+        // Powered off, or on again mid-boot: the old boot is over; the new one starts after it ended.
+        Thread t = new Thread(() -> {
+            if (oldThread != null && oldThread.isAlive()) {
+                oldThread.interrupt();
+                join(oldThread);
+            }
+            if (boot != null) {
+                boot.run();
+            }
+        }, "herd-lab-pxe " + node);
         t.setDaemon(true);
-        booting.put(node, t);
+        boots.put(node, boot);
+        threads.put(node, t);
         t.start();
     }
 
-    @Override
-    public void close() {
-        closed = true;
-        watcher.interrupt();
-        List<Thread> threads;
-        synchronized (this) {
-            threads = List.copyOf(booting.values());
+    private static void join(Thread t) {
+        try {
+            t.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        threads.forEach(Thread::interrupt);
-        for (Thread t : threads) {
-            try {
-                t.join(20_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            return "";
         }
-        http.close();
     }
 }

@@ -9,31 +9,68 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A PXE-booting node's network card: a namespace of its own wired to the lab dhcpd's bridge by a
- * veth with the node's MAC, a real DHCP exchange (dhclient, client-arch 7 like iPXE on UEFI), the
+ * A PXE-booting node's network card: a network namespace of its own (held by a sleeping
+ * {@code unshare --net} child, addressed by pid: the lab agent's private /run hides the host's
+ * /run/netns names) wired to the lab dhcpd's bridge by a veth with the node's MAC, a real DHCP exchange (dhclient, client-arch 7 like iPXE on UEFI), the
  * leased address set on eth0, and HTTP GETs from that address (curl), so that dhcpd and the web
  * server log the node's own MAC and IP.
  */
 final class PxeNodeNet implements AutoCloseable {
 
-    private final String namespace;
-    private final String serverNamespace;
+    private final Process holder;
+    private final long server;
     private final String mac;
     private final Path work;
     private String ip;
 
-    PxeNodeNet(String serverNamespace, String mac, Path work) {
+    /** Plugs a card with {@code mac} into the bridge of the namespace {@code serverPid} runs in. */
+    PxeNodeNet(long serverPid, String mac, Path work) {
         String id = mac.toLowerCase().replace(":", "");
-        this.namespace = "herdpxe-" + id + "-" + ProcessHandle.current().pid();
-        this.serverNamespace = serverNamespace;
+        this.server = serverPid;
         this.mac = mac.toLowerCase();
         this.work = work;
-        ip("netns", "add", namespace);
-        ip("link", "add", "x" + id, "netns", serverNamespace, "type", "veth", "peer", "name", "eth0", "netns", namespace);
-        ip("-n", serverNamespace, "link", "set", "x" + id, "master", "br0", "up");
-        ip("-n", namespace, "link", "set", "eth0", "address", this.mac);
-        ip("-n", namespace, "link", "set", "lo", "up");
-        ip("-n", namespace, "link", "set", "eth0", "up");
+        try {
+            holder = new ProcessBuilder("unshare", "--net", "sleep", "infinity")
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        } catch (IOException e) {
+            throw new LabException("lab pxe: unshare: " + e.getMessage(), e);
+        }
+        // A card left by a boot cut short (power off) goes first; then unshare has made the namespace.
+        PxeProcs.run(in(server, "ip", "link", "delete", "x" + id), 10);
+        awaitNamespace();
+        String me = Long.toString(holder.pid());
+        PxeProcs.check(in(server, "ip", "link", "add", "x" + id, "type", "veth", "peer", "name", "eth0", "netns", me), 10);
+        PxeProcs.check(in(server, "ip", "link", "set", "x" + id, "master", "br0", "up"), 10);
+        PxeProcs.check(in(holder.pid(), "ip", "link", "set", "eth0", "address", this.mac), 10);
+        PxeProcs.check(in(holder.pid(), "ip", "link", "set", "lo", "up"), 10);
+        PxeProcs.check(in(holder.pid(), "ip", "link", "set", "eth0", "up"), 10);
+    }
+
+    /** {@code command} run in the network namespace of process {@code pid}. */
+    private static List<String> in(long pid, String... command) {
+        List<String> cmd = new java.util.ArrayList<>(List.of("nsenter", "--net=/proc/" + pid + "/ns/net", "--"));
+        cmd.addAll(List.of(command));
+        return cmd;
+    }
+
+    private void awaitNamespace() {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline && holder.isAlive()) {
+            try {
+                if (!Files.readSymbolicLink(Path.of("/proc/" + holder.pid() + "/ns/net"))
+                        .equals(Files.readSymbolicLink(Path.of("/proc/self/ns/net")))) {
+                    return;
+                }
+                Thread.sleep(5);
+            } catch (IOException e) {
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        holder.destroyForcibly();
+        throw new LabException("lab pxe: unshare --net did not make a network namespace for " + mac);
     }
 
     /**
@@ -56,7 +93,7 @@ final class PxeNodeNet implements AutoCloseable {
             }
             Path pid = work.resolve("dhclient.pid");
             Files.deleteIfExists(pid);
-            PxeProcs.run(List.of("ip", "netns", "exec", namespace, "dhclient", "-4", "-1", "-cf",
+            PxeProcs.run(in(holder.pid(), "dhclient", "-4", "-1", "-cf",
                     work.resolve("dhclient.conf").toString(), "-sf", script.toString(), "-lf",
                     work.resolve("dhclient.leases").toString(), "-pf", pid.toString(), "eth0"), 20);
             if (Files.exists(record)) {
@@ -68,7 +105,7 @@ final class PxeNodeNet implements AutoCloseable {
             }
             if (lease.containsKey("ip_address") && ip == null) {
                 ip = lease.get("ip_address");
-                ip("-n", namespace, "addr", "add", ip + "/16", "dev", "eth0");
+                PxeProcs.check(in(holder.pid(), "ip", "addr", "add", ip + "/16", "dev", "eth0"), 10);
             }
             return lease;
         } catch (IOException e) {
@@ -93,7 +130,7 @@ final class PxeNodeNet implements AutoCloseable {
 
     /** GET from the node's address; the body, or null unless the answer is 200. */
     String get(String url) {
-        PxeProcs.Result r = PxeProcs.run(List.of("ip", "netns", "exec", namespace, "curl", "-s", "--max-time", "10",
+        PxeProcs.Result r = PxeProcs.run(in(holder.pid(), "curl", "-s", "--max-time", "10",
                 "-A", "iPXE/1.21.1+ (herd lab)", "-w", "\n%{http_code}", url), 15);
         String out = r.out();
         int nl = out.lastIndexOf('\n');
@@ -103,14 +140,9 @@ final class PxeNodeNet implements AutoCloseable {
         return out.substring(0, nl);
     }
 
+    /** Unplugs the card: its namespace (and the veth pair with it) goes when the holder dies. */
     @Override
     public void close() {
-        PxeProcs.run(List.of("ip", "netns", "delete", namespace), 10);
-    }
-
-    private static void ip(String... args) {
-        List<String> cmd = new java.util.ArrayList<>(List.of("ip"));
-        cmd.addAll(List.of(args));
-        PxeProcs.check(cmd, 10);
+        holder.destroyForcibly();
     }
 }

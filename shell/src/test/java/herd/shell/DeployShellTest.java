@@ -1,0 +1,102 @@
+package herd.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import herd.lab.Lab;
+import herd.lab.LabNode;
+import herd.lab.junit.LabConfig;
+import herd.lab.pxe.PxeLab;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * deploy on a fresh lab (BMCs, DNS, DHCP: the lab's PXE side boots the nodes when their BMC says
+ * so) through the real {@code ./herd}: the documented one-liner with the lab's ready profile, and
+ * Ctrl-C on {@code --follow} in a terminal, which detaches while the deployment goes on.
+ */
+@LabConfig(nodes = 4, bmc = true, dns = true, dhcp = true)
+class DeployShellTest {
+
+    /** Every stage the lab's servers log (the lab has no TFTP server: no ipxe stage). */
+    private static final List<String> STAGES = List.of("dhcp-offered", "dhcp-acked", "boot.ipxe", "node-file", "kernel",
+            "initrd", "installer-config", "installing", "install-finished", "rebooted", "ssh-up");
+
+    Lab lab;
+    @TempDir
+    Path home;
+
+    @Test
+    void deployAtAllWithTheLabProfileReachesSshUpOnEveryNode() throws Exception {
+        long t0 = System.nanoTime();
+        HerdProcess.Result r = HerdProcess.run(home, null, "--inventory", lab.inventoryFile().toString(), "-c",
+                "deploy @all --profile compute --yes");
+        long took = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(r.status()).as(r.out() + r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        for (LabNode n : lab.nodes()) {
+            for (String stage : STAGES) {
+                assertThat(r.out()).as(n.name() + " " + stage + " (" + took + " ms)")
+                        .containsPattern("(?m)^" + n.name() + " +" + Pattern.quote(stage) + " ");
+            }
+            assertThat(r.out()).containsPattern("(?m)^" + n.name() + " +ssh-up +\\d+s ");
+            assertThat(lab.isNodeRunning(n.name())).isTrue();
+            assertThat(lab.bootDevice(n.name())).isNotEqualTo("pxe");
+        }
+        System.out.println("deploy @all (4 lab nodes) through ./herd -c: " + took + " ms");
+    }
+
+    @Test
+    void ctrlCDetachesFromFollowAndTheDeploymentGoesOn() throws Exception {
+        assumeTrue(Tmux.available(), "tmux is not installed: Ctrl-C cannot be typed");
+        PxeLab.installTime(lab, Duration.ofSeconds(4));
+        String env = HerdProcess.environment(home).entrySet().stream()
+                .map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "));
+        String name = "herd-deploy-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        Files.createDirectories(home.resolve("bin"));
+        try (Tmux t = Tmux.start(name, "cd '" + home + "' && env " + env + " " + HerdProcess.LAUNCHER
+                + " --inventory " + lab.inventoryFile())) {
+            t.await("^herd>", Duration.ofSeconds(60));
+            t.send("deploy @compute --follow --yes", "Enter");
+            t.await("^valkyrie0\\d +boot\\.ipxe ", Duration.ofSeconds(30));
+            t.send("C-c");
+            String detached = t.await("^detached: the deployment goes on", Duration.ofSeconds(10));
+            assertThat(lastTable(detached)).as(detached).anyMatch(row -> !row.contains(" ssh-up "));
+            t.await("^herd>", Duration.ofSeconds(5));
+            String screen = "";
+            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            while (System.nanoTime() < deadline) {
+                t.send("clear", "Enter");
+                t.await("^herd>", Duration.ofSeconds(5));
+                t.send("deploy status", "Enter");
+                screen = t.await("(?s)NODE +STAGE.*\\n(.*\\n){4}", Duration.ofSeconds(10));
+                if (lastTable(screen).stream().allMatch(row -> row.contains(" ssh-up "))) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            assertThat(lastTable(screen)).as(screen).hasSize(4).allMatch(row -> row.contains(" ssh-up "));
+        }
+        for (LabNode n : lab.nodes()) {
+            assertThat(lab.isNodeRunning(n.name())).isTrue();
+        }
+    }
+
+    /** The rows of the last node table on the screen. */
+    private static List<String> lastTable(String screen) {
+        Matcher m = Pattern.compile("NODE +STAGE").matcher(screen);
+        int at = -1;
+        while (m.find()) {
+            at = m.start();
+        }
+        return at < 0 ? List.of() : screen.substring(at).lines().skip(1)
+                .filter(l -> l.matches("valkyrie\\d+ .*")).toList();
+    }
+}
