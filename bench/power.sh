@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # power status on N lab BMCs (real ipmi_sim, IPMI 2.0 lanplus, cipher suite 3), in the same run:
 #   herd cold   first `power status` of a session (logs in to every BMC), in-process
-#   herd warm   the same command again on the session's warm BMC sessions (median of 5)
+#   herd warm   the same command again on the session's warm BMC sessions (median of 5 rounds)
 #   herd -c     a whole `herd -c "power status @compute"` process (JVM start included)
-#   ipmipower   freeipmi, parallel (-W opensesspriv, host:port list), median of 3; its retransmission
+#   ipmipower   freeipmi, parallel (-W opensesspriv, host:port list); its retransmission
 #               timeout is raised to 2 s: with the default 0.4 s a loaded 2-core machine makes it
 #               retransmit into ipmi_sim's half-open sessions, and most hosts end in "session timeout"
+#               Each round runs herd warm then ipmipower right after it (paired: the machine is
+#               shared, and load changes between seconds); the ratio is the median of the rounds'.
+#   The in-process herd runs with the JVM options of ./herd (C1 only, serial GC), as herd runs.
 #   ipmitool    a sequential loop, one process per BMC
 # Usage: bench/power.sh [N...] (default: 50 200). Needs root (the lab). Prints ms and ratios.
 set -euo pipefail
@@ -24,7 +27,7 @@ cp=$(classpath shell)
 engine_cp=$(classpath commands)
 lab() { java -cp "$cp" herd.lab.LabMain "$@"; }
 now() { date +%s%N; }
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+herd_jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m)  # as ./herd starts its JVM
 
 for n in "${sizes[@]}"; do
   dir=$(mktemp -d /tmp/herd-power-bench.XXXXXX); rmdir "$dir"
@@ -35,27 +38,21 @@ for n in "${sizes[@]}"; do
   pw=$(sed -n 's/^bmc=//p' "$dir/secrets")
   conf="$dir/freeipmi.conf"; (umask 077; printf 'username admin\npassword %s\n' "$pw" > "$conf")
 
-  # herd, in-process: cold then warm
-  read -r cold cold_on warm warm_on < <(java -cp "$engine_cp" "$root/bench/PowerBench.java" "$inv" 5 64 2>/dev/null \
-    | awk '{ printf "%s %s ", $2, $3 } END { print "" }')
+  hosts=$(for p in $ports; do printf '127.0.0.1:%s,' "$p"; done); hosts=${hosts%,}
+  load=$(cut -d' ' -f1 /proc/loadavg)
+
+  # herd, in-process: cold, then rounds of herd warm + ipmipower (parallel)
+  read -r cold cold_on warm warm_on ipmipower_ms peer_on ratio < <(java "${herd_jvm[@]}" -cp "$engine_cp" \
+    "$root/bench/PowerBench.java" "$inv" 5 64 \
+    ipmipower --config-file="$conf" -D LAN_2_0 -I 3 -W opensesspriv --retransmission-timeout=2000 -h "$hosts" --stat \
+    2>/dev/null | awk '{ printf "%s %s ", $2, $3 } END { print "" }')
   [ "$cold_on" -eq "$n" ] && [ "$warm_on" -eq "$n" ] || echo "  herd: only $cold_on (cold) / $warm_on (warm) of $n answered 'on'" >&2
+  [ "$peer_on" -eq "$n" ] || echo "  ipmipower: only $peer_on of $n answered 'on' in a round" >&2
 
   # herd, whole process
   t=$(now); out=$(HERD_CLASSPATH="$cp" "$root/herd" --inventory "$inv" -c "power status @compute" 2>/dev/null || true)
   process=$(( ($(now) - t) / 1000000 ))
   [ "$out" = "$(sed -n 's/^  compute: "\(.*\)"/\1/p' "$inv"): on" ] || echo "  herd -c printed: $out" >&2
-
-  # ipmipower, parallel
-  hosts=$(for p in $ports; do printf '127.0.0.1:%s,' "$p"; done); hosts=${hosts%,}
-  runs=()
-  for i in 1 2 3; do
-    t=$(now)
-    on=$(ipmipower --config-file="$conf" -D LAN_2_0 -I 3 -W opensesspriv --retransmission-timeout=2000 -h "$hosts" \
-      --stat 2>&1 | grep -c ': on$' || true)
-    runs+=($(( ($(now) - t) / 1000000 )))
-    [ "$on" -eq "$n" ] || echo "  ipmipower run $i: only $on of $n answered 'on'" >&2
-  done
-  ipmipower_ms=$(printf '%s\n' "${runs[@]}" | median)
 
   # ipmitool, sequential
   t=$(now); on=0
@@ -66,8 +63,9 @@ for n in "${sizes[@]}"; do
   [ "$on" -eq "$n" ] || echo "  ipmitool loop: only $on of $n answered 'on'" >&2
 
   lab down --dir "$dir" >/dev/null; trap - EXIT
-  awk -v n="$n" -v c="$cold" -v w="$warm" -v p="$process" -v f="$ipmipower_ms" -v s="$ipmitool_ms" 'BEGIN {
-    printf "power status, %d BMCs (ms): herd warm %d | herd cold %d | herd -c process %d | ipmipower %d | ipmitool loop %d\n", n, w, c, p, f, s
-    printf "  ratios: ipmipower/herd-warm %.1fx, ipmipower/herd-cold %.2fx, ipmitool-loop/herd-warm %.0fx\n", f / (w ? w : 1), f / (c ? c : 1), s / (w ? w : 1)
+  awk -v n="$n" -v c="$cold" -v w="$warm" -v p="$process" -v f="$ipmipower_ms" -v s="$ipmitool_ms" -v r="$ratio" \
+      -v l="$load" 'BEGIN {
+    printf "power status, %d BMCs (ms; load %s): herd warm %d | herd cold %d | herd -c process %d | ipmipower %d | ipmitool loop %d\n", n, l, w, c, p, f, s
+    printf "  ratios: ipmipower/herd-warm %.2fx (paired rounds), ipmipower/herd-cold %.2fx, ipmitool-loop/herd-warm %.0fx\n", r, f / (c ? c : 1), s / (w ? w : 1)
   }'
 done

@@ -156,7 +156,7 @@ public class BmcCommands {
 
     private BmcPool pool(BmcSettings settings) {
         return session.resource(BmcPool.class,
-                () -> new BmcPool(new IpmiBackend(settings.timeout(), 8), Duration.ofSeconds(20)));
+                () -> new BmcPool(new IpmiBackend(settings.timeout(), IpmiBackend.DEFAULT_SOCKETS), Duration.ofSeconds(20)));
     }
 
     private ConsoleEngine consoles() {

@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -43,6 +46,7 @@ public final class BmcEngine {
     }
 
     private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration SLOT_CHECK = Duration.ofMillis(100);
 
     private final BmcPool pool;
     private final int fanout;
@@ -118,21 +122,35 @@ public final class BmcEngine {
         String run(BmcEndpoint endpoint, String password);
     }
 
+    /**
+     * Runs the task on every node on the pool's worker threads, at most {@code fanout} at once.
+     * Credentials are resolved here, on the calling thread (a prompt is asked once); Ctrl-C cancels
+     * what runs and what waits, and keeps the outcomes of the nodes that finished.
+     */
     private OutcomeSet fanOut(List<String> nodes, Credentials credentials, Cancellation cancel, Progress progress,
             NodeTask task) {
         Map<String, NodeOutcome> outcomes = new LinkedHashMap<>();
         Map<String, Future<NodeOutcome>> running = new LinkedHashMap<>();
+        List<Future<NodeOutcome>> started = new CopyOnWriteArrayList<>();
         AtomicInteger done = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(fanout, nodes.size())),
-                pool.backend().threadFactory("herd-bmc-"));
-        try (Cancellation.Registration r = cancel.onCancel(workers::shutdownNow)) {
+        Semaphore slots = new Semaphore(fanout);
+        try (Cancellation.Registration r = cancel.onCancel(() -> started.forEach(f -> f.cancel(true)))) {
             for (String node : nodes) {
                 outcomes.put(node, null);
                 try {
                     BmcEndpoint endpoint = credentials.endpoint(node);
                     String password = credentials.password(endpoint);
-                    running.put(node, workers.submit(() -> attempt(node, endpoint, password, task, done, nodes.size(),
-                            progress)));
+                    if (!acquire(slots, cancel)) {
+                        outcomes.put(node, NodeOutcome.without(node, Reason.CANCELLED, "cancelled"));
+                        continue;
+                    }
+                    Future<NodeOutcome> future = submit(slots, () -> attempt(node, endpoint, password, task, done,
+                            nodes.size(), progress));
+                    started.add(future);
+                    running.put(node, future);
+                    if (cancel.isCancelled()) {
+                        future.cancel(true);
+                    }
                 } catch (BmcException e) {
                     outcomes.put(node, failure(node, e.reason(), e.detail()));
                 } catch (HerdException e) {
@@ -141,9 +159,47 @@ public final class BmcEngine {
             }
             running.forEach((node, future) -> outcomes.put(node, collect(node, future)));
         } finally {
-            workers.shutdownNow();
+            started.forEach(f -> f.cancel(true));
         }
         return OutcomeSet.of(new ArrayList<>(outcomes.values()));
+    }
+
+    /** Waits for a free slot of the fan-out; false when the command is cancelled meanwhile. */
+    private static boolean acquire(Semaphore slots, Cancellation cancel) {
+        try {
+            while (!slots.tryAcquire(SLOT_CHECK.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (cancel.isCancelled()) {
+                    return false;
+                }
+            }
+            if (cancel.isCancelled()) {
+                slots.release();
+                return false;
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Submits a task holding a slot, freed when it ends. A task cancelled before it starts keeps
+     * its slot: only on Ctrl-C, when no more tasks are submitted.
+     */
+    private Future<NodeOutcome> submit(Semaphore slots, Callable<NodeOutcome> work) {
+        try {
+            return pool.workers().submit(() -> {
+                try {
+                    return work.call();
+                } finally {
+                    slots.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            slots.release();
+            throw new BmcException("BMC sessions", "closed", Reason.CANCELLED, e);
+        }
     }
 
     private static NodeOutcome attempt(String node, BmcEndpoint endpoint, String password, NodeTask task,

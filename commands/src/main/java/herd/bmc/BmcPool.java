@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +36,14 @@ public final class BmcPool implements AutoCloseable {
     private final Duration keepAlive;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final ScheduledExecutorService keeper;
+    private final ExecutorService workers;
 
     public BmcPool(BmcBackend backend, Duration keepAlive) {
         this.backend = backend;
         this.keepAlive = keepAlive;
+        // Kept between commands: starting a thread per node on every command costs the fan-out
+        // thread CPU while the BMCs it already asked compete for the same cores.
+        this.workers = Executors.newCachedThreadPool(backend.threadFactory("herd-bmc-"));
         this.keeper = Executors.newSingleThreadScheduledExecutor(backend.threadFactory("herd-bmc-keepalive-"));
         long period = keepAlive.toMillis();
         keeper.scheduleWithFixedDelay(this::keepAlive, period, period, TimeUnit.MILLISECONDS);
@@ -46,6 +51,11 @@ public final class BmcPool implements AutoCloseable {
 
     public BmcBackend backend() {
         return backend;
+    }
+
+    /** The threads commands work on nodes with (the engine bounds how many run at once). */
+    ExecutorService workers() {
+        return workers;
     }
 
     /**
@@ -137,6 +147,7 @@ public final class BmcPool implements AutoCloseable {
     @Override
     public void close() {
         keeper.shutdownNow();
+        workers.shutdownNow();
         List<String> nodes = new ArrayList<>(entries.keySet());
         nodes.forEach(this::forget);
         backend.close();

@@ -39,8 +39,9 @@ import org.metricshub.ipmi.core.connection.Session;
  * <li>every library thread (UDP readers, two timers per connection) is created inside one thread
  *     group and stopped on close, so nothing keeps the JVM alive.</li>
  * </ul>
- * Sessions share a few UDP sockets ("shards"): the library sends at most one datagram per
- * millisecond per socket.
+ * Sessions share UDP sockets ("shards"): the library sleeps 1 ms after every datagram while it
+ * holds the socket, so a command on many BMCs sends faster over more sockets (on a loaded
+ * machine each of those sleeps can last several milliseconds).
  *
  * <pre>{@code
  * try (IpmiBackend ipmi = new IpmiBackend(Duration.ofSeconds(2), 8);
@@ -50,6 +51,9 @@ import org.metricshub.ipmi.core.connection.Session;
  * }</pre>
  */
 public final class IpmiBackend implements BmcBackend {
+
+    /** UDP sockets herd's commands use: a fan-out of 64 sends its requests at once. */
+    public static final int DEFAULT_SOCKETS = 64;
 
     private static final int LOGIN_ATTEMPTS = 4;
 

@@ -179,6 +179,28 @@ class BmcEngineTest {
         assertThat(power(PowerAction.STATUS, false, List.of("valkyrie04")).outcomes().allOk()).isTrue();
     }
 
+    @Test
+    void ctrlCOnAHungBmcReturnsAtOnceKeepsFinishedNodesAndLeavesTheWorkersUsable() throws Exception {
+        assertThat(power(PowerAction.STATUS, false, ALL).outcomes().allOk()).isTrue();
+        long pid = lab.bmcPid("valkyrie04");
+        signal("STOP", pid);
+        try {
+            Cancellation cancel = Cancellation.create();
+            CompletableFuture<PowerResult> running = CompletableFuture.supplyAsync(() -> engine.power(
+                    new PowerRequest(ALL, PowerAction.STATUS, false, WAIT), credentials, cancel, (d, t) -> { }));
+            Thread.sleep(400);
+            long start = System.nanoTime();
+            cancel.cancel();
+            PowerResult r = running.get(5, TimeUnit.SECONDS);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+            assertThat(r.outcomes().outcome("valkyrie04").reason()).isEqualTo(Reason.CANCELLED);
+            assertThat(r.outcomes().groups().get("ok")).containsExactly("valkyrie01", "valkyrie02", "valkyrie03");
+            assertThat(power(PowerAction.STATUS, false, ALL.subList(0, 3)).outcomes().allOk()).isTrue();
+        } finally {
+            signal("CONT", pid);
+        }
+    }
+
     private static void signal(String signal, long pid) throws Exception {
         assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor()).isZero();
     }
