@@ -62,7 +62,8 @@ final class NetChecks {
         records.stream().filter(r -> r.type().equals("PTR")).forEach(r -> ptrs.put(r.name(), r));
         boolean reverseZones = settings.dns().zones().keySet().stream().anyMatch(z -> z.endsWith(".arpa"));
         for (DnsRecord a : records) {
-            if (!a.type().equals("A") || a.name().equals(zoneName(a))) {
+            // An A inside a reverse zone is the name server's glue (the tutorial keeps one), not a host.
+            if (!a.type().equals("A") || a.name().equals(zoneName(a)) || a.name().endsWith(".arpa.")) {
                 continue;
             }
             DnsRecord p = ptrs.get(ZoneSet.reverseName(a.value()));

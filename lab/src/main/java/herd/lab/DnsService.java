@@ -121,6 +121,9 @@ final class DnsService {
     static String reverse(LabLayout layout, String serial) {
         StringBuilder b = new StringBuilder(soa(serial)).append("@       IN  PTR         cluster.local.\n\n")
                 .append("odin      IN  A   10.10.0.1\n\n");
+        if (layout.nodes().stream().noneMatch(n -> n.name().equals("odin"))) {
+            b.append(String.format("%-10s IN  PTR         %s.cluster.local.%n", "1.0", "odin"));
+        }
         for (LabNode n : layout.nodes()) {
             String[] o = n.ip().split("\\.");
             b.append(String.format("%-10s IN  PTR         %s.cluster.local.%n", o[3] + "." + o[2], n.name()));

@@ -48,11 +48,14 @@ final class Teardown {
                 .map(Procs::readPid).flatMap(java.util.Optional::stream).toList());
         ours.add(state.holderPid());
         if (members.stream().anyMatch(ours::contains)) {
-            // Children first, so the agent can still reap its ipmi_sims; then agent and holder.
-            List<Long> last = new ArrayList<>(List.of(state.holderPid()));
-            Procs.readPid(dir.run("agent.pid")).ifPresent(last::add);
-            Procs.killAll(members.stream().filter(p -> !last.contains(p)).toList(), Duration.ofSeconds(5));
-            Procs.killAll(members.stream().filter(last::contains).toList(), Duration.ofSeconds(5));
+            // The agent first: alive, it would restart the BMCs killed next. The holder last, and a
+            // second sweep for anything started while the first one ran.
+            List<Long> agent = Procs.readPid(dir.run("agent.pid")).stream().toList();
+            Procs.killAll(agent, Duration.ofSeconds(5));
+            Procs.killAll(members.stream().filter(p -> !agent.contains(p) && p != state.holderPid()).toList(),
+                    Duration.ofSeconds(5));
+            Procs.killAll(List.of(state.holderPid()), Duration.ofSeconds(5));
+            Procs.killAll(Procs.inNamespace("mnt", mnt), Duration.ofSeconds(5));
         }
     }
 

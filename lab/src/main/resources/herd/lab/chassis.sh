@@ -19,7 +19,8 @@ case "$op" in
 get)
   for p in "$@"; do
     case "$p" in
-      power) if [ -e "$pxe/$n" ] || "$node" status "$n" | grep -q ' on$'; then echo power:1; else echo power:0; fi ;;
+      # The recorded power state, as a real BMC knows it: no fork per status request.
+      power) p=0; read -r p _ < "$LAB/power/$n" 2>/dev/null; if [ -e "$pxe/$n" ] || [ "$p" = 1 ]; then echo power:1; else echo power:0; fi ;;
       boot) echo "boot:$(cat "$d/boot" 2>/dev/null || echo none)" ;;
     esac
   done ;;
