@@ -107,7 +107,8 @@ public final class Executor {
              Console.Guard guard = console.interruptible(() -> {
                  token.cancel();
                  worker.interrupt();
-             })) {
+             });
+             Console.Guard keys = console.watchKeys(output::wantsKeys, output::keyPressed)) {
             inv.command().execute(new CommandContext(inv.input(), registry, console.out(), new InputReader() {
             }));
         } catch (Exception e) {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
@@ -28,6 +29,7 @@ public final class HerdShell implements Console {
     private final Terminal terminal;
     private final LineReader reader;
     private final PrintWriter err;
+    private volatile KeyWatcher keys;
 
     public HerdShell(Executor executor, Terminal terminal, HerdCompleter completer, Path historyFile) {
         this.executor = executor;
@@ -122,10 +124,18 @@ public final class HerdShell implements Console {
     @Override
     public ConsoleOutput.Prompter prompter() {
         return (prompt, secret) -> {
+            KeyWatcher watcher = keys;
+            if (watcher != null) {
+                watcher.pause(true);
+            }
             try {
                 return secret ? reader.readLine(prompt, '*') : reader.readLine(prompt);
             } catch (UserInterruptException | EndOfFileException e) {
                 return null;
+            } finally {
+                if (watcher != null) {
+                    watcher.pause(false);
+                }
             }
         };
     }
@@ -134,5 +144,18 @@ public final class HerdShell implements Console {
     public Guard interruptible(Runnable onInterrupt) {
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> onInterrupt.run());
         return () -> terminal.handle(Terminal.Signal.INT, previous);
+    }
+
+    @Override
+    public Guard watchKeys(BooleanSupplier wanted, Runnable onKey) {
+        if (!terminal()) {
+            return () -> { };
+        }
+        KeyWatcher watcher = KeyWatcher.start(terminal, wanted, onKey);
+        keys = watcher;
+        return () -> {
+            keys = null;
+            watcher.close();
+        };
     }
 }
