@@ -1,5 +1,6 @@
 package herd.shell;
 
+import herd.session.Output;
 import herd.session.Session;
 import herd.shell.render.ConsoleOutput;
 import java.io.IOException;
@@ -56,6 +57,12 @@ public final class HerdShell implements Console {
         String state = env.getOrDefault("XDG_STATE_HOME", "");
         Path base = state.isBlank() ? Path.of(System.getProperty("user.home"), ".local", "state") : Path.of(state);
         return base.resolve("herd").resolve("history");
+    }
+
+    /** Where background jobs print: above the prompt, as plain text (no progress, no prompts). */
+    public Output background() {
+        PrintWriter above = new PrintWriter(new AboveWriter(reader), true);
+        return new ConsoleOutput(above, above, new ConsoleOutput.Mode(false, false, false), null);
     }
 
     public History history() {

@@ -123,6 +123,7 @@ public final class Main {
             HerdShell shell = new HerdShell(executor, terminal, context.getBean(HerdCompleter.class),
                     HerdShell.historyFile(System.getenv()));
             context.getBean(ShellCommands.class).attach(shell.history());
+            executor.session().resource(herd.session.Jobs.class, herd.session.Jobs::new).attach(shell.background());
             context.getBean(herd.shell.console.TerminalHandOver.class).attach(terminal);
             if (options.train()) {
                 return Training.run(executor, context.getBean(HerdCompleter.class), shell);
