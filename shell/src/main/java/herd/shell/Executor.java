@@ -7,6 +7,7 @@ import herd.session.Session;
 import herd.shell.LineParser.Invocation;
 import herd.shell.render.ConsoleOutput;
 import java.util.HashSet;
+import java.util.Optional;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandRegistry;
@@ -95,6 +96,21 @@ public final class Executor {
             return status;
         } finally {
             this.console = outer;
+        }
+    }
+
+    /**
+     * Checks {@code line} as {@code herd -n} does: a known command, valid options and quoting.
+     * Nothing runs, so a variable the file has not set yet stands for itself.
+     *
+     * @return 0 when the line is valid, else the status {@link #run} would give the error
+     */
+    public int check(String line, String position, Console console) {
+        try {
+            parser.parse(line, name -> Optional.ofNullable(variable(name)).orElse("$" + name));
+            return 0;
+        } catch (Exception e) {
+            return new ErrorReporter(console.err(), false).report(e, position, null);
         }
     }
 

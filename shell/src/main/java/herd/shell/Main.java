@@ -95,6 +95,7 @@ public final class Main {
         if (options.command() != null) {
             return executor.run(options.command(), null, plain);
         }
+        executor.batch().checkOnly(options.check());
         boolean stdinPiped = "0".equals(System.getenv("HERD_STDIN_TTY")) && !options.train();
         if ("-".equals(options.file()) || options.file() == null && stdinPiped) {
             try {
