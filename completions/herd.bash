@@ -29,7 +29,7 @@ _herd() {
             return ;;
     esac
     if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "-c --command -f --file -i --inventory -k --keep-going -q --quiet
+        COMPREPLY=($(compgen -W "-c --command -f --file -i --inventory -k --keep-going -n --check -q --quiet
             -h --help -V --version" -- "$cur"))
     elif [ "$COMP_CWORD" -eq 1 ]; then
         COMPREPLY=($(compgen -W "nodeset lab" -- "$cur") $(compgen -f -X '!*.csh' -- "$cur") $(compgen -d -- "$cur"))

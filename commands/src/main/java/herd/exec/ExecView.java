@@ -1,7 +1,10 @@
 package herd.exec;
 
+import herd.nodeset.NodeSet;
 import herd.session.Output;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How a run is shown: lines streamed as they come (unless output is gathered), a live progress
@@ -22,22 +25,31 @@ final class ExecView implements ExecListener {
     private int ok;
     private int failed;
     private long lastProgress;
+    private final Set<String> running = new LinkedHashSet<>();
 
     ExecView(Output out, boolean gathered, int total) {
         this.out = out;
         this.gathered = gathered;
         this.total = total;
+        out.onKey(this::running);
+    }
+
+    /** What a key press shows: the folded nodeset of the nodes still running. */
+    synchronized String running() {
+        return running.isEmpty() ? "running: none" : "running (" + running.size() + "): " + NodeSet.fromNames(running);
     }
 
     @Override
-    public void on(ExecEvent event) {
+    public synchronized void on(ExecEvent event) {
         if (event instanceof ExecEvent.Started) {
             started++;
+            running.add(event.node());
         } else if (event instanceof ExecEvent.Output o) {
             if (!gathered && !out.json()) {
                 out.line(o.node() + ": " + o.line());
             }
         } else if (event instanceof ExecEvent.Finished f) {
+            running.remove(f.node());
             if (f.outcome().ok()) {
                 ok++;
             } else {

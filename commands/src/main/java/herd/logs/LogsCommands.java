@@ -2,6 +2,7 @@ package herd.logs;
 
 import herd.session.Cancellation;
 import herd.session.Complete;
+import herd.session.Jobs;
 import herd.session.Output;
 import herd.session.Session;
 import herd.session.UsageException;
@@ -28,12 +29,18 @@ public class LogsCommands {
 
     @Command(name = "follow", group = "Logs", description = "Follow log files and journald units, lines tagged by node",
             help = "SOURCE is a file or journal:UNIT[,UNIT] (journal:@ID for a syslog identifier), NODE:SOURCE on a"
-                    + " node over SSH; default: the inventory's dhcp-log and http-log (on services.host). Until Ctrl-C.")
+                    + " node over SSH; default: the inventory's dhcp-log and http-log (on services.host). Until Ctrl-C;"
+                    + " with --background (or a last word '&') as a job: see jobs, fg, stop.")
     public void follow(@Complete(Complete.Kind.FILES) @Arguments List<String> sources,
                        @Option(shortName = 'w', longName = "nodes", description = "keep lines of these nodes") String nodes,
                        @Option(longName = "grep", description = "keep lines matching this regular expression") String grep,
-                       @Option(longName = "from-start", description = "read what the sources already hold") boolean fromStart)
+                       @Option(longName = "from-start", description = "read what the sources already hold") boolean fromStart,
+                       @Option(longName = "background", description = "run as a job, lines above the prompt") boolean background)
             throws InterruptedException {
+        boolean amp = !sources.isEmpty() && sources.get(sources.size() - 1).equals("&");
+        if (amp) {
+            sources = sources.subList(0, sources.size() - 1);
+        }
         List<LogSource> list = sources.isEmpty() ? LogsInventory.defaultSources(session.inventory())
                 : sources.stream().map(spec -> LogsInventory.source(session.inventory(), spec)).toList();
         if (list.isEmpty()) {
@@ -41,6 +48,10 @@ public class LogsCommands {
         }
         Set<String> keep = nodes == null || nodes.isBlank() ? Set.of() : Set.copyOf(session.parse(nodes).expand());
         FollowRequest req = new FollowRequest(list, keep, pattern(grep), fromStart, Duration.ofMillis(200));
+        if (background || amp) {
+            background(req);
+            return;
+        }
         Output out = session.out();
         FollowJob job = new FollowEngine(LogsInventory.tagger(session.inventory())).start(req, e -> print(out, e));
         Cancellation cancel = session.cancellation();
@@ -53,7 +64,18 @@ public class LogsCommands {
         }
     }
 
-    private static void print(Output out, FollowEvent e) {
+    /** Starts the follow as a session job printing above the prompt; prints {@code [ID] DESCRIPTION}. */
+    private void background(FollowRequest req) {
+        Jobs jobs = session.resource(Jobs.class, Jobs::new);
+        Output above = jobs.background().orElseThrow(
+                () -> new UsageException("follow: --background: only in the interactive shell"));
+        FollowShellJob job = new FollowShellJob(above);
+        job.started(new FollowEngine(LogsInventory.tagger(session.inventory())).start(req, job.listener()));
+        int id = jobs.add(job);
+        session.out().line("[" + id + "] " + job.description());
+    }
+
+    static void print(Output out, FollowEvent e) {
         if (e instanceof FollowEvent.Line l) {
             if (out.json()) {
                 out.result(l.line());

@@ -41,6 +41,13 @@ public interface Output {
     void progress(String status);
 
     /**
+     * Tells what to print when the person presses a key during the command (e.g. which nodes are
+     * still running); the latest call wins. Ignored outside an interactive terminal.
+     */
+    default void onKey(java.util.function.Supplier<String> status) {
+    }
+
+    /**
      * Asks a yes/no question (default no). Outside an interactive terminal it throws a
      * {@link UsageException} telling the user which option answers it (e.g. {@code --yes}).
      */

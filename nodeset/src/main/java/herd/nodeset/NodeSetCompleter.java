@@ -29,10 +29,8 @@ public final class NodeSetCompleter {
 
     /** Candidates for {@code partial}, sorted; empty when nothing fits. */
     public List<String> complete(String partial) {
-        int cut = lastOperator(partial);
-        String head = partial.substring(0, cut + 1);
-        String operand = partial.substring(cut + 1).stripLeading();
-        head = partial.substring(0, partial.length() - operand.length());
+        String head = partial.substring(0, operandStart(partial));
+        String operand = partial.substring(head.length());
         Set<String> out = new TreeSet<>();
         if (operand.startsWith("@")) {
             groups(operand, out);
@@ -50,6 +48,18 @@ public final class NodeSetCompleter {
             result.add(head + s);
         }
         return result;
+    }
+
+    /**
+     * Where the operand being completed starts: after the last operator outside brackets and the
+     * blanks that follow it (0 when there is no operator). Candidates differ only from there on.
+     */
+    public static int operandStart(String partial) {
+        int cut = lastOperator(partial) + 1;
+        while (cut < partial.length() && Character.isWhitespace(partial.charAt(cut))) {
+            cut++;
+        }
+        return cut;
     }
 
     /** Position of the last operator outside brackets, or -1. */

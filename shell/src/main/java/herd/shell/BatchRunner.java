@@ -24,9 +24,15 @@ public final class BatchRunner {
 
     private final Executor executor;
     private int depth;
+    private boolean checkOnly;
 
     public BatchRunner(Executor executor) {
         this.executor = executor;
+    }
+
+    /** {@code herd -n}: lines are parsed and checked, none is run. */
+    public void checkOnly(boolean check) {
+        this.checkOnly = check;
     }
 
     public int run(Path file, Console console, boolean keepGoing) {
@@ -71,7 +77,8 @@ public final class BatchRunner {
                 physical = next;
             }
             logical.append(physical);
-            int status = executor.run(logical.toString(), name + ":" + start, console);
+            int status = checkOnly ? executor.check(logical.toString(), name + ":" + start, console)
+                    : executor.run(logical.toString(), name + ":" + start, console);
             if (status != 0) {
                 if (!keepGoing) {
                     return status;

@@ -2,6 +2,7 @@ package herd.shell;
 
 import herd.shell.render.ConsoleOutput;
 import java.io.PrintWriter;
+import java.util.function.BooleanSupplier;
 
 /**
  * Where command lines run: the interactive terminal, or plain streams for batch files and {@code -c}.
@@ -26,6 +27,14 @@ public interface Console {
      * SIGINT to the JVM (the batch ends, status 130).
      */
     default Guard interruptible(Runnable onInterrupt) {
+        return () -> { };
+    }
+
+    /**
+     * Runs {@code onKey} for each key pressed on the terminal, once {@code wanted} says so, until
+     * the returned guard is closed; Ctrl-C still cancels. Plain streams have no keys to watch.
+     */
+    default Guard watchKeys(BooleanSupplier wanted, Runnable onKey) {
         return () -> { };
     }
 

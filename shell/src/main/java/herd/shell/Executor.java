@@ -7,6 +7,7 @@ import herd.session.Session;
 import herd.shell.LineParser.Invocation;
 import herd.shell.render.ConsoleOutput;
 import java.util.HashSet;
+import java.util.Optional;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandRegistry;
@@ -98,6 +99,21 @@ public final class Executor {
         }
     }
 
+    /**
+     * Checks {@code line} as {@code herd -n} does: a known command, valid options and quoting.
+     * Nothing runs, so a variable the file has not set yet stands for itself.
+     *
+     * @return 0 when the line is valid, else the status {@link #run} would give the error
+     */
+    public int check(String line, String position, Console console) {
+        try {
+            parser.parse(line, name -> Optional.ofNullable(variable(name)).orElse("$" + name));
+            return 0;
+        } catch (Exception e) {
+            return new ErrorReporter(console.err(), false).report(e, position, null);
+        }
+    }
+
     private void execute(Invocation inv, Console console) throws Exception {
         ConsoleOutput output = new ConsoleOutput(console.out(), console.err(),
                 new ConsoleOutput.Mode(inv.json(), console.terminal(), console.interactive()), console.prompter());
@@ -107,7 +123,8 @@ public final class Executor {
              Console.Guard guard = console.interruptible(() -> {
                  token.cancel();
                  worker.interrupt();
-             })) {
+             });
+             Console.Guard keys = console.watchKeys(output::wantsKeys, output::keyPressed)) {
             inv.command().execute(new CommandContext(inv.input(), registry, console.out(), new InputReader() {
             }));
         } catch (Exception e) {

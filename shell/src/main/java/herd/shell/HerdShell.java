@@ -1,5 +1,6 @@
 package herd.shell;
 
+import herd.session.Output;
 import herd.session.Session;
 import herd.shell.render.ConsoleOutput;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
@@ -28,6 +30,7 @@ public final class HerdShell implements Console {
     private final Terminal terminal;
     private final LineReader reader;
     private final PrintWriter err;
+    private volatile KeyWatcher keys;
 
     public HerdShell(Executor executor, Terminal terminal, HerdCompleter completer, Path historyFile) {
         this.executor = executor;
@@ -54,6 +57,12 @@ public final class HerdShell implements Console {
         String state = env.getOrDefault("XDG_STATE_HOME", "");
         Path base = state.isBlank() ? Path.of(System.getProperty("user.home"), ".local", "state") : Path.of(state);
         return base.resolve("herd").resolve("history");
+    }
+
+    /** Where background jobs print: above the prompt, as plain text (no progress, no prompts). */
+    public Output background() {
+        PrintWriter above = new PrintWriter(new AboveWriter(reader), true);
+        return new ConsoleOutput(above, above, new ConsoleOutput.Mode(false, false, false), null);
     }
 
     public History history() {
@@ -122,10 +131,18 @@ public final class HerdShell implements Console {
     @Override
     public ConsoleOutput.Prompter prompter() {
         return (prompt, secret) -> {
+            KeyWatcher watcher = keys;
+            if (watcher != null) {
+                watcher.pause(true);
+            }
             try {
                 return secret ? reader.readLine(prompt, '*') : reader.readLine(prompt);
             } catch (UserInterruptException | EndOfFileException e) {
                 return null;
+            } finally {
+                if (watcher != null) {
+                    watcher.pause(false);
+                }
             }
         };
     }
@@ -134,5 +151,18 @@ public final class HerdShell implements Console {
     public Guard interruptible(Runnable onInterrupt) {
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> onInterrupt.run());
         return () -> terminal.handle(Terminal.Signal.INT, previous);
+    }
+
+    @Override
+    public Guard watchKeys(BooleanSupplier wanted, Runnable onKey) {
+        if (!terminal()) {
+            return () -> { };
+        }
+        KeyWatcher watcher = KeyWatcher.start(terminal, wanted, onKey);
+        keys = watcher;
+        return () -> {
+            keys = null;
+            watcher.close();
+        };
     }
 }

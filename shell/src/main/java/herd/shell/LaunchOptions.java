@@ -12,12 +12,13 @@ import java.util.List;
  * @param command   the {@code -c} line, or null
  * @param file      the batch file ({@code -f FILE}, {@code FILE.csh}, {@code -} for stdin), or null
  * @param keepGoing batch: run every line even after a failure
+ * @param check     batch: check every line (command, options, quoting) without running any
  * @param quiet     no banner, no example-inventory notice
  * @param help      {@code --help}
  * @param version   {@code --version}
  * @param train     hidden: the launcher's class-data-sharing training run
  */
-public record LaunchOptions(Path inventory, String command, String file, boolean keepGoing, boolean quiet,
+public record LaunchOptions(Path inventory, String command, String file, boolean keepGoing, boolean check, boolean quiet,
                             boolean help, boolean version, boolean train) {
 
     public static final String USAGE = """
@@ -33,6 +34,8 @@ public record LaunchOptions(Path inventory, String command, String file, boolean
                                      ~/.config/herd/cluster.yaml, /etc/herd/cluster.yaml,
                                      else the bundled example cluster)
               -k, --keep-going       batch: run every line, exit non-zero at the end if one failed
+              -n, --check            batch: check that every line is a known command with valid
+                                     options, run nothing
               -q, --quiet            no banner and no notices
               -h, --help             this help
               -V, --version          print the version
@@ -45,6 +48,7 @@ public record LaunchOptions(Path inventory, String command, String file, boolean
         String command = null;
         String file = null;
         boolean keepGoing = false;
+        boolean check = false;
         boolean quiet = false;
         boolean help = false;
         boolean version = false;
@@ -57,6 +61,7 @@ public record LaunchOptions(Path inventory, String command, String file, boolean
                 case "-c", "--command" -> command = value(args, ++i, a);
                 case "-f", "--file" -> file = value(args, ++i, a);
                 case "-k", "--keep-going" -> keepGoing = true;
+                case "-n", "--check" -> check = true;
                 case "-q", "--quiet" -> quiet = true;
                 case "-h", "--help" -> help = true;
                 case "-V", "--version" -> version = true;
@@ -81,7 +86,10 @@ public record LaunchOptions(Path inventory, String command, String file, boolean
         if (file != null && command != null) {
             throw new UsageException("-c and a batch file cannot be combined");
         }
-        return new LaunchOptions(inventory, command, file, keepGoing, quiet, help, version, train);
+        if (check && file == null) {
+            throw new UsageException("-n checks a batch file: give one (try 'herd --help')");
+        }
+        return new LaunchOptions(inventory, command, file, keepGoing, check, quiet, help, version, train);
     }
 
     private static String value(String[] args, int i, String option) {

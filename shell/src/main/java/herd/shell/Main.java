@@ -95,6 +95,7 @@ public final class Main {
         if (options.command() != null) {
             return executor.run(options.command(), null, plain);
         }
+        executor.batch().checkOnly(options.check());
         boolean stdinPiped = "0".equals(System.getenv("HERD_STDIN_TTY")) && !options.train();
         if ("-".equals(options.file()) || options.file() == null && stdinPiped) {
             try {
@@ -123,6 +124,7 @@ public final class Main {
             HerdShell shell = new HerdShell(executor, terminal, context.getBean(HerdCompleter.class),
                     HerdShell.historyFile(System.getenv()));
             context.getBean(ShellCommands.class).attach(shell.history());
+            executor.session().resource(herd.session.Jobs.class, herd.session.Jobs::new).attach(shell.background());
             context.getBean(herd.shell.console.TerminalHandOver.class).attach(terminal);
             if (options.train()) {
                 return Training.run(executor, context.getBean(HerdCompleter.class), shell);

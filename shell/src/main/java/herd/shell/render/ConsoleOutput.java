@@ -3,6 +3,7 @@ package herd.shell.render;
 import herd.session.Output;
 import herd.session.UsageException;
 import java.io.PrintWriter;
+import java.util.function.Supplier;
 
 /**
  * The {@link Output} of one command: people's text or JSON Lines on stdout, warnings on stderr,
@@ -36,6 +37,8 @@ public final class ConsoleOutput implements Output {
     private final Prompter prompter;
     private final TextRenderer text;
     private boolean progressShown;
+    private String lastProgress = "";
+    private volatile Supplier<String> onKey;
 
     public ConsoleOutput(PrintWriter out, PrintWriter err, Mode mode, Prompter prompter) {
         this.out = out;
@@ -94,8 +97,41 @@ public final class ConsoleOutput implements Output {
         } else {
             out.print("\r\u001b[K" + status);
             progressShown = true;
+            lastProgress = status;
         }
         out.flush();
+    }
+
+    @Override
+    public void onKey(Supplier<String> status) {
+        this.onKey = status;
+    }
+
+    /** The command said what a key press shows. */
+    public boolean wantsKeys() {
+        return onKey != null;
+    }
+
+    /**
+     * A key was pressed: prints the command's {@link #onKey} status above the progress line. The
+     * status is asked outside this object's lock, as the command's view calls in under its own.
+     */
+    public void keyPressed() {
+        Supplier<String> status = onKey;
+        if (status == null || mode.json()) {
+            return;
+        }
+        String text = status.get();
+        synchronized (this) {
+            boolean shown = progressShown;
+            clearProgress();
+            out.println(text);
+            if (shown) {
+                out.print(lastProgress);
+                progressShown = true;
+            }
+            out.flush();
+        }
     }
 
     /** Removes the progress line (before other output, and when the command ends). */
