@@ -2,6 +2,8 @@ package herd.shell;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +23,11 @@ import java.util.regex.Pattern;
 final class Tmux implements AutoCloseable {
 
     private final String session;
+    private final Path statusFile;
 
-    private Tmux(String session) {
+    private Tmux(String session, Path statusFile) {
         this.session = session;
+        this.statusFile = statusFile;
     }
 
     static boolean available() {
@@ -34,13 +38,24 @@ final class Tmux implements AutoCloseable {
         }
     }
 
-    /** Starts {@code command} (a shell command line) in a new 160x40 session that stays after exit. */
+    /**
+     * Starts {@code command} (a shell command line) in a new 160x40 session that stays after exit.
+     * The exit status comes from a bash wrapper, not from tmux: tmux 3.3a here sometimes never marks
+     * the pane dead after its program ended. bash (unlike dash) outlives a Ctrl-C its child handles.
+     */
     static Tmux start(String session, String command) throws IOException, InterruptedException {
+        Path status = Files.createTempFile("herd-tmux-", ".status");
+        Files.delete(status);
         tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40");
-        Tmux t = new Tmux(session);
+        Tmux t = new Tmux(session, status);
         tmux("set-option", "-t", session, "remain-on-exit", "on");
-        tmux("respawn-pane", "-k", "-t", session, command);
+        tmux("respawn-pane", "-k", "-t", session,
+                "exec bash -c " + quote(command + "; echo $? > " + quote(status.toString())));
         return t;
+    }
+
+    private static String quote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     /** Sends tmux key names ("Tab", "Enter", "C-c") or literal text. */
@@ -70,9 +85,9 @@ final class Tmux implements AutoCloseable {
     }
 
     /** The exit status of the program once it ended, or -1 while it runs. */
-    int exitStatus() throws IOException, InterruptedException {
-        String[] f = tmux("list-panes", "-t", session, "-F", "#{pane_dead} #{pane_dead_status}").trim().split(" ");
-        return f[0].equals("1") && f.length > 1 ? Integer.parseInt(f[1]) : -1;
+    int exitStatus() throws IOException {
+        String written = Files.exists(statusFile) ? Files.readString(statusFile).strip() : "";
+        return written.isEmpty() ? -1 : Integer.parseInt(written);
     }
 
     int awaitExit(Duration timeout) throws IOException, InterruptedException {
@@ -90,6 +105,7 @@ final class Tmux implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         tmux("kill-session", "-t", session);
+        Files.deleteIfExists(statusFile);
     }
 
     private static String tmux(String... args) throws IOException, InterruptedException {
