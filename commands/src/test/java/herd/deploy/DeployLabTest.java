@@ -1,6 +1,7 @@
 package herd.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import herd.bmc.BmcEngine;
 import herd.bmc.BmcPool;
@@ -14,6 +15,8 @@ import herd.lab.pxe.PxeLab;
 import herd.logs.LogsInventory;
 import herd.nodeset.NodeSet;
 import herd.session.SecretStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +46,9 @@ class DeployLabTest {
 
     @BeforeEach
     void setUp() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/sbin/nginx")),
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nginx")),
                 "nginx not installed (Debian nginx-light): the lab's PXE web server");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/curl")),
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")),
                 "curl not installed: the lab's PXE node fetches with it");
         events.clear();
         inv = InventoryLoader.load(lab.inventoryFile());
@@ -107,9 +110,9 @@ class DeployLabTest {
 
     @Test
     void aNodeWithoutDhcpEntryIsReportedStuckAtTheDhcpStage() throws Exception {
-        String conf = java.nio.file.Files.readString(lab.dhcpdConf());
+        String conf = Files.readString(lab.dhcpdConf());
         String mac = lab.node("valkyrie04").mac().toUpperCase();
-        java.nio.file.Files.writeString(lab.dhcpdConf(), conf.replace("hardware ethernet " + mac + ";",
+        Files.writeString(lab.dhcpdConf(), conf.replace("hardware ethernet " + mac + ";",
                 "hardware ethernet 08:00:27:FF:FF:FF;"));
         lab.restartDhcpd();
         try {
@@ -128,7 +131,7 @@ class DeployLabTest {
                             org.assertj.core.groups.Tuple.tuple("valkyrie04", Stage.WAITING));
             assertThat(PxeLab.console(lab, "valkyrie04")).anyMatch(l -> l.endsWith("PXE-E51: no DHCP offers were received"));
         } finally {
-            java.nio.file.Files.writeString(lab.dhcpdConf(), conf);
+            Files.writeString(lab.dhcpdConf(), conf);
             lab.restartDhcpd();
         }
     }
