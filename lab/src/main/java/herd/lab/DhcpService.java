@@ -65,15 +65,19 @@ final class DhcpService {
         Path conf = dir.dhcp("dhclient-" + id + ".conf");
         Path record = dir.dhcp("lease-" + id);
         Path pid = dir.dhcp("dhclient-" + id + ".pid");
+        Path leases = dir.dhcp("dhclient-" + id + ".leases");
         LabDir.write(conf, clientConf(clientArch), false);
         try {
             Files.deleteIfExists(record);
+            // A booting machine remembers no lease: with one, dhclient first asks for the old address
+            // (INIT-REBOOT) and falls back to it when no server answers.
+            Files.deleteIfExists(leases);
         } catch (java.io.IOException e) {
             throw new LabException("lab: cannot remove " + record + ": " + e.getMessage(), e);
         }
         Procs.Result r = Procs.run(List.of("ip", "netns", "exec", ns, "dhclient", "-4", "-1", "-v",
                 "-cf", conf.toString(), "-sf", dir.bin("dhclient-record").toString(),
-                "-lf", dir.dhcp("dhclient-" + id + ".leases").toString(), "-pf", pid.toString(),
+                "-lf", leases.toString(), "-pf", pid.toString(),
                 "-e", "RECORD=" + record, "eth0"), Duration.ofSeconds(30));
         // dhclient -1 forks to renew after binding: stop that one by its pid.
         Procs.readPid(pid).filter(Procs::alive).ifPresent(p -> Procs.killAll(List.of(p), Duration.ofSeconds(5)));
