@@ -192,17 +192,7 @@ public final class NodeSet implements Iterable<String> {
 
     /** At most {@code n} subsets of nearly equal size, in order ({@code nodeset --split}). */
     public List<NodeSet> split(int n) {
-        List<NodeSet> out = new ArrayList<>();
-        long total = count();
-        long size = total / n;
-        long left = total % n;
-        long begin = 0;
-        for (int i = 0; i < Math.min(n, total); i++) {
-            long length = size + (i < left ? 1 : 0);
-            out.add(slice(begin, begin + length));
-            begin += length;
-        }
-        return out;
+        return RangeSet.split(count(), n, this::slice);
     }
 
     /** Contiguous subsets ({@code nodeset --contiguous}). */

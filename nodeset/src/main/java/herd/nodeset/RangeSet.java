@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.BiFunction;
 
 /**
  * An immutable set of node indexes with zero padding, held as sorted runs of consecutive indexes
@@ -193,14 +194,18 @@ public final class RangeSet implements Iterable<String> {
 
     /** At most {@code n} subsets of nearly equal size, in order. */
     public List<RangeSet> split(int n) {
-        List<RangeSet> out = new ArrayList<>();
-        long total = count();
+        return split(count(), n, this::slice);
+    }
+
+    /** ClusterShell's --split over {@code total} positions: the first {@code total % n} parts get one more. */
+    static <T> List<T> split(long total, int n, BiFunction<Long, Long, T> slice) {
+        List<T> out = new ArrayList<>();
         long size = total / n;
         long left = total % n;
         long begin = 0;
         for (int i = 0; i < Math.min(n, total); i++) {
             long length = size + (i < left ? 1 : 0);
-            out.add(slice(begin, begin + length));
+            out.add(slice.apply(begin, begin + length));
             begin += length;
         }
         return out;
