@@ -34,7 +34,16 @@ public enum SetOp {
         return -1;
     }
 
-    NodeSet apply(NodeSet left, NodeSet right) {
+    public NodeSet apply(NodeSet left, NodeSet right) {
+        return switch (this) {
+            case UNION -> left.union(right);
+            case DIFFERENCE -> left.difference(right);
+            case INTERSECTION -> left.intersection(right);
+            case XOR -> left.symmetricDifference(right);
+        };
+    }
+
+    public RangeSet apply(RangeSet left, RangeSet right) {
         return switch (this) {
             case UNION -> left.union(right);
             case DIFFERENCE -> left.difference(right);

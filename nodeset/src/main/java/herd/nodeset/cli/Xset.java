@@ -3,6 +3,7 @@ package herd.nodeset.cli;
 import herd.nodeset.NodeSet;
 import herd.nodeset.RangeSet;
 import herd.nodeset.RangeSetBuilder;
+import herd.nodeset.SetOp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,13 +48,7 @@ sealed interface Xset permits Xset.Nodes, Xset.Ranges {
 
         @Override
         public Xset op(char op, Xset other) {
-            NodeSet o = ((Nodes) other).set;
-            return new Nodes(switch (op) {
-                case ',' -> set.union(o);
-                case '!' -> set.difference(o);
-                case '&' -> set.intersection(o);
-                default -> set.symmetricDifference(o);
-            }, resolver);
+            return new Nodes(SetOp.of(op).apply(set, ((Nodes) other).set), resolver);
         }
 
         @Override
@@ -148,13 +143,7 @@ sealed interface Xset permits Xset.Nodes, Xset.Ranges {
 
         @Override
         public Xset op(char op, Xset other) {
-            RangeSet o = ((Ranges) other).set;
-            return new Ranges(switch (op) {
-                case ',' -> set.union(o);
-                case '!' -> set.difference(o);
-                case '&' -> set.intersection(o);
-                default -> set.symmetricDifference(o);
-            });
+            return new Ranges(SetOp.of(op).apply(set, ((Ranges) other).set));
         }
 
         @Override
