@@ -20,8 +20,8 @@ fanout=64
 width=${#n}; [ "$width" -lt 2 ] && width=2
 nodes=$(printf "valkyrie[%0${width}d-%0${width}d]" 1 "$n")
 
-mvn -B -ntp -q -pl commands -am test-compile
-mvn -B -ntp -q -pl commands -am dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
+# one reactor run: the sibling modules resolve to their target/classes, so no `mvn install` is needed
+mvn -B -ntp -q -pl commands -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
 cp="nodeset/target/classes:lab/target/classes:commands/target/classes:commands/target/test-classes:$(cat commands/target/bench.cp)"
 jvm=(${HERD_BENCH_JVM:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -Xmx1g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20})
 repeat=${REPEAT:-1}

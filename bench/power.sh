@@ -18,7 +18,7 @@ sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(50 200)
 
 mvn -B -ntp -q -pl shell -am compile
 classpath() {  # MODULE: its classes, the modules below it, and its dependencies
-  local f; f=$(mktemp); mvn -B -ntp -q -pl "$1" -am dependency:build-classpath -Dmdep.outputFile="$f" >/dev/null
+  local f; f=$(mktemp); mvn -B -ntp -q -pl "$1" -am compile dependency:build-classpath -Dmdep.outputFile="$f" >/dev/null
   local own="$root/commands/target/classes:$root/nodeset/target/classes:$root/lab/target/classes"
   [ "$1" = shell ] && own="$root/shell/target/classes:$own"
   echo "$own:$(tr ':' '\n' < "$f" | grep -v '/io/herd/' | paste -sd:)"; rm -f "$f"

@@ -49,16 +49,19 @@ public final class ExecBench {
             report("cold", measure(engine, request), nodes.size());
             double[] walls = new double[warmRuns];
             double[] cpus = new double[warmRuns];
+            double[] machine = new double[warmRuns];
             for (int i = 0; i < warmRuns; i++) {
                 double[] m = measure(engine, request);
                 walls[i] = m[0];
                 cpus[i] = m[1];
+                machine[i] = m[3];
             }
             Arrays.sort(walls);
             Arrays.sort(cpus);
+            Arrays.sort(machine);
             if (warmRuns > 0) {
-                report("warm(median of " + warmRuns + ")", new double[] {walls[warmRuns / 2], cpus[warmRuns / 2], 0},
-                        nodes.size());
+                report("warm(median of " + warmRuns + ")",
+                        new double[] {walls[warmRuns / 2], cpus[warmRuns / 2], 0, machine[warmRuns / 2]}, nodes.size());
             }
             pool.close(nodes);
             report("cold again (connections closed, JVM warm)", measure(engine, request), nodes.size());
@@ -69,25 +72,34 @@ public final class ExecBench {
         }
     }
 
-    /** {wall seconds, process CPU seconds, nodes ok}. */
-    private static double[] measure(ExecEngine engine, ExecRequest request) {
+    /** {wall seconds, process CPU seconds, nodes ok, whole-machine busy CPU seconds}. */
+    private static double[] measure(ExecEngine engine, ExecRequest request) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
+        long busy0 = machineBusyTicks();
         long t0 = System.nanoTime();
         ExecResult r = engine.run(request, e -> { });
         long t1 = System.nanoTime();
         long cpu1 = os.getProcessCpuTime();
+        long busy1 = machineBusyTicks();
         long ok = request.targets().stream()
                 .filter(t -> r.output(t.node()).stdout().equals(List.of(t.node()))).count();
         if (ok != request.targets().size()) {
             System.out.println("failures: " + ExecReport.summary(r.outcomes()));
         }
-        return new double[] {(t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, ok};
+        return new double[] {(t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, ok, (busy1 - busy0) / 100.0};
+    }
+
+    /** Busy CPU of the whole machine (user+nice+system+irq+softirq) in USER_HZ ticks: herd plus the nodes' sshd. */
+    private static long machineBusyTicks() throws Exception {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                + Long.parseLong(f[7]);
     }
 
     private static void report(String what, double[] m, int n) {
-        System.out.printf("herd %s: wall=%.2f s cpu=%.2f s cpu/node=%.2f ms%s%n", what, m[0], m[1], m[1] * 1000 / n,
-                m[2] > 0 ? " ok=" + (long) m[2] + "/" + n : "");
+        System.out.printf("herd %s: wall=%.2f s cpu=%.2f s cpu/node=%.2f ms machine-cpu=%.2f s%s%n", what, m[0], m[1],
+                m[1] * 1000 / n, m[3], m[2] > 0 ? " ok=" + (long) m[2] + "/" + n : "");
     }
 
     private static long rssKb() throws Exception {
