@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
@@ -198,12 +199,32 @@ public final class ConnectionPool implements AutoCloseable {
                     ? new SshException(node, Reason.HOST_KEY_MISMATCH, "host key mismatch", e)
                     : new SshException(node, Reason.UNREACHABLE, check.problem(), e);
         }
+        String interrupted = e instanceof UserAuthException ? interruptedAuth(e, timeout) : "";
+        if (!interrupted.isEmpty()) {
+            return new SshException(node, Reason.UNREACHABLE, "unreachable: " + interrupted, e);
+        }
         if (e instanceof UserAuthException) {
             String why = keys.problems(t.identities().isEmpty() ? settings.identities() : t.identities());
             return new SshException(node, Reason.AUTH_REFUSED,
                     "auth refused: publickey for " + t.user() + (why.isEmpty() ? "" : " (" + why + ")"), e);
         }
         return new SshException(node, Reason.UNREACHABLE, "unreachable: " + describe(t, e, timeout), e);
+    }
+
+    /**
+     * sshj reports an authentication that timed out, or whose connection broke, as a UserAuthException:
+     * that is no refusal by the node. Empty when the node really refused.
+     */
+    private static String interruptedAuth(Throwable e, Duration timeout) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof TimeoutException) {
+                return "no answer to authentication within " + timeout.toSeconds() + " s";
+            }
+            if (c instanceof TransportException) {
+                return "connection lost during authentication";
+            }
+        }
+        return "";
     }
 
     private static String describe(SshTarget t, IOException e, Duration timeout) {

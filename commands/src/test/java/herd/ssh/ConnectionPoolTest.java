@@ -52,10 +52,7 @@ class ConnectionPoolTest {
 
     @Test
     void stoppedNodeAndAbsentNodeAreUnreachable() throws Exception {
-        int freePort;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            freePort = s.getLocalPort();
-        }
+        int freePort = freePort();
         List<String> details = new ArrayList<>();
         try (ConnectionPool pool = LabSsh.pool(lab)) {
             lab.stopNode("valkyrie03");
@@ -68,6 +65,57 @@ class ConnectionPoolTest {
                     .isEqualTo(Reason.UNREACHABLE);
         }
         assertThat(details).containsExactly("unreachable: connection refused", "unreachable: connection refused");
+    }
+
+    @Test
+    void authenticationThatNeverAnswersIsUnreachableNotRefused() throws Exception {
+        // A real sshd whose authorized-keys lookup hangs: the key exchange completes, authentication never answers.
+        Path hostKey = tmp.resolve("host_key");
+        assertThat(new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", hostKey.toString())
+                .redirectErrorStream(true).start().waitFor()).isZero();
+        Path keys = Files.copy(Path.of(lab.sshKey() + ".pub"), tmp.resolve("authorized_keys"));
+        Files.createDirectories(Path.of("/run/sshd"));
+        int port = freePort();
+        Process sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", "/dev/null",
+                "-o", "ListenAddress=127.0.0.1:" + port, "-o", "HostKey=" + hostKey, "-o", "PidFile=none",
+                "-o", "AuthorizedKeysFile=" + keys, "-o", "AuthorizedKeysCommand=/usr/bin/sleep 30",
+                "-o", "AuthorizedKeysCommandUser=root", "-o", "UsePAM=no")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("sshd.log").toFile()).start();
+        List<String> details = new ArrayList<>();
+        try {
+            awaitListening(port);
+            SshSettings settings = LabSsh.settings(lab).withKnownHosts(tmp.resolve("known_hosts"), true);
+            try (ConnectionPool pool = new ConnectionPool(settings, p -> Optional.empty())) {
+                assertThatThrownBy(() -> pool.exec(SshTarget.of("stuck", "127.0.0.1", port, "root"), "true",
+                        Duration.ofSeconds(2)))
+                        .isInstanceOfSatisfying(SshException.class, e -> {
+                            details.add(e.detail());
+                            assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE);
+                        });
+            }
+        } finally {
+            sshd.destroy();
+            sshd.waitFor();
+        }
+        assertThat(details).containsExactly("unreachable: no answer to authentication within 2 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void awaitListening(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + T.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("sshd did not listen on port " + port + " within " + T.toSeconds() + " s");
     }
 
     @Test
