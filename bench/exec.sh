@@ -28,9 +28,12 @@ repeat=${REPEAT:-1}
 
 dir=$(mktemp -d /tmp/herd-exec-bench.XXXXXX); rmdir "$dir"
 lab() { java -cp lab/target/classes herd.lab.LabMain "$@"; }
-cleanup() {
+close_masters() {  # the peer's ControlMasters (and their sshd sessions) must not weigh on herd's runs
   [ -d "$dir/cm" ] && for s in "$dir"/cm/*; do
       [ -S "$s" ] && ssh -o ControlPath="$s" -O exit dummy >/dev/null 2>&1 || true; done
+}
+cleanup() {
+  close_masters
   lab down --dir "$dir" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -62,6 +65,7 @@ run pdsh-default "pdsh -R ssh (default kex)" env PDSH_SSH_ARGS_APPEND="-F $cfg" 
 run pdsh-curve "pdsh -R ssh (curve25519-sha256)" env PDSH_SSH_ARGS_APPEND="-F $cfg $curve" pdsh -R ssh -f $fanout -w "$nodes" hostname
 clush -b -f $fanout -w "$nodes" -o "-F $cfg $curve $cm" true >/dev/null 2>&1 || true
 run clush-cm "clush -b (ControlMaster open)" clush -b -f $fanout -w "$nodes" -o "-F $cfg $cm" hostname
+close_masters
 
 t0=$(date +%s.%N)
 java "${jvm[@]}" -cp "$cp" herd.exec.ExecBench "$dir" "$nodes" "$warm" $fanout 2>/dev/null | tee -a "$dir/herd.out"
@@ -80,3 +84,9 @@ echo "cold vs pdsh curve25519-sha256: $(ratio "$cold" pdsh-curve)   (target <= 0
 echo "cold vs clush default kex:      $(ratio "$cold" clush-default)"
 echo "cold vs clush curve25519-sha256:$(ratio "$cold" clush-curve)"
 echo "warm vs clush ControlMaster:    $(ratio "$hot" clush-cm)   (target <= 0.25x)"
+# The nodes' own share of a warm run (sshd forking the session, the login shell, the command) is the
+# machine's busy CPU minus herd's; on these shared cores no client can finish faster than that share
+# spread over the cores. The floor line says what a client using no CPU at all would score.
+floor=$(sed -n 's/^herd warm.*cpu=\([0-9.]*\) s cpu\/node.*machine-cpu=\([0-9.]*\) s.*/\1 \2/p' "$dir/herd.out" |
+  awk -v c="$(nproc)" '{ f = ($2 - $1) / c; if (best == "" || f < best) best = f } END { print best }')
+echo "warm floor (nodes' CPU / cores): $(ratio "$floor" clush-cm)   ($floor s: a client using no CPU)"
