@@ -1,0 +1,73 @@
+package herd.ssh;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Bench main (not a test): parse an ssh_config of B {@code Host} blocks, then resolve N nodes
+ * against it, in one JVM; prints the parse time and the best and median wall time of one pass
+ * over all nodes. Passes stop after {@code passes} or after 20 s, whichever comes first.
+ *
+ * <pre>{@code
+ * java -cp ... herd.ssh.SshConfigBench 1000 1000 20
+ * }</pre>
+ *
+ * The file looks like an admin's: one block per node (HostName, User, Port), a block per rack
+ * with a wildcard and a negation, and a closing {@code Host *} with an IdentityFile.
+ */
+public final class SshConfigBench {
+
+    private SshConfigBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int blocks = Integer.parseInt(args[0]);
+        int nodes = Integer.parseInt(args[1]);
+        int passes = Integer.parseInt(args[2]);
+        List<String> lines = config(blocks);
+        long t0 = System.nanoTime();
+        SshConfig config = SshConfig.parse("bench", lines, Path.of("/home/admin"));
+        double parseMs = (System.nanoTime() - t0) / 1e6;
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= nodes; i++) {
+            names.add(String.format("node%04d", i));
+        }
+        double[] walls = new double[passes];
+        int done = 0;
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        long checksum = 0;
+        while (done < passes && System.nanoTime() < deadline) {
+            long start = System.nanoTime();
+            for (String n : names) {
+                checksum += config.resolve(n, "root", 22).port();
+            }
+            walls[done++] = (System.nanoTime() - start) / 1e6;
+        }
+        double[] ran = Arrays.copyOf(walls, done);
+        Arrays.sort(ran);
+        System.out.printf("ssh_config %d Host blocks, %d nodes: parse %.1f ms, resolve all nodes best %.2f ms,"
+                + " median %.2f ms (%d passes, checksum %d)%n", blocks, nodes, parseMs, ran[0], ran[done / 2],
+                done, checksum);
+    }
+
+    private static List<String> config(int blocks) {
+        List<String> lines = new ArrayList<>();
+        lines.add("# generated: one block per node, one per rack of 40, then defaults");
+        for (int i = 1; i <= blocks; i++) {
+            lines.add(String.format("Host node%04d", i));
+            lines.add(String.format("    HostName 10.%d.%d.%d", i / 65536, (i / 256) % 256, i % 256));
+            lines.add("    User admin");
+            lines.add("    Port " + (2000 + i % 100));
+            if (i % 40 == 0) {
+                lines.add(String.format("Host rack%02d-* !rack%02d-spare?", i / 40, i / 40));
+                lines.add("    ProxyJump gate" + i / 40);
+            }
+        }
+        lines.add("Host *");
+        lines.add("    IdentityFile ~/.ssh/id_ed25519");
+        lines.add("    User root");
+        return lines;
+    }
+}
