@@ -14,8 +14,9 @@ import java.util.Map;
  * so far (OpenSSH's single pass): {@code all}, {@code host} (the HostName set so far, else the name),
  * {@code originalhost}, {@code user} (the User set so far, else the default), {@code localuser} and
  * {@code exec}, each negatable with {@code !}, all of them ANDed. {@code canonical}, {@code final},
- * {@code localnetwork} and {@code tagged} never match: herd makes no canonical or final pass, and
- * has no tags or interface checks.
+ * and the criteria of OpenSSH releases newer than 9.2 ({@code localnetwork}, {@code tagged},
+ * {@code sessiontype}, {@code command}, {@code version}) never match: herd makes no canonical or
+ * final pass and has no tags, interfaces or session types. Any other criterion is an error.
  *
  * <pre>{@code
  * MatchCondition.parse(List.of("host", "*.gpu,!*.old", "!exec", "test -f ~/.offline"), "cfg:7");
@@ -65,7 +66,9 @@ final class MatchCondition {
                 case "user" -> new Criterion(Kind.USER, negated, Patterns.commaList(arg, false), null);
                 case "localuser" -> new Criterion(Kind.LOCALUSER, negated, Patterns.commaList(arg, false), null);
                 case "exec" -> new Criterion(Kind.EXEC, negated, null, arg);
-                case "localnetwork", "tagged" -> new Criterion(Kind.NEVER, negated, null, null);
+                // newer OpenSSH releases' criteria: herd has no interfaces, tags or session types to test
+                case "localnetwork", "tagged", "sessiontype", "command", "version" ->
+                        new Criterion(Kind.NEVER, negated, null, null);
                 default -> throw new SshException(where + ": unsupported Match criterion \"" + words.get(i - 1) + "\"");
             });
         }

@@ -138,4 +138,15 @@ class SshConfigTest {
     void wildcardsMatchAsOpenSshMatchPattern(String pattern, String text, boolean expected) {
         assertThat(Patterns.glob(pattern, text)).isEqualTo(expected);
     }
+
+    @Test
+    void criteriaHerdCannotTestNeverMatchAndTheirNegationAlwaysDoes() throws Exception {
+        SshConfig config = SshConfig.parse("cfg", List.of(
+                "Match final", "  User final",
+                "Match canonical", "  User canonical",
+                "Match localnetwork 10.0.0.0/8", "  User localnetwork",
+                "Match tagged x", "  User tagged",
+                "Match !final !canonical !tagged x", "  Port 2022"), home);
+        assertThat(config.resolve("n1", "root", 22).address()).isEqualTo("root@n1:2022");
+    }
 }
