@@ -53,22 +53,47 @@ final class ConfigParser {
     /** The entries of {@code lines}; {@code name} is the file name in error messages. */
     List<ConfigEntry> lines(String name, List<String> lines, int depth) throws SshException {
         List<ConfigEntry> entries = new ArrayList<>();
+        List<ConfigEntry.Block> run = new ArrayList<>();
+        List<ConfigEntry.Setting> open = null;   // the settings of the Host block being read
         for (int i = 0; i < lines.size(); i++) {
             String where = name + ":" + (i + 1);
             List<String> words = ConfigWords.split(lines.get(i), where);
-            if (!words.isEmpty()) {
-                ConfigEntry e = entry(words.get(0), words.subList(1, words.size()), where, depth);
-                if (e != null) {
-                    entries.add(e);
-                }
+            if (words.isEmpty()) {
+                continue;
+            }
+            if (words.get(0).equalsIgnoreCase("host")) {
+                open = new ArrayList<>();
+                run.add(new ConfigEntry.Block(Patterns.of(nonEmpty("Host", words.subList(1, words.size()), where),
+                        false), open));
+                continue;
+            }
+            ConfigEntry e = entry(words.get(0), words.subList(1, words.size()), where, depth);
+            if (e instanceof ConfigEntry.Setting s && open != null) {
+                open.add(s);
+            } else if (e != null) {
+                // a Match or Include ends the run of Host blocks: the lines after it are entries again
+                flush(run, entries);
+                open = null;
+                entries.add(e);
             }
         }
+        flush(run, entries);
         return List.copyOf(entries);
+    }
+
+    private static void flush(List<ConfigEntry.Block> run, List<ConfigEntry> entries) {
+        if (!run.isEmpty()) {
+            List<ConfigEntry.Block> blocks = new ArrayList<>();
+            for (ConfigEntry.Block b : run) {
+                blocks.add(new ConfigEntry.Block(b.patterns(), List.copyOf(b.settings())));
+            }
+            entries.add(ConfigEntry.Hosts.of(blocks));
+            run.clear();
+        }
     }
 
     private ConfigEntry entry(String keyword, List<String> args, String where, int depth) throws SshException {
         return switch (keyword.toLowerCase(Locale.ROOT)) {
-            case "host" -> new ConfigEntry.Host(Patterns.of(nonEmpty(keyword, args, where), false));
             case "match" -> new ConfigEntry.Match(MatchCondition.parse(args, where));
             case "include" -> include(nonEmpty(keyword, args, where), where, depth);
             case "hostname" -> setting(Key.HOSTNAME, keyword, args, where);

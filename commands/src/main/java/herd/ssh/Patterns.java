@@ -46,6 +46,16 @@ final class Patterns {
         return new Patterns(List.of(list.split(",", -1)), ignoreCase);
     }
 
+    /** The names this list matches when it is only plain names (no wildcard, no exclusion), else null. */
+    List<String> plainNames() {
+        for (int i = 0; i < texts.length; i++) {
+            if (!literal[i] || excluding[i] || ignoreCase) {
+                return null;
+            }
+        }
+        return List.of(texts);
+    }
+
     boolean matches(String text) {
         String s = ignoreCase ? text.toLowerCase(Locale.ROOT) : text;
         boolean any = false;

@@ -57,8 +57,8 @@ final class Resolution {
     void walk(List<ConfigEntry> entries, boolean active, boolean neverMatch) throws SshException {
         boolean on = active;
         for (ConfigEntry e : entries) {
-            if (e instanceof ConfigEntry.Host h) {
-                on = !neverMatch && h.patterns().matches(original);
+            if (e instanceof ConfigEntry.Hosts hosts) {
+                on = !neverMatch && hostBlocks(hosts);
             } else if (e instanceof ConfigEntry.Match m) {
                 on = !neverMatch && m.condition().test(this);
             } else if (e instanceof ConfigEntry.Setting s) {
@@ -71,6 +71,17 @@ final class Resolution {
                 }
             }
         }
+    }
+
+    /** Applies the settings of the Host blocks that match; true when the last block does (it is still open). */
+    private boolean hostBlocks(ConfigEntry.Hosts hosts) throws SshException {
+        int[] hits = hosts.matching(original);
+        for (int i : hits) {
+            for (ConfigEntry.Setting s : hosts.blocks().get(i).settings()) {
+                apply(s);
+            }
+        }
+        return hits.length > 0 && hits[hits.length - 1] == hosts.blocks().size() - 1;
     }
 
     private void apply(ConfigEntry.Setting s) throws SshException {

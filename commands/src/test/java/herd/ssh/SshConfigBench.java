@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Bench main (not a test): parse an ssh_config of B {@code Host} blocks, then resolve N nodes
- * against it, in one JVM; prints the parse time and the wall time of one pass over all nodes:
- * the first (cold JVM, as in a command), the best and the median. Passes stop after {@code passes} or after 20 s, whichever comes first.
+ * against it, in one JVM; prints the parse time (first, cold JVM as in a new shell, and best of
+ * ten more) and the wall time of one pass over all nodes: the first, the best and the median. Passes stop after {@code passes} or after 20 s, whichever comes first.
  *
  * <pre>{@code
  * java -cp ... herd.ssh.SshConfigBench 1000 1000 20
@@ -30,6 +30,12 @@ public final class SshConfigBench {
         long t0 = System.nanoTime();
         SshConfig config = SshConfig.parse("bench", lines, Path.of("/home/admin"));
         double parseMs = (System.nanoTime() - t0) / 1e6;
+        double parseBest = parseMs;
+        for (int i = 0; i < 10; i++) {
+            long t = System.nanoTime();
+            SshConfig.parse("bench", lines, Path.of("/home/admin"));
+            parseBest = Math.min(parseBest, (System.nanoTime() - t) / 1e6);
+        }
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= nodes; i++) {
             names.add(String.format("node%04d", i));
@@ -47,9 +53,9 @@ public final class SshConfigBench {
         }
         double[] ran = Arrays.copyOf(walls, done);
         Arrays.sort(ran);
-        System.out.printf("ssh_config %d Host blocks, %d nodes: parse %.1f ms, resolve all nodes first %.2f ms,"
-                + " best %.2f ms, median %.2f ms (%d passes, checksum %d)%n", blocks, nodes, parseMs, walls[0],
-                ran[0], ran[done / 2], done, checksum);
+        System.out.printf("ssh_config %d Host blocks, %d nodes: parse first %.1f ms, best %.1f ms; resolve all nodes"
+                + " first %.2f ms, best %.2f ms, median %.2f ms (%d passes, checksum %d)%n", blocks, nodes, parseMs,
+                parseBest, walls[0], ran[0], ran[done / 2], done, checksum);
     }
 
     private static List<String> config(int blocks) {

@@ -62,7 +62,7 @@ class SshConfigOpenSshTest {
                             Port 2222
                             IdentityFile ~/.ssh/compute_%r
                             User ignored-first-value-wins
-                        Host odin thor
+                        Host odin thor odin
                             ProxyJump admin@gate:2200,thor
                         Host loop
                             ProxyJump other,loop
@@ -114,7 +114,7 @@ class SshConfigOpenSshTest {
                         Match host nomatch exec true
                             User skipped
                         """), List.of("x1", "x2", "y")),
-                new Case("include", includeFiles(), List.of("x", "y", "z", "w")),
+                new Case("include", includeFiles(), List.of("x", "y", "z", "w", "v")),
                 new Case("include depth 16", depthFiles(16), List.of("x")),
                 new Case("hostname escapes, quotes and =", Map.of(".ssh/config", """
                         Host pct
@@ -250,9 +250,15 @@ class SshConfigOpenSshTest {
                     IdentityFile ~/.ssh/after_include_%n
                 Host never-matches
                     Include sub/all
+                Host w
+                    Port 2400
+                Host v
+                    Include sub/inc2
+                    IdentityFile ~/.ssh/after_inc2
                 Host *
                     IdentityFile ~/.ssh/last
                 """);
+        f.put(".ssh/sub/inc2", "User from-inc2\n");
         f.put(".ssh/conf.d/b.conf", "Host x\n  Port 1001\n  ProxyJump b-gate\n");
         f.put(".ssh/conf.d/a.conf", "Host x\n  Port 1000\n  User from-a\n");
         f.put(".ssh/conf.d/.hidden.conf", "Host *\n  IdentityFile ~/.ssh/hidden\n");
