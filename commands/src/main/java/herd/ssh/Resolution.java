@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  * value of each setting wins, and every applying IdentityFile is kept (once).
  *
  * <pre>{@code
- * Resolution r = new Resolution("valkyrie01", "root", 22, home, "admin", SshConfig::runOnce);
+ * Resolution r = new Resolution("valkyrie01", "root", 22, home, "admin", MatchCondition::run);
  * r.walk(entries, true, false);
  * }</pre>
  */

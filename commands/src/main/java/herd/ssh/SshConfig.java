@@ -9,14 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The parts of OpenSSH's client configuration herd honours, read once and resolved per host in one
  * pass as ssh does: {@code Host} patterns ({@code *}, {@code ?}, {@code !}; matched against the name
- * as given), {@code Match} ({@code all}, {@code host}, {@code originalhost}, {@code user},
+ * as given, case-sensitively), {@code Match} ({@code all}, {@code host}, {@code originalhost}, {@code user},
  * {@code localuser}, {@code exec}, negatable, ANDed), {@code Include} (globs, conditional inside a
  * block), and the settings {@code HostName}, {@code User}, {@code Port}, {@code IdentityFile} and
  * {@code ProxyJump}. The first value found wins and every applying IdentityFile counts; the user's
  * file is read before the system's. Other keywords are ignored.
  *
  * <pre>{@code
- * SshConfig config = SshConfig.load(home.resolve(".ssh/config"), Path.of("/etc/ssh/ssh_config"), home);
+ * SshConfig config = SshConfig.load(home.resolve(".ssh/config"), SshConfig.SYSTEM_FILE, home);
  * SshTarget t = config.resolve("valkyrie01", "root", 22);   // user and port when the files say none
  * }</pre>
  *
