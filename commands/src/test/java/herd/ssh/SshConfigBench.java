@@ -8,10 +8,13 @@ import java.util.List;
 /**
  * Bench main (not a test): parse an ssh_config of B {@code Host} blocks, then resolve N nodes
  * against it, in one JVM; prints the parse time (first, cold JVM as in a new shell, and best of
- * ten more) and the wall time of one pass over all nodes: the first, the best and the median. Passes stop after {@code passes} or after 20 s, whichever comes first.
+ * ten more) and the wall time of one pass over all nodes: the first, the best and the median.
+ * Passes stop after {@code passes} or after 20 s, whichever comes first.
  *
  * <pre>{@code
- * java -cp ... herd.ssh.SshConfigBench 1000 1000 20
+ * mvn -B -ntp -q -pl commands -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+ * java -cp nodeset/target/classes:commands/target/classes:commands/target/test-classes:$(cat commands/target/bench.cp) \
+ *     herd.ssh.SshConfigBench 1000 1000 20      # Host blocks, nodes, passes
  * }</pre>
  *
  * The file looks like an admin's: one block per node (HostName, User, Port), a block per rack

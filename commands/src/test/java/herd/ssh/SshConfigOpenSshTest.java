@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -222,8 +223,7 @@ class SshConfigOpenSshTest {
         ProcessBuilder pb = new ProcessBuilder(SSH.toString(), "-G", "-F", file.toString(), host);
         pb.environment().put("HOME", home.toString());
         Path err = home.resolve("ssh-G.err");
-        Process p = pb.redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .start();
+        Process p = pb.redirectError(err.toFile()).redirectInput(new File("/dev/null")).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, List<String>> values = new LinkedHashMap<>();
         if (p.waitFor() != 0) {

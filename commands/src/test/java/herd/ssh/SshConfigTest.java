@@ -95,7 +95,8 @@ class SshConfigTest {
             Files.writeString(tmp.resolve(f.getKey()), f.getValue());
         }
         assertThatThrownBy(() -> SshConfig.load(tmp.resolve(".ssh/config"), null, tmp))
-                .hasMessage(tmp.resolve(".ssh/d/f16") + ":1: Include nested more than 16 deep (does a file include itself?)");
+                .hasMessage(tmp.resolve(".ssh/d/f16")
+                        + ":1: Include nested more than 16 deep (does a file include itself?)");
         Files.writeString(tmp.resolve("loop"), "# a file that includes itself\nInclude " + tmp.resolve("loop") + "\n");
         assertThatThrownBy(() -> SshConfig.load(tmp.resolve("loop"), null, tmp))
                 .hasMessageEndingWith("loop:2: Include nested more than 16 deep (does a file include itself?)");
