@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * How the adapters of exec and copy get SSH from the session: the session's one
- * {@link ConnectionPool}, and targets that merge the inventory with ~/.ssh/config.
+ * {@link ConnectionPool}, and targets that merge the inventory with ~/.ssh/config and
+ * /etc/ssh/ssh_config.
  *
  * <pre>{@code
  * ConnectionPool pool = SessionSsh.pool(session);
@@ -84,9 +85,10 @@ public final class SessionSsh {
         }
     }
 
+    /** ~/.ssh/config then /etc/ssh/ssh_config, as ssh reads them; read again for every command. */
     private static SshConfig userConfig() {
         try {
-            return SshConfig.parse(home().resolve(".ssh/config"));
+            return SshConfig.load(home().resolve(".ssh/config"), SshConfig.SYSTEM_FILE, home());
         } catch (SshException e) {
             throw new HerdException(e.getMessage());
         }

@@ -1,38 +1,42 @@
 package herd.ssh;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The parts of an OpenSSH client configuration herd honours: {@code Host} patterns (with {@code *},
- * {@code ?} and {@code !}), {@code HostName}, {@code User}, {@code Port}, {@code IdentityFile} and
- * {@code ProxyJump}. As in OpenSSH the first value found wins, and every matching IdentityFile counts.
+ * The parts of OpenSSH's client configuration herd honours, read once and resolved per host in one
+ * pass as ssh does: {@code Host} patterns ({@code *}, {@code ?}, {@code !}; matched against the name
+ * as given, case-sensitively), {@code Match} ({@code all}, {@code host}, {@code originalhost}, {@code user},
+ * {@code localuser}, {@code exec}, negatable, ANDed), {@code Include} (globs, conditional inside a
+ * block), and the settings {@code HostName}, {@code User}, {@code Port}, {@code IdentityFile} and
+ * {@code ProxyJump}. The first value found wins and every applying IdentityFile counts; the user's
+ * file is read before the system's. Other keywords are ignored.
  *
  * <pre>{@code
- * SshConfig config = SshConfig.parse(Path.of(System.getProperty("user.home"), ".ssh/config"));
- * SshTarget t = config.resolve("valkyrie01", "root", 22);   // user and port when the file says none
+ * SshConfig config = SshConfig.load(home.resolve(".ssh/config"), SshConfig.SYSTEM_FILE, home);
+ * SshTarget t = config.resolve("valkyrie01", "root", 22);   // user and port when the files say none
  * }</pre>
  *
- * {@code Match} blocks are skipped (their settings apply to no host); other keywords are ignored.
+ * An instance is meant for one command: a {@code Match exec} command runs once per distinct
+ * expanded command line and its result is kept for the instance's life.
  */
 public final class SshConfig {
 
-    private static final Pattern SPLIT = Pattern.compile("\\s*=\\s*|\\s+");
+    /** OpenSSH's system-wide client configuration, read after the user's. */
+    public static final Path SYSTEM_FILE = Path.of("/etc/ssh/ssh_config");
 
-    private record Block(List<String> patterns, Map<String, List<String>> values) { }
+    private static final int MAX_JUMPS = 8;
 
-    private final List<Block> blocks;
+    private final List<List<ConfigEntry>> files;
     private final Path home;
+    private final String localUser = System.getProperty("user.name");
+    private final Map<String, Boolean> execResults = new ConcurrentHashMap<>();
 
-    private SshConfig(List<Block> blocks, Path home) {
-        this.blocks = blocks;
+    private SshConfig(List<List<ConfigEntry>> files, Path home) {
+        this.files = files;
         this.home = home;
     }
 
@@ -41,48 +45,30 @@ public final class SshConfig {
         return new SshConfig(List.of(), Path.of(System.getProperty("user.home")));
     }
 
-    /** Reads {@code file}; a missing file is an empty configuration. */
+    /** Reads {@code file} as the user's file, and no system file; a missing file is an empty configuration. */
     public static SshConfig parse(Path file) throws SshException {
-        if (!Files.exists(file)) {
-            return empty();
-        }
-        try {
-            return parse(file.toString(), Files.readAllLines(file), Path.of(System.getProperty("user.home")));
-        } catch (IOException e) {
-            throw new SshException(file + ": cannot read: " + e.getMessage());
-        }
+        return load(file, null, Path.of(System.getProperty("user.home")));
     }
 
-    /** Parses lines of text; {@code name} is used in error messages, {@code home} expands {@code ~}. */
-    public static SshConfig parse(String name, List<String> lines, Path home) throws SshException {
-        List<Block> blocks = new ArrayList<>();
-        Block current = new Block(List.of("*"), new LinkedHashMap<>());
-        blocks.add(current);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] words = SPLIT.split(line, 2);
-            String key = words[0].toLowerCase(Locale.ROOT);
-            if (words.length < 2 || words[1].isBlank()) {
-                throw new SshException(name + ":" + (i + 1) + ": " + words[0] + " needs a value");
-            }
-            List<String> args = List.of(words[1].strip().replace("\"", "").split("\\s+"));
-            if (key.equals("host")) {
-                current = new Block(args, new LinkedHashMap<>());
-                blocks.add(current);
-            } else if (key.equals("match")) {
-                current = new Block(List.of(), new LinkedHashMap<>());
-                blocks.add(current);
-            } else {
-                if (key.equals("port")) {
-                    checkPort(name + ":" + (i + 1), args.get(0));
-                }
-                current.values().computeIfAbsent(key, k -> new ArrayList<>()).add(String.join(" ", args));
-            }
+    /**
+     * Reads the user's file, then the system's (either null for none; a missing file counts as
+     * empty). {@code home} expands {@code ~} and {@code %d} and holds ~/.ssh, where the user's
+     * relative Include paths are (the system file's are under /etc/ssh).
+     */
+    public static SshConfig load(Path userFile, Path systemFile, Path home) throws SshException {
+        List<List<ConfigEntry>> files = new ArrayList<>();
+        if (userFile != null) {
+            files.add(new ConfigParser(home, true).file(userFile, 0));
         }
-        return new SshConfig(blocks, home);
+        if (systemFile != null) {
+            files.add(new ConfigParser(home, false).file(systemFile, 0));
+        }
+        return new SshConfig(List.copyOf(files), home);
+    }
+
+    /** Parses lines of text as the user's file; {@code name} is used in error messages. */
+    public static SshConfig parse(String name, List<String> lines, Path home) throws SshException {
+        return new SshConfig(List.of(new ConfigParser(home, true).lines(name, lines, 0)), home);
     }
 
     /**
@@ -90,112 +76,70 @@ public final class SshConfig {
      * sets them. ProxyJump hops are resolved through this configuration too.
      */
     public SshTarget resolve(String node, String defaultUser, int defaultPort) throws SshException {
-        return resolve(node, defaultUser, defaultPort, 0);
+        return resolve(node, defaultUser, defaultPort, null, 0);
     }
 
-    private SshTarget resolve(String node, String defaultUser, int defaultPort, int depth) throws SshException {
-        if (depth > 8) {
-            throw new SshException(node + ": ProxyJump chain longer than 8 hops (a loop?)");
+    /**
+     * A ProxyJump hop is resolved like a host named on ssh's command line, its user and port given
+     * as -l and -p. Only the first hop's own ProxyJump counts: ssh reaches each later hop through
+     * the hops before it ({@code -J}), whatever the file says for that hop.
+     */
+    private SshTarget resolve(String node, String defaultUser, int defaultPort, Hop fixed, int depth)
+            throws SshException {
+        if (depth > MAX_JUMPS) {
+            throw new SshException(node + ": ProxyJump chain longer than " + MAX_JUMPS + " hops (a loop?)");
         }
-        String hostName = first(node, "hostname", node).replace("%h", node).replace("%%", "%");
-        String user = first(node, "user", defaultUser);
-        String portText = first(node, "port", Integer.toString(defaultPort));
-        int port = checkPort(node, portText);
-        List<Path> identities = new ArrayList<>();
-        for (String file : all(node, "identityfile")) {
-            identities.add(expand(file, node, hostName, user, port));
-        }
-        SshTarget target = new SshTarget(node, hostName, port, user, identities, List.of());
-        String jump = first(node, "proxyjump", "none");
-        if (jump.equalsIgnoreCase("none")) {
+        Resolution r = pass(node, defaultUser, defaultPort, fixed);
+        SshTarget target = target(r);
+        String jump = r.proxyJump();
+        if (jump == null || jump.equalsIgnoreCase("none")) {
             return target;
         }
+        List<Hop> list = Hop.list(jump, node + ": ProxyJump");
+        Hop last = list.get(list.size() - 1);
+        if (last.host().equalsIgnoreCase(r.host()) && (last.port() == null ? 22 : last.port()) == r.port()
+                && (last.user() == null ? r.user() : last.user()).equals(r.user())) {
+            throw new SshException(node + ": ProxyJump loop via " + last.host());   // ssh's own check
+        }
         List<SshTarget> hops = new ArrayList<>();
-        for (String hop : jump.split(",")) {
-            hops.add(hop(hop.strip(), defaultUser, depth));
+        for (Hop hop : list) {
+            hops.add(hops.isEmpty() ? resolve(hop.host(), defaultUser, 22, hop, depth + 1)
+                    : target(pass(hop.host(), defaultUser, 22, hop)));
         }
         return target.withJumps(hops);
     }
 
-    private SshTarget hop(String spec, String defaultUser, int depth) throws SshException {
-        String user = null;
-        String host = spec;
-        int at = host.lastIndexOf('@');
-        if (at >= 0) {
-            user = host.substring(0, at);
-            host = host.substring(at + 1);
+    /** One pass over every file for {@code node}; {@code fixed} holds a hop's own user and port. */
+    private Resolution pass(String node, String defaultUser, int defaultPort, Hop fixed) throws SshException {
+        Resolution r = new Resolution(node, defaultUser, defaultPort, home, localUser, this::exec);
+        if (fixed != null) {
+            r.preset(fixed.user(), fixed.port());
         }
-        Integer port = null;
-        int colon = host.lastIndexOf(':');
-        if (colon >= 0) {
-            port = checkPort(spec, host.substring(colon + 1));
-            host = host.substring(0, colon);
+        for (List<ConfigEntry> file : files) {
+            r.walk(file, true, false);
         }
-        SshTarget t = resolve(host, defaultUser, 22, depth + 1);
-        return new SshTarget(t.node(), t.host(), port == null ? t.port() : port,
-                user == null ? t.user() : user, t.identities(), t.jumps());
+        return r;
     }
 
-    private String first(String node, String key, String fallback) {
-        List<String> values = all(node, key);
-        return values.isEmpty() ? fallback : values.get(0);
-    }
-
-    private List<String> all(String node, String key) {
-        List<String> values = new ArrayList<>();
-        for (Block b : blocks) {
-            if (matches(b.patterns(), node) && b.values().containsKey(key)) {
-                values.addAll(b.values().get(key));
-            }
+    private SshTarget target(Resolution r) throws SshException {
+        List<Path> identities = new ArrayList<>();
+        for (ConfigEntry.Setting s : r.identities()) {
+            identities.add(identity(s, r));
         }
-        return values;
+        return new SshTarget(r.original(), r.host(), r.port(), r.user(), identities, List.of());
     }
 
-    /** OpenSSH semantics: some positive pattern matches and no negated one does. */
-    static boolean matches(List<String> patterns, String host) {
-        boolean any = false;
-        for (String p : patterns) {
-            if (p.startsWith("!")) {
-                if (glob(p.substring(1), host)) {
-                    return false;
-                }
-            } else if (glob(p, host)) {
-                any = true;
-            }
-        }
-        return any;
-    }
-
-    private static boolean glob(String pattern, String text) {
-        StringBuilder re = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                default -> re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE).matcher(text).matches();
-    }
-
-    private Path expand(String file, String node, String hostName, String user, int port) {
-        String f = file.replace("%d", home.toString()).replace("%h", hostName).replace("%n", node)
-                .replace("%r", user).replace("%p", Integer.toString(port)).replace("%%", "%");
+    /** {@code ~} first, then the escapes, as ssh expands IdentityFile once the settings are known. */
+    private Path identity(ConfigEntry.Setting s, Resolution r) throws SshException {
+        String f = s.value();
         if (f.equals("~") || f.startsWith("~/")) {
             f = home + f.substring(1);
         }
-        return Path.of(f);
+        return Path.of(Percent.expand(f, Map.of('d', home.toString(), 'h', r.host(), 'n', r.original(),
+                'r', r.user(), 'p', Integer.toString(r.port()), 'u', localUser), s.where()));
     }
 
-    private static int checkPort(String where, String text) throws SshException {
-        try {
-            int port = Integer.parseInt(text);
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the bad text
-        }
-        throw new SshException(where + ": bad port \"" + text + "\"");
+    private boolean exec(String command) {
+        return execResults.computeIfAbsent(command, MatchCondition::run);
     }
 }
