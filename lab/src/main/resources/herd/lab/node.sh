@@ -43,7 +43,6 @@ start() {
 stop() {
   d="$LAB/nodes/$1"
   [ -d "$d" ] || { echo "node: no node $1 in $LAB" >&2; return 1; }
-  echo 0 > "$LAB/power/$1"
   if pid=$(running "$1"); then
     # Everything in the node's UTS namespace: its sshd and every session it opened.
     kill -9 $(pgrep --ns "$pid" --nslist uts) 2>/dev/null
@@ -51,6 +50,8 @@ stop() {
     n=0; while [ "$(readlink "/proc/$pid/ns/mnt" 2>/dev/null)" = "$holder_mnt" ] && [ $n -lt 200 ]; do sleep 0.01; n=$((n + 1)); done
   fi
   rm -f "$d/sshd.pid"
+  # Recorded off only once it is off: the BMC must not answer "off" while sshd still serves.
+  echo 0 > "$LAB/power/$1"
 }
 
 status() {
