@@ -166,8 +166,10 @@ public final class ConnectionPool implements AutoCloseable {
             if (t.jumps().isEmpty()) {
                 client.connect(t.host(), t.port());
             } else {
+                // As OpenSSH: each hop is reached through the ones before it; the first keeps its own ProxyJump.
                 List<SshTarget> hops = t.jumps();
-                SshTarget last = hops.get(hops.size() - 1).withJumps(hops.subList(0, hops.size() - 1));
+                SshTarget last = hops.size() == 1 ? hops.get(0)
+                        : hops.get(hops.size() - 1).withJumps(hops.subList(0, hops.size() - 1));
                 SshConnection via = connection(last, timeout);
                 client.connectVia(via.client().newDirectConnection(t.host(), t.port()));
             }

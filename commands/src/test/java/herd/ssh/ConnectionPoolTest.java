@@ -223,6 +223,22 @@ class ConnectionPoolTest {
     }
 
     @Test
+    void aJumpHostsOwnProxyJumpIsFollowed() throws Exception {
+        SshTarget direct1 = LabSsh.target(lab, "valkyrie01");
+        SshTarget direct2 = LabSsh.target(lab, "valkyrie02");
+        SshTarget direct3 = LabSsh.target(lab, "valkyrie03");
+        SshConfig config = SshConfig.parse("test", List.of(
+                "Host valkyrie03", "  HostName " + direct3.host(), "  Port " + direct3.port(), "  ProxyJump second",
+                "Host second", "  HostName " + direct2.host(), "  Port " + direct2.port(), "  ProxyJump first",
+                "Host first", "  HostName " + direct1.host(), "  Port " + direct1.port(),
+                "Host *", "  User root"), tmp);
+        try (ConnectionPool pool = LabSsh.pool(lab)) {
+            assertThat(run(pool, config.resolve("valkyrie03", "nobody", 22), "hostname")).isEqualTo("valkyrie03");
+            assertThat(pool.connections()).extracting(ConnectionInfo::node).containsExactly("first", "second", "valkyrie03");
+        }
+    }
+
+    @Test
     void idleConnectionsAreClosedAndBrokenOnesReopened() throws Exception {
         SshSettings quick = LabSsh.settings(lab).withTimes(T, Duration.ofMillis(300), Duration.ofSeconds(1));
         SshTarget t = LabSsh.target(lab, "valkyrie02");
