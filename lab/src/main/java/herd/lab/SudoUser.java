@@ -118,7 +118,15 @@ public final class SudoUser implements AutoCloseable {
         } catch (IOException e) {
             throw new LabException("lab: cannot remove " + sudoers + ": " + e.getMessage(), e);
         }
-        Procs.run(List.of("userdel", name), STEP);
+        // The user's last sshd sessions may still be ending: userdel refuses while they run.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Procs.run(List.of("id", name), STEP).ok() && !Procs.run(List.of("userdel", name), STEP).ok()) {
+            if (System.nanoTime() > deadline) {
+                Procs.run(List.of("userdel", "-f", name), STEP);
+                break;
+            }
+            Procs.sleep(Duration.ofMillis(200));
+        }
         Procs.run(List.of("rm", "-rf", "--", home.toString()), STEP);
         Procs.run(List.of("rm", "-f", "--", "/var/lib/sudo/lectured/" + name), STEP);
     }
