@@ -13,7 +13,7 @@ import java.util.Arrays;
  *
  * <pre>{@code
  * Sudo.NONE.wrap("id -u");                 // id -u
- * Sudo.NO_PASSWORD.wrap("id -u");          // sudo -n -- sh -c 'echo herd:sudo:ran >&2; id -u'
+ * Sudo.NO_PASSWORD.wrap("id -u");          // sudo -n -- sh -c 'echo herd:sudo:ran >&2; (watchdog) & id -u'
  * }</pre>
  */
 public final class Sudo {
@@ -25,6 +25,13 @@ public final class Sudo {
     static final String PROMPT = "herd:sudo:prompt:";
     /** The first line of standard error once sudo let the command run. */
     static final String RAN = "herd:sudo:ran";
+    /**
+     * Kills the command's process group when sudo dies before the command ends: herd kills a
+     * timed-out or cancelled command as the login user, who may signal sudo but not the command
+     * sudo runs as root. It ends by itself within a second of the command.
+     */
+    private static final String WATCHDOG = "u=$PPID; (while kill -0 $u && kill -0 $$; do sleep 1; done; "
+            + "kill -0 $$ && kill -9 0) >/dev/null 2>&1 & ";
 
     private final boolean enabled;
     private final char[] password;
@@ -65,10 +72,10 @@ public final class Sudo {
         if (!enabled) {
             return command;
         }
-        String escaped = command.replace("'", "'\\''");
+        String body = "echo " + RAN + " >&2; " + WATCHDOG + command.replace("'", "'\\''");
         return password == null
-                ? "sudo -n -- sh -c 'echo " + RAN + " >&2; " + escaped + "'"
-                : "sudo -S -p '" + PROMPT + "' -- sh -c 'echo " + RAN + " >&2; exec </dev/null; " + escaped + "'";
+                ? "sudo -n -- sh -c '" + body + "'"
+                : "sudo -S -p '" + PROMPT + "' -- sh -c 'exec </dev/null; " + body + "'";
     }
 
     @Override

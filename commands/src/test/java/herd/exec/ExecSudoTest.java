@@ -127,6 +127,28 @@ class ExecSudoTest {
     }
 
     @Test
+    void aTimedOutCommandUnderSudoIsGoneFromTheNodes() throws Exception {
+        ExecSudo sudo = sudo(new ExecSudo.Password(), () -> Optional.of(PASSWORD));
+        String sleep = "sleep 7" + (ProcessHandle.current().pid() % 1000);
+        ExecResult r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> sudo.run(engine,
+                ExecRequest.of(targets, sleep).withCommandTimeout(Duration.ofSeconds(3)), true, events::add));
+        assertThat(ExecReport.summary(r.outcomes())).containsExactly("valkyrie[01-04] (4): timed out after 3 s");
+        // The nodes share this machine's processes; the watchdog under sudo looks once a second.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String left = processes(sleep);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            left = processes(sleep);
+        }
+        assertThat(left).as("processes left").isEmpty();
+    }
+
+    private static String processes(String command) throws Exception {
+        Process p = new ProcessBuilder("pgrep", "-af", "^" + command + "$").redirectErrorStream(true).start();
+        return new String(p.getInputStream().readAllBytes());
+    }
+
+    @Test
     void aCommandThatFailsUnderSudoKeepsItsOwnExitAndOutput() {
         ExecSudo sudo = sudo(new ExecSudo.Password(), () -> Optional.of(PASSWORD));
         ExecResult r = run(sudo, "echo 'Sorry, try again.' >&2; exit 3");
