@@ -73,7 +73,10 @@ final class ExecSudo {
         if (needing.isEmpty()) {
             return firstResult;
         }
-        Optional<char[]> typed = Thread.currentThread().isInterrupted() ? Optional.empty() : prompter.ask("sudo password");
+        if (Thread.currentThread().isInterrupted()) {
+            return first.release(firstResult, needing, SudoFilter.NEEDS_PASSWORD);
+        }
+        Optional<char[]> typed = prompter.ask("sudo password");
         if (typed.isEmpty()) {
             return first.release(firstResult, needing, NO_TERMINAL);
         }

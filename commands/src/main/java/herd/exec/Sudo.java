@@ -30,7 +30,7 @@ public final class Sudo {
      * timed-out or cancelled command as the login user, who may signal sudo but not the command
      * sudo runs as root. It ends by itself within a second of the command.
      */
-    private static final String WATCHDOG = "u=$PPID; (while kill -0 $u && kill -0 $$; do sleep 1; done; "
+    private static final String WATCHDOG = "herd_sudo=$PPID; (while kill -0 $herd_sudo && kill -0 $$; do sleep 1; done; "
             + "kill -0 $$ && kill -9 0) >/dev/null 2>&1 & ";
 
     private final boolean enabled;
