@@ -8,6 +8,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A throw-away login user whose sudo asks for a password, for testing {@code --sudo} against a real
@@ -24,6 +26,11 @@ import java.util.concurrent.TimeUnit;
 public final class SudoUser implements AutoCloseable {
 
     private static final Duration STEP = Duration.ofSeconds(30);
+    private static final String PREFIX = "herdsudo";
+    private static final String HOME_PREFIX = "herd-sudo-user-";
+    /** A passwd line of a user made here: the maker's pid, then (group 2) the home. */
+    private static final Pattern ORPHAN = Pattern.compile(
+            "^" + PREFIX + "(\\d+)x[0-9a-z]+:[^:]*:[^:]*:[^:]*:[^:]*:([^:]*):", Pattern.MULTILINE);
 
     private final String name;
     private final Path home;
@@ -46,10 +53,11 @@ public final class SudoUser implements AutoCloseable {
      * (no time stamp kept), and whose authorized key is the lab's.
      */
     public static SudoUser create(Lab lab, String password) {
-        String name = "herdsudo" + ProcessHandle.current().pid() + "x" + Long.toString(System.nanoTime() % 100000, 36);
+        removeOrphans();
+        String name = PREFIX + ProcessHandle.current().pid() + "x" + Long.toString(System.nanoTime() % 100000, 36);
         Path home;
         try {
-            home = Files.createTempDirectory("herd-sudo-user-");
+            home = Files.createTempDirectory(HOME_PREFIX);
         } catch (IOException e) {
             throw new LabException("lab: cannot make a home for a sudo user: " + e.getMessage(), e);
         }
@@ -110,6 +118,21 @@ public final class SudoUser implements AutoCloseable {
         }
     }
 
+    /** Users left by a test process that died before removing them (their name holds its pid). */
+    private static void removeOrphans() {
+        try {
+            Matcher m = ORPHAN.matcher(Files.readString(Path.of("/etc/passwd")));
+            while (m.find()) {
+                if (ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+                    String user = m.group().substring(0, m.group().indexOf(':'));
+                    new SudoUser(user, Path.of(m.group(2))).close();
+                }
+            }
+        } catch (IOException e) {
+            throw new LabException("lab: cannot read /etc/passwd: " + e.getMessage(), e);
+        }
+    }
+
     /** Removes the sudoers file, the user and its home; safe to call on a half-made user. */
     @Override
     public void close() {
@@ -127,7 +150,9 @@ public final class SudoUser implements AutoCloseable {
             }
             Procs.sleep(Duration.ofMillis(200));
         }
-        Procs.run(List.of("rm", "-rf", "--", home.toString()), STEP);
+        if (home.getFileName().toString().startsWith(HOME_PREFIX)) {
+            Procs.run(List.of("rm", "-rf", "--", home.toString()), STEP);
+        }
         Procs.run(List.of("rm", "-f", "--", "/var/lib/sudo/lectured/" + name), STEP);
     }
 }

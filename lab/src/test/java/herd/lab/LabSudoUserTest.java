@@ -34,6 +34,28 @@ class LabSudoUserTest {
         assertThat(Tools.run(10, "id", name).rc()).isNotZero();
     }
 
+    @Test
+    void usersLeftByADeadTestProcessAreRemovedByTheNextOne() throws Exception {
+        Assumptions.assumeTrue(SudoUser.possible(), "needs root, useradd and sudo (run-tests installs sudo)");
+        String orphan = "herdsudo999999999x" + Long.toString(System.nanoTime() % 1000, 36);
+        Path home = Files.createTempDirectory("herd-sudo-user-");
+        Path sudoers = Path.of("/etc/sudoers.d/herd-lab-" + orphan);
+        try {
+            assertThat(Tools.run(10, "useradd", "-M", "-d", home.toString(), orphan).rc()).isZero();
+            Files.writeString(sudoers, orphan + " ALL=(ALL:ALL) ALL\n");
+            try (SudoUser user = SudoUser.create(lab, "pw")) {
+                assertThat(Tools.run(10, "id", orphan).rc()).isNotZero();
+                assertThat(Files.exists(home)).isFalse();
+                assertThat(Files.exists(sudoers)).isFalse();
+                assertThat(Tools.run(10, "id", user.name()).rc()).isZero();
+            }
+        } finally {
+            Files.deleteIfExists(sudoers);
+            Tools.run(10, "userdel", orphan);
+            Tools.run(10, "rm", "-rf", home.toString());
+        }
+    }
+
     private Tools.Out ssh(LabNode node, String user, String command) {
         return Tools.run(20, "ssh", "-F", "/dev/null", "-i", lab.sshKey().toString(), "-o", "IdentitiesOnly=yes",
                 "-o", "UserKnownHostsFile=" + lab.knownHosts(), "-o", "StrictHostKeyChecking=yes",
