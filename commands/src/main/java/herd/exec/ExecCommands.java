@@ -65,7 +65,7 @@ public class ExecCommands {
         ExecRequest request = new ExecRequest(SessionSsh.targets(session, targets), String.join(" ", command), fanout,
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(commandTimeout), Sudo.NONE);
         ExecView view = new ExecView(session.out(), gather || gatherAll || byNode || diff, targets.size());
-        ExecResult result = new ExecSudo(session).run(engine(), request, sudo, view);
+        ExecResult result = ExecSudo.of(session).run(engine(), request, sudo, view);
         view.finish(result, gatherAll, byNode, diff, quiet);
         writeFiles(result, outdir, errdir);
         conclude(result.outcomes(), maxStatus);

@@ -102,7 +102,8 @@ public final class RemoteCommand implements AutoCloseable {
             connection.close();
             return;
         }
-        try (RemoteCommand k = connection.exec("kill -9 -- -" + group + " " + group + " 2>/dev/null")) {
+        // No "--": dash, the login shell of many users, takes it for a pid and kills nothing.
+        try (RemoteCommand k = connection.exec("kill -9 -" + group + " " + group + " 2>/dev/null")) {
             k.waitFor(Duration.ofSeconds(5));
         } catch (IOException e) {
             connection.close();

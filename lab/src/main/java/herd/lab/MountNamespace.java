@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * The one mount namespace every lab process runs in: a tmpfs over /run (sshd's privilege
  * separation directory lives there, and nothing leaks to the host's /run) and the lab's clean
- * home over /root (this machine's root .bashrc costs ~200 ms per command). A holder process
+ * home over /root (this machine's root .bashrc costs ~200 ms per command), and an /etc/hosts that
+ * also names the nodes (sudo looks up its hostname: else a DNS query leaves the machine on every
+ * sudo, and sometimes waits 5 s for it). A holder process
  * ({@code herd-lab-holder:DIR}, a sleeping bash) keeps it alive; others join it with nsenter.
  */
 final class MountNamespace {
@@ -17,6 +19,8 @@ final class MountNamespace {
             "mount -t tmpfs -o mode=0755,size=64m herd-lab-run /run",
             "mkdir -p /run/sshd",
             "mount --bind \"$1/home\" /root",
+            "cat /etc/hosts \"$1/ssh/hosts\" > \"$1/run/etc-hosts\"",
+            "mount --bind \"$1/run/etc-hosts\" /etc/hosts",
             "echo $$ > \"$1/run/holder.pid\"",
             "exec -a \"herd-lab-holder:$1\" sleep infinity");
 

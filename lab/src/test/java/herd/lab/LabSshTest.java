@@ -23,6 +23,16 @@ class LabSshTest {
     }
 
     @Test
+    void nodesResolveTheirNamesWithoutDns() {
+        LabNode node = lab.node("valkyrie02");
+        Tools.Out out = Tools.ssh(lab, node, "getent hosts valkyrie02 valkyrie04; sudo -n true");
+        assertThat(out.rc()).as(out.text()).isZero();
+        // Nothing else: sudo would say "unable to resolve host valkyrie02" had it asked DNS.
+        assertThat(out.text().replaceAll(" +", " ")).isEqualTo(node.sshHost() + " valkyrie02\n"
+                + lab.node("valkyrie04").sshHost() + " valkyrie04\n");
+    }
+
+    @Test
     void clushAndPdshReachTheNodesThroughTheLabSshConfig() {
         Tools.Out clush = Tools.run(List.of("clush", "-L", "-w", "valkyrie[01-04],odin",
                 "-o", "-F " + lab.sshConfig(), "hostname"), 30, false);

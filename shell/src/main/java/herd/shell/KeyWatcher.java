@@ -2,6 +2,7 @@ package herd.shell;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
@@ -28,6 +29,7 @@ final class KeyWatcher implements Console.Guard {
     private final Attributes saved;
     private final BooleanSupplier wanted;
     private final Thread thread;
+    private final ReentrantLock reading = new ReentrantLock();
     private volatile boolean closed;
     private volatile boolean paused;
     private volatile boolean keyMode;
@@ -59,9 +61,16 @@ final class KeyWatcher implements Console.Guard {
         keyMode = true;
     }
 
-    /** Stops reading keys while the command asks a question on the same terminal. */
+    /**
+     * Stops reading keys while the command asks a question on the same terminal. Returns once no
+     * read is in progress: else the watcher would take the first keys of the answer (a password).
+     */
     void pause(boolean pause) {
         this.paused = pause;
+        if (pause) {
+            reading.lock();
+            reading.unlock();
+        }
     }
 
     private void watch(Runnable onKey) {
@@ -74,7 +83,13 @@ final class KeyWatcher implements Console.Guard {
                     continue;
                 }
                 enterKeyMode();
-                int n = reader.readBuffered(buffer, POLL_MS);
+                int n;
+                reading.lock();
+                try {
+                    n = paused ? 0 : reader.readBuffered(buffer, POLL_MS);
+                } finally {
+                    reading.unlock();
+                }
                 if (n == NonBlockingReader.EOF) {
                     return;
                 }
