@@ -15,6 +15,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 
@@ -136,7 +137,7 @@ public final class HerdShell implements Console {
                 watcher.pause(true);
             }
             try {
-                return secret ? reader.readLine(prompt, '*') : reader.readLine(prompt);
+                return secret ? reader.readLine(prompt, LineReaderImpl.NULL_MASK) : reader.readLine(prompt);
             } catch (UserInterruptException | EndOfFileException e) {
                 return null;
             } finally {

@@ -52,7 +52,9 @@ class SudoShellTest {
                 t.await(Pattern.quote(PROMPT) + "$", STEP);
                 t.send("not " + PASSWORD, "Enter");
                 String wrong = t.await("^valkyrie\\[01-04\\] \\(4\\): sudo: wrong password\n(?:.*\n)*herd>$", STEP);
-                assertThat(wrong).doesNotContain("Sorry").doesNotContain("herd:sudo").doesNotContain("incorrect password");
+                assertThat(wrong).doesNotContain("Sorry").doesNotContain("herd:sudo").doesNotContain("incorrect password")
+                        .as("the typed password is not echoed, not even masked")
+                        .containsPattern("(?m)^" + Pattern.quote(PROMPT) + "$");
 
                 t.send("exec --sudo -w @compute id -u", "Enter");
                 t.await("wrong password\n(?:.*\n)*" + Pattern.quote(PROMPT) + "$", STEP);
