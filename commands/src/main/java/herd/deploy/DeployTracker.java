@@ -93,10 +93,16 @@ public final class DeployTracker {
         }
     }
 
-    /** The node answered on SSH (after its install: otherwise it only proves it is alive). */
+    /**
+     * The node answered on SSH after its install, and is known to have rebooted since (a reboot log
+     * line, or its sshd seen down): ssh-up, and rebooted first when no log line has said so yet.
+     */
     public synchronized void sshUp(String node, Instant now) {
         State s = nodes.get(node);
         if (s != null && s.stage.compareTo(Stage.INSTALL_FINISHED) >= 0 && s.stage != Stage.SSH_UP) {
+            if (s.stage.compareTo(Stage.REBOOTED) < 0) {
+                move(node, s, Stage.REBOOTED, now, "ssh went away after the install and came back");
+            }
             s.lastEvent = "ssh answered";
             move(node, s, Stage.SSH_UP, now, "ssh answered");
         }

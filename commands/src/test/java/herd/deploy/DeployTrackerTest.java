@@ -87,6 +87,17 @@ class DeployTrackerTest {
     }
 
     @Test
+    void sshBackAfterTheInstallProvesTheRebootAndALateDhcpLineAddsNothing() {
+        pxeInstall("valkyrie01", V1_MAC, "10.10.3.1");
+        now = now.plusSeconds(20);
+        tracker.sshUp("valkyrie01", now); // the probe saw sshd go away and answer again
+        dhcp(V1_MAC, "10.10.3.1"); // the reboot's DHCP lines, read by the tail only now
+        assertThat(reached("valkyrie01")).endsWith(Stage.INSTALL_FINISHED, Stage.REBOOTED, Stage.SSH_UP)
+                .containsOnlyOnce(Stage.REBOOTED);
+        assertThat(tracker.progress().get(0).stage()).isEqualTo(Stage.SSH_UP);
+    }
+
+    @Test
     void aDhcpLineReadAfterTheFirstHttpLinesStillCounts() {
         http("10.10.3.1", "/boot.ipxe", 200);
         http("10.10.3.1", "/nodes/valkyrie01.ipxe", 200);
