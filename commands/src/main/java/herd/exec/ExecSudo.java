@@ -2,9 +2,9 @@ package herd.exec;
 
 import herd.session.NodeOutcome;
 import herd.session.OutcomeSet;
-import herd.session.Output;
 import herd.session.Session;
 import herd.ssh.Prompter;
+import herd.ssh.SessionSsh;
 import herd.ssh.SshTarget;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,10 +54,7 @@ final class ExecSudo {
 
     /** The session's: its password, asked on its terminal (none in batch mode). */
     static ExecSudo of(Session session) {
-        return new ExecSudo(session.resource(Password.class, Password::new), prompt -> {
-            Output out = session.out();
-            return out.interactive() ? Optional.of(out.askSecret(prompt)) : Optional.empty();
-        });
+        return new ExecSudo(session.resource(Password.class, Password::new), SessionSsh.prompter(session));
     }
 
     ExecResult run(ExecEngine engine, ExecRequest request, boolean sudo, ExecListener listener) {

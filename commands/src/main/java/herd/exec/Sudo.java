@@ -50,10 +50,6 @@ public final class Sudo {
         return enabled;
     }
 
-    boolean withPassword() {
-        return password != null;
-    }
-
     /** The bytes to write to the remote standard input first (empty without a password). */
     byte[] input() {
         if (password == null) {

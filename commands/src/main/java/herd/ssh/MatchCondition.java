@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The criteria of one {@code Match} line, parsed once, tested against what one resolve pass has set
@@ -97,9 +96,7 @@ final class MatchCondition {
             case ORIGINALHOST -> c.patterns().matches(r.original());
             case USER -> c.patterns().matches(r.user());
             case LOCALUSER -> c.patterns().matches(r.localUser());
-            case EXEC -> r.exec(Percent.expand(c.command(), Map.of('h', r.host(), 'n', r.original(),
-                    'p', Integer.toString(r.port()), 'r', r.user(), 'u', r.localUser(), 'd', r.home().toString()),
-                    where));
+            case EXEC -> r.exec(Percent.expand(c.command(), r.escapes(), where));
         };
     }
 

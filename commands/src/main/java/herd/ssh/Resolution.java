@@ -131,12 +131,14 @@ final class Resolution {
         return identities;
     }
 
-    Path home() {
-        return home;
-    }
-
     String localUser() {
         return localUser;
+    }
+
+    /** The {@code %} escapes ssh knows once the settings are: for IdentityFile and Match exec. */
+    Map<Character, String> escapes() {
+        return Map.of('d', home.toString(), 'h', host(), 'n', original, 'r', user(), 'p', Integer.toString(port()),
+                'u', localUser);
     }
 
     boolean exec(String command) {

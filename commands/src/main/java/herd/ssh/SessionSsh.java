@@ -74,18 +74,22 @@ public final class SessionSsh {
         Ssh ssh = inv.ssh(any);
         SshSettings settings = SshSettings.defaults(home())
                 .withKnownHosts(expand(ssh.knownHosts()), false);
-        Prompter prompter = prompt -> {
-            Output out = session.out();
-            return out.interactive() ? Optional.of(out.askSecret(prompt)) : Optional.empty();
-        };
         try {
-            return new ConnectionPool(settings, prompter);
+            return new ConnectionPool(settings, prompter(session));
         } catch (SshException e) {
             throw new HerdException(e.getMessage());
         }
     }
 
     /** ~/.ssh/config then /etc/ssh/ssh_config, as ssh reads them; read again for every command. */
+    /** Asks on the session's terminal; answers nothing in batch mode, where nobody could type. */
+    public static Prompter prompter(Session session) {
+        return prompt -> {
+            Output out = session.out();
+            return out.interactive() ? Optional.of(out.askSecret(prompt)) : Optional.empty();
+        };
+    }
+
     private static SshConfig userConfig() {
         try {
             return SshConfig.load(home().resolve(".ssh/config"), SshConfig.SYSTEM_FILE, home());

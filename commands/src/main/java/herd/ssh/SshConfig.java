@@ -135,8 +135,7 @@ public final class SshConfig {
         if (f.equals("~") || f.startsWith("~/")) {
             f = home + f.substring(1);
         }
-        return Path.of(Percent.expand(f, Map.of('d', home.toString(), 'h', r.host(), 'n', r.original(),
-                'r', r.user(), 'p', Integer.toString(r.port()), 'u', localUser), s.where()));
+        return Path.of(Percent.expand(f, r.escapes(), s.where()));
     }
 
     private boolean exec(String command) {

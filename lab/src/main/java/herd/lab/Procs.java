@@ -25,11 +25,16 @@ final class Procs {
 
     /** Runs {@code cmd} to completion (stdin empty), failing after {@code timeout}. */
     static Result run(List<String> cmd, Duration timeout) {
+        return run(cmd, Path.of("/dev/null"), timeout);
+    }
+
+    /** Runs {@code cmd} to completion with {@code input} as its standard input, failing after {@code timeout}. */
+    static Result run(List<String> cmd, Path input, Duration timeout) {
         Path out = null;
         try {
             out = Files.createTempFile("herd-lab-", ".out");
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(input.toFile()))
                     .redirectOutput(out.toFile()).start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
@@ -50,7 +55,12 @@ final class Procs {
 
     /** Runs {@code cmd}, throwing with its output when it fails. */
     static String check(List<String> cmd, Duration timeout) {
-        Result r = run(cmd, timeout);
+        return check(cmd, Path.of("/dev/null"), timeout);
+    }
+
+    /** Runs {@code cmd} reading {@code input}, throwing with its output when it fails. */
+    static String check(List<String> cmd, Path input, Duration timeout) {
+        Result r = run(cmd, input, timeout);
         if (!r.ok()) {
             String detail = r.output().strip().replace('\n', ' ');
             throw new LabException("lab: '" + String.join(" ", cmd) + "' failed (rc " + r.rc() + "): " + detail);

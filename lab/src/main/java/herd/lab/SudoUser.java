@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,7 +82,7 @@ public final class SudoUser implements AutoCloseable {
             Path input = home.resolve("chpasswd.in");
             Files.writeString(input, name + ":" + password + "\n", StandardCharsets.UTF_8);
             try {
-                feed(List.of("chpasswd"), input);
+                Procs.check(List.of("chpasswd"), input, STEP);
             } finally {
                 Files.delete(input);
             }
@@ -96,25 +95,6 @@ public final class SudoUser implements AutoCloseable {
             Files.delete(draft);
         } catch (IOException e) {
             throw new LabException("lab: cannot set up sudo user " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void feed(List<String> cmd, Path input) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectInput(input.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(STEP.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                throw new LabException("lab: " + cmd.get(0) + " did not finish within " + STEP.toSeconds() + " s");
-            }
-            if (p.exitValue() != 0) {
-                throw new LabException("lab: " + cmd.get(0) + " failed (rc " + p.exitValue() + ")");
-            }
-        } catch (IOException e) {
-            throw new LabException("lab: cannot run " + cmd.get(0) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabException("lab: interrupted while running " + cmd.get(0), e);
         }
     }
 
