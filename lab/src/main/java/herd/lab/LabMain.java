@@ -12,14 +12,15 @@ import java.util.List;
  * <pre>
  * herd lab up 200 --extra odin --no-dhcp      # 200 compute nodes + odin, in /tmp/herd-lab
  * herd lab status
- * herd --inventory /tmp/herd-lab/cluster.yaml  # (what 'herd lab shell' prints)
+ * herd lab shell                              # up (or reuse), then the shell on it
  * herd lab down
  * </pre>
  */
 public final class LabMain {
     static final Path DEFAULT_DIR = Path.of("/tmp/herd-lab");
     private static final String USAGE = "usage: herd lab up [N] [--dir DIR] [--extra odin,thor,heimdall]"
-            + " [--no-bmc] [--no-dns] [--no-dhcp] | status [--dir DIR] | down [--dir DIR] | shell [--dir DIR]";
+            + " [--no-bmc] [--no-dns] [--no-dhcp] | status [--dir DIR] | down [--dir DIR]"
+            + " | shell [N] [--dir DIR] [--extra ...] [--no-bmc] [--no-dns] [--no-dhcp]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -45,7 +46,7 @@ public final class LabMain {
                 case "up" -> up(o);
                 case "status" -> status(o);
                 case "down" -> down(o);
-                case "shell" -> out.println("herd --inventory " + o.dir.resolve("cluster.yaml"));
+                case "shell" -> shell(o);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             }
             return 0;
@@ -61,9 +62,7 @@ public final class LabMain {
 
     private void up(Options o) {
         boolean wasUp = Lab.isRunning(o.dir);
-        LabSpec spec = LabSpec.builder().nodes(o.nodes).extras(o.extras).bmc(o.bmc).dns(o.dns).dhcp(o.dhcp)
-                .dir(o.dir).build();
-        Lab lab = Lab.upPersistent(spec);
+        Lab lab = Lab.upPersistent(o.spec());
         if (wasUp) {
             out.println("herd lab: already up in " + lab.dir() + " (" + lab.nodes().size()
                     + " nodes); 'herd lab down' first to change it");
@@ -74,6 +73,26 @@ public final class LabMain {
         out.println("inventory: " + lab.inventoryFile());
         out.println("try:       herd --inventory " + lab.inventoryFile());
         out.println("           ssh -F " + lab.sshConfig() + " " + lab.nodes().get(0).name() + " hostname");
+    }
+
+    /**
+     * The first half of {@code herd lab shell}: starts the lab, or reuses the one running in the
+     * directory, says which on stderr and prints its inventory on stdout for the launcher, which
+     * then opens the shell on it.
+     */
+    private void shell(Options o) {
+        boolean wasUp = Lab.isRunning(o.dir);
+        Lab lab = Lab.upPersistent(o.spec());
+        String down = "'herd lab down" + (o.dir.equals(DEFAULT_DIR) ? "" : " --dir " + o.dir) + "'";
+        int n = lab.nodes().size();
+        String nodes = n + (n == 1 ? " node" : " nodes");
+        if (wasUp) {
+            err.println("herd lab: using the lab running in " + lab.dir() + " (" + nodes + "); " + down + " ends it");
+        } else {
+            err.printf("herd lab: %s up in %.1f s in %s (%s); 'exit' leaves it running, %s ends it%n",
+                    nodes, lab.startTime().toMillis() / 1000.0, lab.dir(), services(lab.spec()), down);
+        }
+        out.println(lab.inventoryFile());
     }
 
     private void status(Options o) {
@@ -126,6 +145,10 @@ public final class LabMain {
         boolean bmc = true;
         boolean dns = true;
         boolean dhcp = true;
+
+        LabSpec spec() {
+            return LabSpec.builder().nodes(nodes).extras(extras).bmc(bmc).dns(dns).dhcp(dhcp).dir(dir).build();
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();

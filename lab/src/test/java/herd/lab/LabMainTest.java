@@ -42,13 +42,29 @@ class LabMainTest {
                     .containsPattern("  odin +127\\.1[0-9][0-9]\\.250\\.1:2222 +10\\.10\\.0\\.1 +on +-\n")
                     .contains("  valkyrie02 ");
             assertThat(run("shell", "--dir", dir)).isZero();
-            assertThat(out()).isEqualTo("herd --inventory " + dir + "/cluster.yaml\n");
+            assertThat(out()).isEqualTo(dir + "/cluster.yaml\n");
+            assertThat(err()).isEqualTo("herd lab: using the lab running in " + dir + " (3 nodes); 'herd lab down --dir "
+                    + dir + "' ends it\n");
         } finally {
             assertThat(run("down", "--dir", dir)).isZero();
         }
         assertThat(out()).isEqualTo("herd lab: down, " + dir + " removed\n");
         assertThat(run("status", "--dir", dir)).isZero();
         assertThat(out()).isEqualTo("herd lab: no lab running in " + dir + "\n");
+    }
+
+    @Test
+    void shellStartsALabWhenNoneRuns(@TempDir Path tmp) {
+        String dir = tmp.resolve("lab").toString();
+        try {
+            assertThat(run("shell", "1", "--no-bmc", "--no-dns", "--no-dhcp", "--dir", dir)).isZero();
+            assertThat(out()).isEqualTo(dir + "/cluster.yaml\n");
+            assertThat(err()).matches("herd lab: 1 node up in [0-9.]+ s in " + dir + " \\(ssh\\); 'exit' leaves it running,"
+                    + " 'herd lab down --dir " + dir + "' ends it\n");
+            assertThat(Lab.isRunning(Path.of(dir))).isTrue();
+        } finally {
+            run("down", "--dir", dir);
+        }
     }
 
     @Test

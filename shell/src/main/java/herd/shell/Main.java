@@ -63,7 +63,7 @@ public final class Main {
             context = start(() -> new Session(found.join().inventory()));
             session = context.getBean(Session.class);
             if (found.join().example() && !options.quiet()) {
-                err.println("herd: no cluster.yaml found: using the bundled example cluster \"tutorial\" (see docs/inventory.md)");
+                err.println(exampleNotice(InventoryLoader.candidates(Path.of(""), System.getenv())));
             }
             return dispatch(options, context.getBean(Executor.class), context, out, err);
         } catch (ExitRequest e) {
@@ -164,6 +164,15 @@ public final class Main {
                 "rxvt-unicode-256color", "ansi").contains(term)) {
             InfoCmp.setLoadedInfoCmp(term, () -> InfoCmp.getDefaultInfoCmp(term));
         }
+    }
+
+    /** One line: where herd looked, that the example is not a live cluster, and where to get one. */
+    static String exampleNotice(List<Path> looked) {
+        String home = java.util.Optional.ofNullable(System.getenv("HOME")).orElse(System.getProperty("user.home"));
+        List<String> where = looked.stream().map(p -> p.toString().startsWith(home + "/")
+                ? "~" + p.toString().substring(home.length()) : p.toString().startsWith("/") ? p.toString() : "./" + p).toList();
+        return "herd: no inventory at " + String.join(", ", where) + ": this is the example cluster \"tutorial\","
+                + " whose nodes are not reachable from here; 'herd lab shell' (root) starts a practice cluster";
     }
 
     static String banner(Session session) {

@@ -86,7 +86,9 @@ class BatchTest {
     void commandLineStdinAndLauncherOptions() throws Exception {
         Result c = HerdProcess.run(home, null, "-c", "nodes @compute --json");
         assertThat(c.out()).isEqualTo("[\"valkyrie01\",\"valkyrie02\"]\n");
-        assertThat(c.err()).contains("using the bundled example cluster");
+        assertThat(c.err()).isEqualTo("herd: no inventory at ./cluster.yaml, ~/config/herd/cluster.yaml,"
+                + " /etc/herd/cluster.yaml: this is the example cluster \"tutorial\", whose nodes are not reachable from"
+                + " here; 'herd lab shell' (root) starts a practice cluster\n");
         assertThat(c.status()).isZero();
 
         Result stdin = HerdProcess.run(home, file("in.csh", "nodes -e @compute\n"), "-q");

@@ -46,6 +46,11 @@ final class HerdProcess {
     }
 
     static Result exec(Path home, Path stdin, List<String> command) throws IOException, InterruptedException {
+        return exec(home, stdin, command, java.time.Duration.ofSeconds(60));
+    }
+
+    static Result exec(Path home, Path stdin, List<String> command, java.time.Duration timeout)
+            throws IOException, InterruptedException {
         Files.createDirectories(home.resolve("bin"));
         Path out = Files.createTempFile(home, "out", ".txt");
         Path err = Files.createTempFile(home, "err", ".txt");
@@ -55,9 +60,9 @@ final class HerdProcess {
                 : ProcessBuilder.Redirect.from(stdin.toFile()));
         pb.environment().putAll(environment(home));
         Process p = pb.start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("herd did not finish in 60 s: " + command);
+            throw new AssertionError("herd did not finish in " + timeout.toSeconds() + " s: " + command);
         }
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));

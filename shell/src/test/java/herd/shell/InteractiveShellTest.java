@@ -28,7 +28,7 @@ class InteractiveShellTest {
         String name = "herd-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         try (Tmux t = Tmux.start(name, "cd '" + home + "' && env " + env + " " + HerdProcess.LAUNCHER)) {
             String banner = t.await("^herd>$", START);
-            assertThat(banner).contains("cluster \"tutorial\"", "bundled example");
+            assertThat(banner).contains("cluster \"tutorial\"", "this is the example cluster");
 
             t.send("use @compute", "Enter");
             t.await("^herd \\[valkyrie\\[01-02\\]\\]>$", STEP);
