@@ -35,8 +35,14 @@ public class PxeCommands {
         var inv = session.inventory();
         Map<String, DeployProfile> profiles = DeployInventory.profiles(inv);
         List<PxeNode> pxe = DeployInventory.pxeNodes(inv, session.nodes(nodes), profiles, profile);
-        PxeRenderResult r = engine.render(new PxeRenderRequest(DeployInventory.httpRoot(inv),
-                DeployInventory.tftpRoot(inv), pxe, profiles, Set.of(), dryRun));
+        java.nio.file.Path httpRoot = DeployInventory.httpRoot(inv);
+        PxeRenderResult r = engine.render(new PxeRenderRequest(httpRoot, DeployInventory.tftpRoot(inv), pxe, profiles,
+                Set.of(), dryRun));
+        if (r.written()) {
+            // The tree is generated, so it keeps no backups.
+            r.changes().stream().filter(c -> c.kind() == PxeRenderResult.Kind.CREATED || c.kind() == PxeRenderResult.Kind.UPDATED)
+                    .forEach(c -> session.effects().wrote(httpRoot.resolve(c.path()).toString(), null, ""));
+        }
         Output out = session.out();
         r.warnings().forEach(out::warn);
         Table table = Table.of("path", "change");

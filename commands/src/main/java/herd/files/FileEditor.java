@@ -18,9 +18,27 @@ import java.util.Map;
  */
 public final class FileEditor {
     private final FileAccess files;
+    private final Listener listener;
+
+    /** Told of each file written (the audit log's "files changed"). */
+    @FunctionalInterface
+    public interface Listener {
+        /** @param host the node the file is on, "" for this machine */
+        void wrote(String path, String backup, String host);
+    }
 
     public FileEditor(FileAccess files) {
+        this(files, (path, backup, host) -> { });
+    }
+
+    private FileEditor(FileAccess files, Listener listener) {
         this.files = files;
+        this.listener = listener;
+    }
+
+    /** This editor, telling {@code to} of every file it writes. */
+    public FileEditor reporting(Listener to) {
+        return new FileEditor(files, to);
     }
 
     public FileAccess files() {
@@ -70,6 +88,7 @@ public final class FileEditor {
             if (c.changed()) {
                 try {
                     files.replace(c.path(), Text.encode(c.after()));
+                    listener.wrote(c.path(), files.backupOf(c.path()), files.where().replaceFirst("^ on ", ""));
                 } catch (IOException e) {
                     throw new FileEditException(c.path(), 0, "cannot write: " + reason(e));
                 }

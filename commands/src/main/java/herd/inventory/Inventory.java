@@ -30,11 +30,12 @@ public final class Inventory {
     private final Map<String, Settings> groupDefaults;
     private final Map<String, Node> nodes;
     private final Map<String, Object> profiles;
+    private final Audit audit;
     private final InventoryGroups groupSource;
 
     Inventory(String source, String name, String domain, List<Network> networks, Services services,
               Settings defaults, Map<String, String> groups, Map<String, Settings> groupDefaults,
-              Map<String, Node> nodes, Map<String, Object> profiles) {
+              Map<String, Node> nodes, Map<String, Object> profiles, Audit audit) {
         this.source = source;
         this.name = name;
         this.domain = domain;
@@ -45,6 +46,7 @@ public final class Inventory {
         this.groupDefaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(groupDefaults));
         this.nodes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         this.profiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
+        this.audit = audit;
         Map<String, List<String>> listedBy = new LinkedHashMap<>();
         for (Node n : nodes.values()) {
             for (String g : n.groups()) {
@@ -52,6 +54,11 @@ public final class Inventory {
             }
         }
         this.groupSource = new InventoryGroups(groups, listedBy, nodes.keySet());
+    }
+
+    /** The {@code audit:} section: where changing commands are recorded. */
+    public Audit audit() {
+        return audit;
     }
 
     /** Where it was read from: a file path, or {@code "bundled example"}. */

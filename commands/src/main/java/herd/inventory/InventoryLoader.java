@@ -139,9 +139,10 @@ public final class InventoryLoader {
                     profiles.put(p, YamlMap.plain(profilesMap.value(p)));
                 }
             }
+            Audit audit = Audit.read(top.map("audit"));
             top.finish();
             Inventory inv = new Inventory(file, name, domain, networks, services, defaults, groups, groupDefaults,
-                    nodes, profiles);
+                    nodes, profiles, audit);
             checkGroups(inv);
             return inv;
         }

@@ -35,9 +35,12 @@ public final class NetCommandSupport {
         return NetSettings.from(session.inventory(), System.getenv(), p -> session.out().askSecret(p), false);
     }
 
-    /** The service files' editor: local, or on {@code services.host} over the session's SSH connection. */
+    /**
+     * The service files' editor: local, or on {@code services.host} over the session's SSH
+     * connection; the files it writes go to the audit log.
+     */
     public static FileEditor editor(Session session, NetSettings settings) {
-        return settings.editor(host -> remoteFiles(session, host));
+        return settings.editor(host -> remoteFiles(session, host)).reporting(session.effects()::wrote);
     }
 
     /** SFTP (and exec for checkers and apply commands) on the pooled connection to {@code host}. */

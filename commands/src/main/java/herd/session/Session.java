@@ -41,6 +41,7 @@ public final class Session implements AutoCloseable {
     private OutcomeSet last = OutcomeSet.empty();
     private Output out;
     private Cancellation cancellation = Cancellation.create();
+    private Effects effects = new Effects();
 
     public Session(Inventory inventory) {
         this.inventory = inventory;
@@ -79,6 +80,7 @@ public final class Session implements AutoCloseable {
                     ? "no nodes given and no target set (use NODESET, or give -w NODESET)"
                     : "\"" + expression + "\" names no node");
         }
+        effects.resolved(nodes);
         return nodes;
     }
 
@@ -130,6 +132,7 @@ public final class Session implements AutoCloseable {
      */
     public void conclude(String command, OutcomeSet outcomes) {
         last = outcomes;
+        effects.concluded(outcomes);
         publish(LAST, outcomes.groups());
         long failed = outcomes.outcomes().stream().filter(o -> !o.ok()).count();
         if (cancellation.isCancelled()) {
@@ -167,15 +170,28 @@ public final class Session implements AutoCloseable {
         return cancellation;
     }
 
+    /** What the running command did so far (nodes, outcomes, files), for the audit log. */
+    public Effects effects() {
+        return effects;
+    }
+
     /** Called by the shell around each command: binds its output and Ctrl-C token. */
     public Scope enter(Output output, Cancellation token) {
+        return enter(output, token, new Effects());
+    }
+
+    /** Like {@link #enter(Output, Cancellation)}, collecting what the command does in {@code into}. */
+    public Scope enter(Output output, Cancellation token, Effects into) {
         Output previousOut = this.out;
         Cancellation previousToken = this.cancellation;
+        Effects previousEffects = this.effects;
         this.out = output;
         this.cancellation = token;
+        this.effects = into;
         return () -> {
             this.out = previousOut;
             this.cancellation = previousToken;
+            this.effects = previousEffects;
         };
     }
 

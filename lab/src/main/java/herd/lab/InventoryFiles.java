@@ -32,6 +32,8 @@ final class InventoryFiles {
                 .append("    next-server: 10.10.0.1\n\n")
                 .append("services:\n");
         services(b, dir, layout);
+        // The lab's changes are recorded in the lab, not in the machine's /var/log/herd.
+        b.append("audit:\n  file: ").append(q(dir.log("audit.log"))).append("\n\n");
         b.append("defaults:\n  ssh:\n    user: root\n    port: ").append(LabLayout.SSH_PORT)
                 .append("\n    identity: ").append(q(dir.sshKey()))
                 .append("\n    known-hosts: ").append(q(dir.knownHosts())).append('\n');

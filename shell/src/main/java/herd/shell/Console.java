@@ -23,6 +23,14 @@ public interface Console {
     ConsoleOutput.Prompter prompter();
 
     /**
+     * Who types on this console, for the audit log; null means this process's own user. A shared
+     * session serving other processes gives each client's console its caller.
+     */
+    default herd.audit.Caller caller() {
+        return null;
+    }
+
+    /**
      * Makes Ctrl-C run {@code onInterrupt} until the returned guard is closed. Plain streams leave
      * SIGINT to the JVM (the batch ends, status 130).
      */

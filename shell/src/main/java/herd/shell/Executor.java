@@ -1,7 +1,9 @@
 package herd.shell;
 
+import herd.audit.Caller;
 import herd.session.CancelledException;
 import herd.session.Cancellation;
+import herd.session.Effects;
 import herd.session.HerdException;
 import herd.session.Session;
 import herd.shell.LineParser.Invocation;
@@ -28,10 +30,13 @@ public final class Executor {
     private final HelpText help;
     private final CommandRegistry registry;
     private final BatchRunner batch = new BatchRunner(this);
+    private final Auditor auditor;
+    private final Caller self = Caller.ofThisProcess(System.getenv());
     private Console console;
 
     public Executor(Session session, Commands commands) {
         this.session = session;
+        this.auditor = new Auditor(session, System.getenv());
         this.commands = commands;
         this.parser = new LineParser(commands);
         this.help = new HelpText(commands);
@@ -69,6 +74,7 @@ public final class Executor {
     public int run(String line, String position, Console console) {
         ErrorReporter reporter = new ErrorReporter(console.err(), System.getenv("HERD_DEBUG") != null);
         String name = null;
+        Auditor.Entry audit = null;
         Console outer = this.console;
         this.console = console;
         try {
@@ -82,13 +88,20 @@ public final class Executor {
                 console.out().flush();
                 return 0;
             }
-            execute(inv, console);
+            audit = auditor.begin(inv, line, position, console.caller() == null ? self : console.caller(), console.err());
+            execute(inv, console, audit == null ? new Effects() : audit.effects());
+            if (audit != null) {
+                auditor.end(audit, 0, null, console.err());
+            }
             return 0;
         } catch (ExitRequest e) {
             throw e;
         } catch (Exception | StackOverflowError e) {
             console.out().flush();
             int status = reporter.report(e, position, name);
+            if (audit != null) {
+                auditor.end(audit, status, e instanceof HerdException ? e.getMessage() : e.toString(), console.err());
+            }
             if (position == null && console.interactive() && ErrorReporter.isUsage(e) && name != null) {
                 console.err().println("      try 'help " + name + "'");
                 console.err().flush();
@@ -114,12 +127,13 @@ public final class Executor {
         }
     }
 
-    private void execute(Invocation inv, Console console) throws Exception {
+    private void execute(Invocation inv, Console console, Effects effects) throws Exception {
         ConsoleOutput output = new ConsoleOutput(console.out(), console.err(),
-                new ConsoleOutput.Mode(inv.json(), console.terminal(), console.interactive()), console.prompter());
+                new ConsoleOutput.Mode(inv.json(), console.terminal(), console.interactive()),
+                auditor.remembering(console.prompter()));
         Cancellation token = Cancellation.create();
         Thread worker = Thread.currentThread();
-        try (Session.Scope scope = session.enter(output, token);
+        try (Session.Scope scope = session.enter(output, token, effects);
              Console.Guard guard = console.interruptible(() -> {
                  token.cancel();
                  worker.interrupt();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * must still run after the shell's {@code exit}, to be reused by the next {@code herd lab shell}.
  */
 class ReadmeTourTest {
-    private static final Pattern PROMPT = Pattern.compile("^herd(?: \\[[^\\]]*\\])?> (.*)$");
+    private static final Pattern PROMPT = Pattern.compile("^herd(?: \\[.*?\\])?> (.*)$");
     private static final Duration TOUR = Duration.ofMinutes(4);
 
     @TempDir

@@ -1,5 +1,6 @@
 package herd.shell.render;
 
+import herd.session.Json;
 import herd.session.Output;
 import herd.session.UsageException;
 import java.io.PrintWriter;

@@ -1,6 +1,7 @@
 package herd.shell.render;
 
 import herd.nodeset.NodeSet;
+import herd.session.Json;
 import herd.session.NodeOutcome;
 import herd.session.OutcomeSet;
 import herd.session.Table;

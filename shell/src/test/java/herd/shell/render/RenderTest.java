@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herd.nodeset.NodeSet;
+import herd.session.Json;
 import herd.session.NodeOutcome;
 import herd.session.OutcomeSet;
 import herd.session.Reason;

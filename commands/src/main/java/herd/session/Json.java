@@ -1,9 +1,6 @@
-package herd.shell.render;
+package herd.session;
 
 import herd.nodeset.NodeSet;
-import herd.session.NodeOutcome;
-import herd.session.OutcomeSet;
-import herd.session.Table;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -13,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A small JSON writer for command results: records and maps become objects, collections and
+ * A small JSON writer for command results and audit records: records and maps become objects, collections and
  * arrays arrays, {@link NodeSet} the array of its node names, {@link Table} an array of objects.
  *
  * <pre>{@code
@@ -77,7 +74,7 @@ public final class Json {
     }
 
     /** A record's components by name, in declaration order. */
-    static Map<String, Object> components(Object record) {
+    public static Map<String, Object> components(Object record) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (RecordComponent c : record.getClass().getRecordComponents()) {
             try {
@@ -119,7 +116,7 @@ public final class Json {
         out.append(']');
     }
 
-    static void string(StringBuilder out, String s) {
+    public static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

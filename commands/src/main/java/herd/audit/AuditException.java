@@ -1,0 +1,12 @@
+package herd.audit;
+
+import herd.session.HerdException;
+
+/** The audit log cannot be written or read. */
+public class AuditException extends HerdException {
+    private static final long serialVersionUID = 1L;
+
+    public AuditException(String message) {
+        super(message);
+    }
+}
