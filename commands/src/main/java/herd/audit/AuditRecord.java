@@ -69,7 +69,7 @@ public record AuditRecord(Instant time, String user, long uid, String sudoUser, 
         try {
             Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(line);
             if (!(doc instanceof Map<?, ?> m)) {
-                throw new AuditException("not a JSON object");
+                throw new AuditException("not an audit record: not a JSON object");
             }
             return new AuditRecord(Instant.parse(text(m, "time")), text(m, "user"), number(m, "uid"),
                     text(m, "sudoUser"), number(m, "pid"), text(m, "session"), text(m, "cluster"), text(m, "inventory"),

@@ -83,11 +83,24 @@ class InventoryLoaderTest {
             duplicate key       | cluster: {name: t}\\ncluster: {name: u}                  | t.yaml:2: cluster: duplicate key
             list not map        | cluster: [a, b]                                          | t.yaml:1: cluster: expected a mapping
             bad node name       | cluster: {name: t}\\nnodes:\\n  "bad name": {}          | t.yaml:3: nodes.bad name: bad node name
+            audit unknown key   | cluster: {name: t}\\naudit: {path: /x}                  | t.yaml:2: audit.path: unknown field
+            audit bad required  | cluster: {name: t}\\naudit: {required: maybe}           | t.yaml:2: audit.required: expected true or false, got "maybe"
+            audit bad facility  | cluster: {name: t}\\naudit: {facility: mail2}           | t.yaml:2: audit.facility: unknown syslog facility "mail2"
+            audit bad syslog    | cluster: {name: t}\\naudit: {syslog: dev/log}           | t.yaml:2: audit.syslog: expected the path of a local syslog socket
             """)
     void malformedFilesNameFileLineAndField(String title, String yaml, String message) {
         assertThatThrownBy(() -> InventoryLoader.read("t.yaml", new StringReader(yaml.replace("\\n", "\n"))))
                 .isInstanceOf(InventoryException.class)
                 .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void theAuditSectionDefaultsToARequiredLogAndNoSyslog() {
+        Inventory none = InventoryLoader.read("t.yaml", new StringReader("cluster: {name: t}\n"));
+        assertThat(none.audit()).isEqualTo(new Audit(null, true, null, "authpriv"));
+        Inventory all = InventoryLoader.read("t.yaml", new StringReader(
+                "cluster: {name: t}\naudit: {file: /l/a.log, required: false, syslog: /dev/log, facility: local3}\n"));
+        assertThat(all.audit()).isEqualTo(new Audit("/l/a.log", false, "/dev/log", "local3"));
     }
 
     @Test

@@ -181,7 +181,8 @@ public final class Main {
                 + inv.groups().size() + " groups · 'help' for commands, TAB completes, Ctrl-D leaves";
     }
 
-    private static ConfigurableApplicationContext start(Supplier<Session> session) {
+    /** The application (every command adapter, the executor) around the session {@code session} makes. */
+    public static ConfigurableApplicationContext start(Supplier<Session> session) {
         SpringApplication app = new SpringApplication(HerdApplication.class);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);

@@ -123,6 +123,75 @@ class AuditShellTest {
                 + " is not a directory; changing commands run unrecorded (audit: {required: false})\n");
     }
 
+    @Test
+    void secretsTypedAtAPromptNeverReachARecord() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Tmux.available(), "tmux is not installed");
+        String password = lab.bmcPassword();
+        String yaml = Files.readString(lab.inventoryFile()).replaceAll("password: \"file:[^\"]*\"", "password: prompt");
+        assertThat(yaml).doesNotContain("file:" + lab.dir() + "/secrets#bmc");
+        Path inventory = Files.writeString(home.resolve("prompted.yaml"), yaml);
+        Path log = lab.dir().resolve("log/audit.log");
+        Files.deleteIfExists(log);
+        String env = HerdProcess.environment(home).entrySet().stream()
+                .map(e -> e.getKey() + "='" + e.getValue() + "'").collect(java.util.stream.Collectors.joining(" "));
+        java.time.Duration step = java.time.Duration.ofSeconds(30);
+        try (Tmux t = Tmux.start("herd-audit-" + ProcessHandle.current().pid() + "-" + System.nanoTime(),
+                "cd '" + home + "' && env " + env + " " + HerdProcess.LAUNCHER + " -q --inventory " + inventory)) {
+            t.await("^herd>$", java.time.Duration.ofSeconds(60));
+            t.send("power on valkyrie01", "Enter");
+            t.await("password.*:$", step);
+            t.send(password, "Enter");
+            t.await("^valkyrie01: ok\nherd>$", step);
+            t.send("exec -w valkyrie01 true  # typed by mistake: " + password, "Enter");
+            t.await("true  # typed by mistake: .*\n(?:.*\n)*herd>$", step);
+            t.send("exit", "Enter");
+            assertThat(t.awaitExit(step)).isZero();
+        }
+        List<AuditRecord> records = AuditLog.read(log);
+        assertThat(records).extracting(AuditRecord::command).containsExactly("power", "exec");
+        assertThat(records.get(1).line()).isEqualTo("exec -w valkyrie01 true  # typed by mistake: ********");
+        assertThat(Files.readString(log)).doesNotContain(password);
+    }
+
+    @Test
+    void recordsAlsoGoToARealSyslogDaemonAsRfc5424() throws Exception {
+        assertThat(Path.of("/usr/sbin/rsyslogd")).as("rsyslog is installed by run-tests").exists();
+        Path dir = Files.createDirectories(home.resolve("rsyslog"));
+        Path socket = dir.resolve("log.sock");
+        Path messages = dir.resolve("messages");
+        Files.writeString(dir.resolve("rsyslog.conf"), "global(workDirectory=\"" + dir + "\")\n"
+                + "module(load=\"imuxsock\" SysSock.Use=\"off\")\n"
+                + "input(type=\"imuxsock\" Socket=\"" + socket + "\" UseSpecialParser=\"off\" ParseHostname=\"on\")\n"
+                + "template(name=\"fields\" type=\"string\" string=\"%protocol-version%|%app-name%|%procid%|%msgid%"
+                + "|%syslogfacility-text%|%syslogseverity-text%|%msg%\\n\")\n"
+                + "*.* action(type=\"omfile\" file=\"" + messages + "\" template=\"fields\")\n");
+        Process rsyslogd = new ProcessBuilder("/usr/sbin/rsyslogd", "-n", "-f", dir.resolve("rsyslog.conf").toString(),
+                "-i", dir.resolve("pid").toString()).redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile())
+                .start();
+        try {
+            poll(() -> Files.exists(socket), "rsyslogd's socket");
+            Path log = home.resolve("audit.log");
+            Path inventory = inventory("audit:\n  file: \"" + log + "\"\n  syslog: \"" + socket + "\"\n  facility: local3\n");
+            Result r = HerdProcess.run(home, null, "-q", "--inventory", inventory.toString(), "-c", "exec -w valkyrie02 true");
+            assertThat(r.status()).as(r.err()).isZero();
+            poll(() -> Files.exists(messages) && !Files.readString(messages).isEmpty(), "the record in rsyslog's file");
+            String line = Files.readString(messages).strip();
+            AuditRecord record = AuditLog.read(log).get(0);
+            assertThat(line).isEqualTo("1|herd|" + record.pid() + "|audit|local3|notice|" + record.toJson());
+        } finally {
+            rsyslogd.destroy();
+            rsyslogd.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private static void poll(java.util.concurrent.Callable<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!condition.call()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
     /** The lab's inventory with another audit section. */
     private Path inventory(String audit) throws java.io.IOException {
         String yaml = Files.readString(lab.inventoryFile()).replaceFirst("(?m)^audit:\n  file: .*\n", audit);
