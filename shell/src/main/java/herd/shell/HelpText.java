@@ -64,7 +64,8 @@ public final class HelpText {
         return out;
     }
 
-    private static String describe(ParamSpec p) {
+    /** A parameter's help: its description, choices, default and whether it is required (also for man pages). */
+    public static String describe(ParamSpec p) {
         String d = p.description();
         if (!p.values().isEmpty()) {
             d += (d.isEmpty() ? "" : " ") + "(" + String.join("|", p.values()) + ")";

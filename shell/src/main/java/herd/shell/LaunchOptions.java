@@ -28,6 +28,7 @@ public record LaunchOptions(Path inventory, String command, String file, boolean
                    herd [OPTIONS] FILE.csh        the same (also as a #!/usr/bin/env herd script)
                    herd nodeset ARGS...           ClusterShell-compatible nodeset tool (no shell)
                    herd lab ARGS...               a disposable test cluster on this machine
+                   herd lab shell [--dir DIR]     the shell on a practice cluster, started or reused (root)
 
             options:
               -i, --inventory FILE   the cluster inventory (default: ./cluster.yaml,

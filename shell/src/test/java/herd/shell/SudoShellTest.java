@@ -71,6 +71,8 @@ class SudoShellTest {
                 assertThat(t.awaitExit(START)).isZero();
             }
             assertThat(filesContaining(PASSWORD)).as("files under HOME holding the password").isEmpty();
+            String audit = Files.readString(lab.dir().resolve("log/audit.log"));
+            assertThat(audit).as("the audit log").contains("\"line\":\"exec --sudo -w @compute id -u\"").doesNotContain(PASSWORD);
             Path history = home.resolve("state/herd/history");
             assertThat(Files.readString(history)).contains("exec --sudo -w @compute id -u");
 
