@@ -3,12 +3,15 @@
 # hello world (the floor: a JVM that does nothing):
 #   - first prompt: ./herd started on a pseudo-terminal, until "herd>" is on the screen;
 #   - one command: ./herd -q -c "nodes @compute", until the process exits.
-# Usage: bench/startup.sh [RUNS]      (HERD_JAVA / HERD_AOT / HERD_NO_CDS select the variant)
+# Usage: bench/startup.sh [RUNS] [HERD]   (HERD_JAVA / HERD_AOT / HERD_NO_CDS select the variant)
+# HERD: another herd to time in the same run, e.g. /usr/bin/herd from the .deb or the bin/herd of
+# an unpacked tarball (its archive is made once, in a private cache, before the timing).
 # CPU time (user+sys of the whole process) is printed too: on a loaded machine it is the steadier
 # of the two figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
+other=${2:-}
 java=${HERD_JAVA:-java}
 if [ "${HERD_AOT:-0}" = 1 ] && [ -z "${HERD_JAVA:-}" ]; then java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; fi
 work=$(mktemp -d)
@@ -74,3 +77,9 @@ measure "floor: java -cp hello world"            ""      "$java" -cp "$work/hell
 measure "herd: first prompt (interactive)"        "herd>" env HOME="$work" XDG_STATE_HOME="$work/state" ./herd
 measure "herd -c \"nodes @compute\""               ""      ./herd -q -c "nodes @compute"
 measure "herd nodeset -f valkyrie01 valkyrie02"   ""      ./herd nodeset -f valkyrie01 valkyrie02
+if [ -n "$other" ]; then
+    env=(env HOME="$work" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache")
+    "${env[@]}" "$other" -q -c "nodes @compute" >/dev/null      # makes its archive, outside the timing
+    measure "$other: first prompt"                  "herd>" "${env[@]}" "$other"
+    measure "$other -c \"nodes @compute\""          ""      "${env[@]}" "$other" -q -c "nodes @compute"
+fi
