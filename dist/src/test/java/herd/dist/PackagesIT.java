@@ -152,15 +152,8 @@ class PackagesIT {
         return out;
     }
 
-    /** Runs a program in a clean environment plus {@code env}; stdout and stderr, failing on a non-zero status. */
     private static String run(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", command) + ":\n" + out).isZero();
-        return out;
+        return ManPagesTest.run(env, command);
     }
 
     /** Runs a program; its stdout whatever its status. */
