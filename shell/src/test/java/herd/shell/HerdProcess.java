@@ -32,10 +32,12 @@ final class HerdProcess {
         return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
     }
 
-    /** Environment of a run: class path, private HOME and XDG dirs under {@code home}. */
+    /** Environment of a run: class path, private HOME, XDG dirs and audit log under {@code home}. */
     static Map<String, String> environment(Path home) {
         return Map.of("HERD_CLASSPATH", classPath(), "HOME", home.toString(),
                 "XDG_STATE_HOME", home.resolve("state").toString(), "XDG_CONFIG_HOME", home.resolve("config").toString(),
+                // Tests run as root: their audit records stay out of the machine's /var/log/herd.
+                "HERD_AUDIT_LOG", home.resolve("audit.log").toString(),
                 "PATH", home.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
     }
 
