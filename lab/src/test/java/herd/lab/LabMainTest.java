@@ -32,7 +32,7 @@ class LabMainTest {
     @Test
     void upStatusShellDownFromTheCommandLine(@TempDir Path tmp) {
         String dir = tmp.resolve("lab").toString();
-        assertThat(run("up", "2", "--extra", "odin", "--no-bmc", "--no-dns", "--no-dhcp", "--dir", dir)).isZero();
+        assertThat(run("up", "2", "--extra", "odin", "--no-bmc", "--no-dns", "--no-dhcp", "--dir", dir)).as(err()).isZero();
         assertThat(out()).matches("(?s)herd lab: 3 nodes up in [0-9.]+ s \\(ssh\\)\ninventory: " + dir + "/cluster.yaml\n.*");
         try {
             assertThat(run("up", "2", "--dir", dir)).isZero();
