@@ -32,8 +32,8 @@ import org.metricshub.ipmi.core.connection.Session;
  * IPMI 2.0 lanplus through ipmi-java, with the library's defects worked around here and only here:
  * <ul>
  * <li>the cipher suite is given, never discovered (ipmi_sim does not answer the query);</li>
- * <li>"Integrity check failed" at login (an HMAC shared between the caller and the library's
- *     receive thread) is retried with a fresh connection;</li>
+ * <li>"Integrity check failed" or an out-of-bounds array copy at login (an HMAC shared between
+ *     the caller and the library's receive thread) is retried with a fresh connection;</li>
  * <li>the session is raised to Administrator with an explicit Set Session Privilege Level;</li>
  * <li>the library's own retries (4 s apart) are off: one deadline per request, herd decides;</li>
  * <li>every library thread (UDP readers, two timers per connection) is created inside one thread
@@ -216,11 +216,21 @@ public final class IpmiBackend implements BmcBackend {
                 return new Login(handle, suite, session);
             } catch (Exception e) {
                 link.close(handle);
-                if (!"Integrity check failed".equals(e.getMessage()) || attempt == LOGIN_ATTEMPTS) {
+                if (!sharedHmacRace(e) || attempt == LOGIN_ATTEMPTS) {
                     throw loginFailure(endpoint, e);
                 }
             }
         }
+    }
+
+    /** The two ways the library's HMAC, shared across threads, spoils a login that would succeed. */
+    static boolean sharedHmacRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if ("Integrity check failed".equals(t.getMessage()) || t instanceof IndexOutOfBoundsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private InetAddress resolve(BmcEndpoint endpoint) {
