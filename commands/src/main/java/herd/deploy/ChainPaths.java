@@ -1,5 +1,8 @@
 package herd.deploy;
 
+import herd.pxe.DeployProfile;
+import herd.pxe.OsFamily;
+import herd.pxe.PxeLayout;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;

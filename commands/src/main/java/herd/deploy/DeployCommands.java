@@ -11,6 +11,9 @@ import herd.net.NetEngine;
 import herd.net.NetResult;
 import herd.net.NetSettings;
 import herd.nodeset.NodeSet;
+import herd.pxe.DeployProfile;
+import herd.pxe.PxeInventory;
+import herd.pxe.PxeNode;
 import herd.session.Cancellation;
 import herd.session.Output;
 import herd.session.SecretStore;
@@ -56,11 +59,11 @@ public class DeployCommands {
             return;
         }
         var inv = session.inventory();
-        Map<String, DeployProfile> profiles = DeployInventory.profiles(inv);
-        List<PxeNode> pxe = DeployInventory.pxeNodes(inv, target, profiles, profile);
+        Map<String, DeployProfile> profiles = PxeInventory.profiles(inv);
+        List<PxeNode> pxe = PxeInventory.pxeNodes(inv, target, profiles, profile);
         netSync(target, out);
-        DeployRequest request = new DeployRequest(pxe, profiles, DeployInventory.httpRoot(inv),
-                DeployInventory.tftpRoot(inv), LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe),
+        DeployRequest request = new DeployRequest(pxe, profiles, PxeInventory.httpRoot(inv),
+                PxeInventory.tftpRoot(inv), LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe),
                 DeployTimeouts.defaults(), overall);
         DeployPrinter printer = new DeployPrinter(out);
         DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(request, bootControl(), printer);

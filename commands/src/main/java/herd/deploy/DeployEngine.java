@@ -2,6 +2,10 @@ package herd.deploy;
 
 import herd.logs.FollowEngine;
 import herd.logs.NodeTagger;
+import herd.pxe.PxeNode;
+import herd.pxe.PxeRenderEngine;
+import herd.pxe.PxeRenderRequest;
+import herd.pxe.PxeRenderResult;
 import java.time.Clock;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -3,8 +3,8 @@ package herd.deploy;
 import herd.session.HerdException;
 
 /**
- * A deploy, profile or PXE tree problem, as one line naming the object and the problem
- * (with {@code file:line} where a file is involved): {@code profiles.yaml:7: profile el9: unknown os 'centos'}.
+ * A deployment that cannot start or go on, as one line naming the node and the problem:
+ * {@code valkyrie03: set boot device: BMC refused the login}.
  */
 public class DeployException extends HerdException {
 

@@ -4,6 +4,8 @@ import herd.logs.FollowEngine;
 import herd.logs.FollowEvent;
 import herd.logs.FollowJob;
 import herd.logs.FollowRequest;
+import herd.pxe.PxeNode;
+import herd.pxe.PxeRenderEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,8 @@
 package herd.deploy;
 
 import herd.logs.LogSource;
+import herd.pxe.DeployProfile;
+import herd.pxe.PxeNode;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package herd.deploy;
 
 import herd.inventory.Inventory;
+import herd.pxe.PxeNode;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package herd.deploy;
 
 import herd.logs.LogEvent;
 import herd.logs.TaggedLine;
+import herd.pxe.PxeRenderEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -14,6 +14,13 @@ import herd.lab.junit.LabConfig;
 import herd.lab.pxe.PxeLab;
 import herd.logs.LogsInventory;
 import herd.nodeset.NodeSet;
+import herd.pxe.DeployProfile;
+import herd.pxe.ProfileParser;
+import herd.pxe.PxeChain;
+import herd.pxe.PxeInventory;
+import herd.pxe.PxeNode;
+import herd.pxe.PxeRenderEngine;
+import herd.pxe.PxeRenderRequest;
 import herd.session.SecretStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,8 +76,8 @@ class DeployLabTest {
     }
 
     private DeployRequest request(String nodes, Duration stageTimeout, Duration overall) {
-        List<PxeNode> pxe = DeployInventory.pxeNodes(inv, NodeSet.parse(nodes), profiles, "compute");
-        return new DeployRequest(pxe, profiles, DeployInventory.httpRoot(inv), DeployInventory.tftpRoot(inv),
+        List<PxeNode> pxe = PxeInventory.pxeNodes(inv, NodeSet.parse(nodes), profiles, "compute");
+        return new DeployRequest(pxe, profiles, PxeInventory.httpRoot(inv), PxeInventory.tftpRoot(inv),
                 LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), DeployTimeouts.uniform(stageTimeout),
                 overall);
     }
@@ -102,7 +109,7 @@ class DeployLabTest {
             assertThat(lab.bootDevice(node)).isNotEqualTo("pxe");
             assertThat(lab.isNodeRunning(node)).isTrue();
         }
-        assertThat(PxeChain.of(DeployInventory.httpRoot(inv), "valkyrie01").get(1).linkTarget())
+        assertThat(PxeChain.of(PxeInventory.httpRoot(inv), "valkyrie01").get(1).linkTarget())
                 .isEqualTo("../nodes_groups/local_disk.ipxe");
         assertThat(events).noneMatch(e -> e instanceof DeployEvent.ReinstallDetected || e instanceof DeployEvent.Stuck
                 || e instanceof DeployEvent.Problem);
@@ -148,8 +155,8 @@ class DeployLabTest {
         }
         // What the tutorial warns about: while the node reboots, something puts it back on
         // PXE with its install file (a BMC that keeps the old boot order, a stale link).
-        new PxeRenderEngine().render(new PxeRenderRequest(DeployInventory.httpRoot(inv), DeployInventory.tftpRoot(inv),
-                DeployInventory.pxeNodes(inv, NodeSet.parse("valkyrie02"), profiles, "compute"), profiles,
+        new PxeRenderEngine().render(new PxeRenderRequest(PxeInventory.httpRoot(inv), PxeInventory.tftpRoot(inv),
+                PxeInventory.pxeNodes(inv, NodeSet.parse("valkyrie02"), profiles, "compute"), profiles,
                 java.util.Set.of("valkyrie02"), false));
         bmc.boot(new herd.bmc.BootRequest(List.of("valkyrie02"), java.util.Optional.of(
                 new herd.bmc.BootSetting(herd.bmc.BootDevice.PXE, false, false))), credentials,

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import herd.logs.LineParser;
 import herd.logs.NodeTagger;
+import herd.pxe.DeployProfile;
+import herd.pxe.RenderersTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

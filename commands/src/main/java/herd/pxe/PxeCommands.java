@@ -1,4 +1,4 @@
-package herd.deploy;
+package herd.pxe;
 
 import herd.session.Complete;
 import herd.session.Output;
@@ -33,10 +33,10 @@ public class PxeCommands {
                        String profile,
                        @Option(longName = "dry-run", description = "show the changes, write nothing") boolean dryRun) {
         var inv = session.inventory();
-        Map<String, DeployProfile> profiles = DeployInventory.profiles(inv);
-        List<PxeNode> pxe = DeployInventory.pxeNodes(inv, session.nodes(nodes), profiles, profile);
-        java.nio.file.Path httpRoot = DeployInventory.httpRoot(inv);
-        PxeRenderResult r = engine.render(new PxeRenderRequest(httpRoot, DeployInventory.tftpRoot(inv), pxe, profiles,
+        Map<String, DeployProfile> profiles = PxeInventory.profiles(inv);
+        List<PxeNode> pxe = PxeInventory.pxeNodes(inv, session.nodes(nodes), profiles, profile);
+        java.nio.file.Path httpRoot = PxeInventory.httpRoot(inv);
+        PxeRenderResult r = engine.render(new PxeRenderRequest(httpRoot, PxeInventory.tftpRoot(inv), pxe, profiles,
                 Set.of(), dryRun));
         if (r.written()) {
             // The tree is generated, so it keeps no backups.
@@ -60,7 +60,7 @@ public class PxeCommands {
     public void show(@Complete(Complete.Kind.NODE) @Argument(index = 0, description = "node") String node) {
         var inv = session.inventory();
         inv.require(node);
-        List<PxeChain.Step> steps = PxeChain.of(DeployInventory.httpRoot(inv), node);
+        List<PxeChain.Step> steps = PxeChain.of(PxeInventory.httpRoot(inv), node);
         Output out = session.out();
         if (out.json()) {
             out.result(steps);

@@ -1,4 +1,4 @@
-package herd.deploy;
+package herd.pxe;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,7 +69,7 @@ public final class PxeChain {
             boolean text = role.contains("script") || role.contains("file") || role.contains("config");
             return new Step(path, role, true, link, text ? Files.readString(p) : null);
         } catch (IOException e) {
-            throw new DeployException(p + ": cannot read: " + e.getMessage(), e);
+            throw new PxeException(p + ": cannot read: " + e.getMessage(), e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package herd.deploy;
+package herd.pxe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The rendered files against the tutorial's own text, byte for byte where the tutorial is herd's format. */
-class RenderersTest {
+public class RenderersTest {
 
     static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIqpyyh44Hz3gvhISaIE9yJ/ao8fBLNo7qwPJcYjQdIl root@odin.cluster.local";
     static final String HASH = "$6$7zvrwimYcypA8JWc$5GWYVF7zrI5eorsPN8IUT1n/Gmjpkic7h2cCbFVxbkqJeG0/kmJsYw6EN9oX3NQ34duwW7qAmOI13Y/0v5oHn.";
@@ -30,7 +30,7 @@ class RenderersTest {
               leap: {os: opensuse, version: "15.5"}
             """.formatted(HASH, KEY);
 
-    static Map<String, DeployProfile> profiles() {
+    public static Map<String, DeployProfile> profiles() {
         return ProfileParser.parseText(PROFILES, "test.yaml");
     }
 

@@ -1,4 +1,4 @@
-package herd.deploy;
+package herd.pxe;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package herd.deploy;
+package herd.pxe;
 
 /**
  * The iPXE scripts of the chain, byte for byte in the tutorial's shape.

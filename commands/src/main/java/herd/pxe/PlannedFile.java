@@ -1,4 +1,4 @@
-package herd.deploy;
+package herd.pxe;
 
 /**
  * One entry of the PXE tree to write: a regular file with {@code content}, or a relative symlink

@@ -1,4 +1,4 @@
-package herd.deploy;
+package herd.pxe;
 
 /**
  * Where the tutorial's iPXE chain lives under the http root, and the URLs iPXE uses for it:

@@ -1,4 +1,4 @@
-package herd.deploy;
+package herd.pxe;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ public final class PxeRenderEngine {
         Map<String, List<PxeNode>> groups = new LinkedHashMap<>();
         for (PxeNode n : req.nodes()) {
             if (!req.profiles().containsKey(n.profile())) {
-                throw new DeployException("node " + n.name() + ": unknown profile '" + n.profile() + "'");
+                throw new PxeException("node " + n.name() + ": unknown profile '" + n.profile() + "'");
             }
             groups.computeIfAbsent(n.profile(), k -> new ArrayList<>()).add(n);
         }
@@ -91,7 +91,7 @@ public final class PxeRenderEngine {
         };
         List<String> problems = InstallerValidator.check(p.os(), path, text);
         if (!problems.isEmpty()) {
-            throw new DeployException("profile " + p.name() + ": generated " + problems.get(0));
+            throw new PxeException("profile " + p.name() + ": generated " + problems.get(0));
         }
         List<PlannedFile> out = new ArrayList<>(List.of(PlannedFile.file(path, text)));
         if (p.os() == OsFamily.UBUNTU) {
@@ -140,7 +140,7 @@ public final class PxeRenderEngine {
             return change(f, before == null ? PxeRenderResult.Kind.CREATED : PxeRenderResult.Kind.UPDATED,
                     UnifiedDiff.of(f.path(), before, f.content()));
         } catch (IOException e) {
-            throw new DeployException(target + ": cannot read: " + e.getMessage(), e);
+            throw new PxeException(target + ": cannot read: " + e.getMessage(), e);
         }
     }
 
@@ -161,7 +161,7 @@ public final class PxeRenderEngine {
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new DeployException(target + ": cannot write: " + e.getMessage(), e);
+            throw new PxeException(target + ": cannot write: " + e.getMessage(), e);
         }
     }
 }

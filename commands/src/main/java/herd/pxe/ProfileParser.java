@@ -1,4 +1,4 @@
-package herd.deploy;
+package herd.pxe;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -43,7 +43,7 @@ public final class ProfileParser {
         try {
             return parseText(Files.readString(file), file.toString());
         } catch (IOException e) {
-            throw new DeployException(file + ": cannot read: " + e.getMessage(), e);
+            throw new PxeException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 
@@ -52,7 +52,7 @@ public final class ProfileParser {
         try {
             return parse(Files.readString(file), file.toString(), true);
         } catch (IOException e) {
-            throw new DeployException(file + ": cannot read: " + e.getMessage(), e);
+            throw new PxeException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 
@@ -67,7 +67,7 @@ public final class ProfileParser {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new DeployException(source + ":" + line + ": bad YAML: " + e.getProblem(), e);
+            throw new PxeException(source + ":" + line + ": bad YAML: " + e.getProblem(), e);
         }
         ProfileParser parser = new ProfileParser(source);
         if (root == null) {
@@ -226,8 +226,8 @@ public final class ProfileParser {
         throw error(node, what + ": expected a single value");
     }
 
-    private DeployException error(Node node, String message) {
-        return new DeployException(source + ":" + (node.getStartMark().getLine() + 1) + ": " + message);
+    private PxeException error(Node node, String message) {
+        return new PxeException(source + ":" + (node.getStartMark().getLine() + 1) + ": " + message);
     }
 
     private static String abbreviate(String s) {

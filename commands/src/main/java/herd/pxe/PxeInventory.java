@@ -1,4 +1,4 @@
-package herd.deploy;
+package herd.pxe;
 
 import herd.inventory.Inventory;
 import herd.inventory.Network;
@@ -16,12 +16,12 @@ import org.yaml.snakeyaml.Yaml;
  * What the deploy family reads from the inventory: profiles, the nodes as the PXE tree sees
  * them, and the http/tftp roots. Errors name the node or the inventory key.
  * <pre>{@code
- * List<PxeNode> nodes = DeployInventory.pxeNodes(inventory, session.nodes("@compute"), profiles);
+ * List<PxeNode> nodes = PxeInventory.pxeNodes(inventory, session.nodes("@compute"), profiles);
  * }</pre>
  */
-public final class DeployInventory {
+public final class PxeInventory {
 
-    private DeployInventory() {
+    private PxeInventory() {
     }
 
     /** The inventory's profiles, read again from its file for line numbers (the bundled example from its maps). */
@@ -40,17 +40,17 @@ public final class DeployInventory {
                                          String explicitProfile) {
         List<PxeNode> out = new ArrayList<>();
         for (String name : nodes.expand()) {
-            Node n = inv.node(name).orElseThrow(() -> new DeployException(name + ": not in the inventory"));
+            Node n = inv.node(name).orElseThrow(() -> new PxeException(name + ": not in the inventory"));
             String profile = explicitProfile != null ? explicitProfile : inv.profile(name);
             if (profile == null) {
-                throw new DeployException(name + ": no deploy profile (set 'profile:' for it, its group or defaults)");
+                throw new PxeException(name + ": no deploy profile (set 'profile:' for it, its group or defaults)");
             }
             if (!profiles.containsKey(profile)) {
-                throw new DeployException(name + ": unknown profile '" + profile + "' (known: "
+                throw new PxeException(name + ": unknown profile '" + profile + "' (known: "
                         + String.join(", ", profiles.keySet()) + ")");
             }
             if (n.ip() == null || n.mac() == null) {
-                throw new DeployException(name + ": needs both 'ip' and 'mac' in the inventory to boot over PXE");
+                throw new PxeException(name + ": needs both 'ip' and 'mac' in the inventory to boot over PXE");
             }
             out.add(new PxeNode(name, n.ip(), n.mac(), profile, nextServer(inv, n)));
         }
@@ -67,10 +67,10 @@ public final class DeployInventory {
 
     private static Path localPath(Inventory inv, String value, String key) {
         if (value == null) {
-            throw new DeployException(inv.source() + ": " + key + " is not set");
+            throw new PxeException(inv.source() + ": " + key + " is not set");
         }
         if (inv.services().host() != null) {
-            throw new DeployException(inv.source() + ": " + key + " on services.host " + inv.services().host()
+            throw new PxeException(inv.source() + ": " + key + " on services.host " + inv.services().host()
                     + ": remote PXE trees are not supported yet (run herd on the management node)");
         }
         return Path.of(value);
@@ -82,7 +82,7 @@ public final class DeployInventory {
                 return net.nextServer();
             }
         }
-        throw new DeployException(n.name() + ": " + n.ip() + " is in no network with a next-server");
+        throw new PxeException(n.name() + ": " + n.ip() + " is in no network with a next-server");
     }
 
     static boolean inSubnet(String ip, String cidr) {

@@ -1,4 +1,4 @@
-package herd.deploy;
+package herd.pxe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,6 +67,6 @@ class ProfileParserTest {
     })
     void badProfilesNameFileLineAndField(String yaml, String message) {
         assertThatThrownBy(() -> ProfileParser.parseText(yaml.replace("\\n", "\n"), "x.yaml"))
-                .isInstanceOf(DeployException.class).hasMessage(message);
+                .isInstanceOf(PxeException.class).hasMessage(message);
     }
 }

@@ -1,4 +1,4 @@
-package herd.deploy;
+package herd.pxe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
