@@ -7,6 +7,9 @@ import herd.nodeset.NodeSet;
 import herd.session.HerdException;
 import herd.session.Output;
 import herd.session.Session;
+import herd.ssh.config.HostConfig;
+import herd.ssh.config.SshConfig;
+import herd.ssh.config.SshConfigException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +52,7 @@ public final class SessionSsh {
         for (String name : nodes) {
             Ssh ssh = inv.ssh(name);
             try {
-                SshTarget t = config.resolve(name, ssh.user(), ssh.port());
+                HostConfig t = config.resolve(name, ssh.user(), ssh.port());
                 String host = t.host();
                 int port = t.port();
                 if (ssh.host() != null) {
@@ -60,8 +63,8 @@ public final class SessionSsh {
                 }
                 List<Path> keys = new ArrayList<>(t.identities());
                 keys.add(expand(ssh.identity()));
-                targets.add(new SshTarget(name, host, port, t.user(), keys, t.jumps()));
-            } catch (SshException e) {
+                targets.add(new SshTarget(name, host, port, t.user(), keys, SshTarget.of(t).jumps()));
+            } catch (SshConfigException e) {
                 throw new HerdException(e.getMessage());
             }
         }
@@ -81,7 +84,6 @@ public final class SessionSsh {
         }
     }
 
-    /** ~/.ssh/config then /etc/ssh/ssh_config, as ssh reads them; read again for every command. */
     /** Asks on the session's terminal; answers nothing in batch mode, where nobody could type. */
     public static Prompter prompter(Session session) {
         return prompt -> {
@@ -90,10 +92,11 @@ public final class SessionSsh {
         };
     }
 
+    /** ~/.ssh/config then /etc/ssh/ssh_config, as ssh reads them; read again for every command. */
     private static SshConfig userConfig() {
         try {
             return SshConfig.load(home().resolve(".ssh/config"), SshConfig.SYSTEM_FILE, home());
-        } catch (SshException e) {
+        } catch (SshConfigException e) {
             throw new HerdException(e.getMessage());
         }
     }

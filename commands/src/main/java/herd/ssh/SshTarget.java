@@ -1,5 +1,6 @@
 package herd.ssh;
 
+import herd.ssh.config.HostConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +37,12 @@ public record SshTarget(String node, String host, int port, String user, List<Pa
     /** A direct target with the default identities. */
     public static SshTarget of(String node, String host, int port, String user) {
         return new SshTarget(node, host, port, user, List.of(), List.of());
+    }
+
+    /** The target ssh_config describes, hops included. */
+    public static SshTarget of(HostConfig c) {
+        return new SshTarget(c.node(), c.host(), c.port(), c.user(), c.identities(),
+                c.jumps().stream().map(SshTarget::of).toList());
     }
 
     public SshTarget withJumps(List<SshTarget> hops) {

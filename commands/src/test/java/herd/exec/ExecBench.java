@@ -2,9 +2,9 @@ package herd.exec;
 
 import herd.nodeset.NodeSet;
 import herd.ssh.ConnectionPool;
-import herd.ssh.SshConfig;
 import herd.ssh.SshSettings;
 import herd.ssh.SshTarget;
+import herd.ssh.config.SshConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public final class ExecBench {
         SshConfig config = SshConfig.parse(lab.resolve("ssh/config"));
         List<SshTarget> targets = new ArrayList<>();
         for (String n : nodes) {
-            targets.add(config.resolve(n, "root", 22));
+            targets.add(SshTarget.of(config.resolve(n, "root", 22)));
         }
         try (ConnectionPool pool = new ConnectionPool(settings, p -> Optional.empty());
              ExecEngine engine = new ExecEngine(pool)) {

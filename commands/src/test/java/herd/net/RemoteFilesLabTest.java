@@ -147,7 +147,7 @@ class RemoteFilesLabTest {
     }
 
     @Test
-    void anEditInTheSameSecondAsTheReadIsNoticed() throws IOException {
+    void anEditInTheSameSecondAsTheReadIsNoticed() throws Exception {
         try (ConnectionPool pool = LabSsh.pool(lab)) {
             FileEditor editor = new FileEditor(new SftpFileAccess(pool, LabSsh.target(lab, "valkyrie01"), Duration.ofSeconds(5)));
             Path hosts = dir.resolve("hosts");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import herd.lab.Lab;
 import herd.lab.junit.LabConfig;
 import herd.session.Reason;
+import herd.ssh.config.SshConfig;
+import herd.ssh.config.SshConfigException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -214,7 +216,7 @@ class ConnectionPoolTest {
                 "Host valkyrie02", "  HostName " + direct2.host(), "  Port " + direct2.port(), "  ProxyJump jump",
                 "Host jump", "  HostName " + direct1.host(), "  Port " + direct1.port(),
                 "Host *", "  User root"), tmp);
-        SshTarget viaJump = config.resolve("valkyrie02", "nobody", 22);
+        SshTarget viaJump = SshTarget.of(config.resolve("valkyrie02", "nobody", 22));
         assertThat(viaJump.jumps()).extracting(SshTarget::address).containsExactly(direct1.address());
         try (ConnectionPool pool = LabSsh.pool(lab)) {
             assertThat(run(pool, viaJump, "hostname")).isEqualTo("valkyrie02");
@@ -233,7 +235,7 @@ class ConnectionPoolTest {
                 "Host first", "  HostName " + direct1.host(), "  Port " + direct1.port(),
                 "Host *", "  User root"), tmp);
         try (ConnectionPool pool = LabSsh.pool(lab)) {
-            assertThat(run(pool, config.resolve("valkyrie03", "nobody", 22), "hostname")).isEqualTo("valkyrie03");
+            assertThat(run(pool, SshTarget.of(config.resolve("valkyrie03", "nobody", 22)), "hostname")).isEqualTo("valkyrie03");
             assertThat(pool.connections()).extracting(ConnectionInfo::node).containsExactly("first", "second", "valkyrie03");
         }
     }
@@ -258,7 +260,7 @@ class ConnectionPoolTest {
     @Test
     void badSshConfigNamesFileAndLine() {
         assertThatThrownBy(() -> SshConfig.parse("cfg", List.of("Host a", "  Port 99999"), tmp))
-                .isInstanceOf(SshException.class).hasMessage("cfg:2: bad port \"99999\"");
+                .isInstanceOf(SshConfigException.class).hasMessage("cfg:2: bad port \"99999\"");
         assertThatThrownBy(() -> SshConfig.parse("cfg", List.of("Host a", "  HostName"), tmp))
                 .hasMessage("cfg:2: HostName needs a value");
     }

@@ -2,6 +2,8 @@ package herd.ssh;
 
 import herd.lab.Lab;
 import herd.lab.LabNode;
+import herd.ssh.config.SshConfig;
+import herd.ssh.config.SshConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,16 +29,16 @@ public final class LabSsh {
     }
 
     /** Every node of the lab, resolved through the lab's ssh_config. */
-    public static List<SshTarget> targets(Lab lab) throws SshException {
+    public static List<SshTarget> targets(Lab lab) throws SshConfigException {
         SshConfig config = SshConfig.parse(lab.sshConfig());
         List<SshTarget> targets = new ArrayList<>();
         for (LabNode n : lab.nodes()) {
-            targets.add(config.resolve(n.name(), "root", 22));
+            targets.add(SshTarget.of(config.resolve(n.name(), "root", 22)));
         }
         return targets;
     }
 
-    public static SshTarget target(Lab lab, String node) throws SshException {
-        return SshConfig.parse(lab.sshConfig()).resolve(node, "root", 22);
+    public static SshTarget target(Lab lab, String node) throws SshConfigException {
+        return SshTarget.of(SshConfig.parse(lab.sshConfig()).resolve(node, "root", 22));
     }
 }

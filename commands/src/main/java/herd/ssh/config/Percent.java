@@ -1,4 +1,4 @@
-package herd.ssh;
+package herd.ssh.config;
 
 import java.util.Map;
 
@@ -16,7 +16,7 @@ final class Percent {
     }
 
     /** {@code where} ("FILE:LINE") names the line in the error for an unknown escape. */
-    static String expand(String text, Map<Character, String> values, String where) throws SshException {
+    static String expand(String text, Map<Character, String> values, String where) throws SshConfigException {
         if (text.indexOf('%') < 0) {
             return text;
         }
@@ -28,12 +28,12 @@ final class Percent {
                 continue;
             }
             if (i + 1 == text.length()) {
-                throw new SshException(where + ": \"%\" at the end of \"" + text + "\"");
+                throw new SshConfigException(where + ": \"%\" at the end of \"" + text + "\"");
             }
             char key = text.charAt(++i);
             String value = key == '%' ? "%" : values.get(key);
             if (value == null) {
-                throw new SshException(where + ": unknown escape %" + key + " in \"" + text + "\"");
+                throw new SshConfigException(where + ": unknown escape %" + key + " in \"" + text + "\"");
             }
             out.append(value);
         }

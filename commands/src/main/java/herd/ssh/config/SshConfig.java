@@ -1,4 +1,4 @@
-package herd.ssh;
+package herd.ssh.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <pre>{@code
  * SshConfig config = SshConfig.load(home.resolve(".ssh/config"), SshConfig.SYSTEM_FILE, home);
- * SshTarget t = config.resolve("valkyrie01", "root", 22);   // user and port when the files say none
+ * HostConfig t = config.resolve("valkyrie01", "root", 22);   // user and port when the files say none
  * }</pre>
  *
  * An instance is meant for one command: a {@code Match exec} command runs once per distinct
@@ -46,7 +46,7 @@ public final class SshConfig {
     }
 
     /** Reads {@code file} as the user's file, and no system file; a missing file is an empty configuration. */
-    public static SshConfig parse(Path file) throws SshException {
+    public static SshConfig parse(Path file) throws SshConfigException {
         return load(file, null, Path.of(System.getProperty("user.home")));
     }
 
@@ -55,7 +55,7 @@ public final class SshConfig {
      * empty). {@code home} expands {@code ~} and {@code %d} and holds ~/.ssh, where the user's
      * relative Include paths are (the system file's are under /etc/ssh).
      */
-    public static SshConfig load(Path userFile, Path systemFile, Path home) throws SshException {
+    public static SshConfig load(Path userFile, Path systemFile, Path home) throws SshConfigException {
         List<List<ConfigEntry>> files = new ArrayList<>();
         if (userFile != null) {
             files.add(new ConfigParser(home, true).file(userFile, 0));
@@ -67,7 +67,7 @@ public final class SshConfig {
     }
 
     /** Parses lines of text as the user's file; {@code name} is used in error messages. */
-    public static SshConfig parse(String name, List<String> lines, Path home) throws SshException {
+    public static SshConfig parse(String name, List<String> lines, Path home) throws SshConfigException {
         return new SshConfig(List.of(new ConfigParser(home, true).lines(name, lines, 0)), home);
     }
 
@@ -75,7 +75,7 @@ public final class SshConfig {
      * The target for {@code node}, with {@code defaultUser} and {@code defaultPort} where no block
      * sets them. ProxyJump hops are resolved through this configuration too.
      */
-    public SshTarget resolve(String node, String defaultUser, int defaultPort) throws SshException {
+    public HostConfig resolve(String node, String defaultUser, int defaultPort) throws SshConfigException {
         return resolve(node, defaultUser, defaultPort, null, 0);
     }
 
@@ -84,13 +84,13 @@ public final class SshConfig {
      * as -l and -p. Only the first hop's own ProxyJump counts: ssh reaches each later hop through
      * the hops before it ({@code -J}), whatever the file says for that hop.
      */
-    private SshTarget resolve(String node, String defaultUser, int defaultPort, Hop fixed, int depth)
-            throws SshException {
+    private HostConfig resolve(String node, String defaultUser, int defaultPort, Hop fixed, int depth)
+            throws SshConfigException {
         if (depth > MAX_JUMPS) {
-            throw new SshException(node + ": ProxyJump chain longer than " + MAX_JUMPS + " hops (a loop?)");
+            throw new SshConfigException(node + ": ProxyJump chain longer than " + MAX_JUMPS + " hops (a loop?)");
         }
         Resolution r = pass(node, defaultUser, defaultPort, fixed);
-        SshTarget target = target(r);
+        HostConfig target = target(r);
         String jump = r.proxyJump();
         if (jump == null || jump.equalsIgnoreCase("none")) {
             return target;
@@ -99,9 +99,9 @@ public final class SshConfig {
         Hop last = list.get(list.size() - 1);
         if (last.host().equalsIgnoreCase(r.host()) && (last.port() == null ? 22 : last.port()) == r.port()
                 && (last.user() == null ? r.user() : last.user()).equals(r.user())) {
-            throw new SshException(node + ": ProxyJump loop via " + last.host());   // ssh's own check
+            throw new SshConfigException(node + ": ProxyJump loop via " + last.host());   // ssh's own check
         }
-        List<SshTarget> hops = new ArrayList<>();
+        List<HostConfig> hops = new ArrayList<>();
         for (Hop hop : list) {
             hops.add(hops.isEmpty() ? resolve(hop.host(), defaultUser, 22, hop, depth + 1)
                     : target(pass(hop.host(), defaultUser, 22, hop)));
@@ -110,7 +110,7 @@ public final class SshConfig {
     }
 
     /** One pass over every file for {@code node}; {@code fixed} holds a hop's own user and port. */
-    private Resolution pass(String node, String defaultUser, int defaultPort, Hop fixed) throws SshException {
+    private Resolution pass(String node, String defaultUser, int defaultPort, Hop fixed) throws SshConfigException {
         Resolution r = new Resolution(node, defaultUser, defaultPort, home, localUser, this::exec);
         if (fixed != null) {
             r.preset(fixed.user(), fixed.port());
@@ -121,16 +121,16 @@ public final class SshConfig {
         return r;
     }
 
-    private SshTarget target(Resolution r) throws SshException {
+    private HostConfig target(Resolution r) throws SshConfigException {
         List<Path> identities = new ArrayList<>();
         for (ConfigEntry.Setting s : r.identities()) {
             identities.add(identity(s, r));
         }
-        return new SshTarget(r.original(), r.host(), r.port(), r.user(), identities, List.of());
+        return new HostConfig(r.original(), r.host(), r.port(), r.user(), identities, List.of());
     }
 
     /** {@code ~} first, then the escapes, as ssh expands IdentityFile once the settings are known. */
-    private Path identity(ConfigEntry.Setting s, Resolution r) throws SshException {
+    private Path identity(ConfigEntry.Setting s, Resolution r) throws SshConfigException {
         String f = s.value();
         if (f.equals("~") || f.startsWith("~/")) {
             f = home + f.substring(1);

@@ -1,4 +1,4 @@
-package herd.ssh;
+package herd.ssh.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,28 +40,28 @@ class SshConfigTest {
     @Test
     void firstValueWinsAndPatternsMatchAsInOpenSsh() throws Exception {
         SshConfig config = SshConfig.parse("cfg", text, home);
-        SshTarget t = config.resolve("valkyrie07", "root", 22);
+        HostConfig t = config.resolve("valkyrie07", "root", 22);
         assertThat(t.host()).isEqualTo("valkyrie07.cluster.local");
         assertThat(t.user()).isEqualTo("ops");
         assertThat(t.port()).isEqualTo(2222);
         assertThat(t.identities()).containsExactly(Path.of("/home/admin/.ssh/compute_ops"),
                 Path.of("/home/admin/.ssh/id_ed25519"));
-        SshTarget excluded = config.resolve("valkyrie99", "root", 22);
+        HostConfig excluded = config.resolve("valkyrie99", "root", 22);
         assertThat(excluded.host()).isEqualTo("valkyrie99");
         assertThat(excluded.user()).isEqualTo("root");
     }
 
     @Test
     void proxyJumpHopsAreResolvedThroughTheFileToo() throws Exception {
-        SshTarget odin = SshConfig.parse("cfg", text, home).resolve("odin", "root", 22);
+        HostConfig odin = SshConfig.parse("cfg", text, home).resolve("odin", "root", 22);
         assertThat(odin.user()).isEqualTo("from-match");
-        assertThat(odin.jumps()).extracting(SshTarget::address).containsExactly("admin@gate:2200", "root@thor:22");
+        assertThat(odin.jumps()).extracting(HostConfig::address).containsExactly("admin@gate:2200", "root@thor:22");
     }
 
     @Test
     void missingFileIsAnEmptyConfiguration() throws Exception {
-        SshTarget t = SshConfig.parse(Path.of("/nonexistent/ssh_config")).resolve("n1", "root", 22);
-        assertThat(t).isEqualTo(SshTarget.of("n1", "n1", 22, "root"));
+        HostConfig t = SshConfig.parse(Path.of("/nonexistent/ssh_config")).resolve("n1", "root", 22);
+        assertThat(t).isEqualTo(new HostConfig("n1", "n1", 22, "root", List.of(), List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -85,7 +85,7 @@ class SshConfigTest {
             """)
     void badLinesNameFileLineAndProblem(String lines, String message) {
         assertThatThrownBy(() -> SshConfig.parse("cfg", List.of(lines.split(";")), home).resolve("a", "root", 22))
-                .isInstanceOf(SshException.class).hasMessage(message);
+                .isInstanceOf(SshConfigException.class).hasMessage(message);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package herd.ssh;
+package herd.ssh.config;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.List;
 record Hop(String user, String host, Integer port) {
 
     /** The comma-separated hops of a ProxyJump value, first hop first. */
-    static List<Hop> list(String value, String where) throws SshException {
+    static List<Hop> list(String value, String where) throws SshConfigException {
         List<Hop> hops = new ArrayList<>();
         for (String spec : value.split(",", -1)) {
             hops.add(parse(spec.strip(), where));
@@ -22,7 +22,7 @@ record Hop(String user, String host, Integer port) {
         return hops;
     }
 
-    private static Hop parse(String spec, String where) throws SshException {
+    private static Hop parse(String spec, String where) throws SshConfigException {
         String s = spec;
         if (s.startsWith("ssh://")) {
             s = s.substring("ssh://".length());
@@ -47,7 +47,7 @@ record Hop(String user, String host, Integer port) {
             port = s.substring(s.lastIndexOf(':') + 1);
         }
         if (host.isEmpty() || (user != null && user.isEmpty()) || host.contains(":") && !s.startsWith("[")) {
-            throw new SshException(where + ": bad ProxyJump hop \"" + spec + "\"");
+            throw new SshConfigException(where + ": bad ProxyJump hop \"" + spec + "\"");
         }
         return new Hop(user, host, port == null ? null : ConfigParser.port(where, port));
     }

@@ -1,4 +1,4 @@
-package herd.ssh;
+package herd.ssh.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ final class Resolution {
      * a file included from a block that does not apply: its Host and Match lines apply to nothing.
      * An included file starts in the state of its Include line, and that state is restored after it.
      */
-    void walk(List<ConfigEntry> entries, boolean active, boolean neverMatch) throws SshException {
+    void walk(List<ConfigEntry> entries, boolean active, boolean neverMatch) throws SshConfigException {
         boolean on = active;
         for (ConfigEntry e : entries) {
             if (e instanceof ConfigEntry.Hosts hosts) {
@@ -74,7 +74,7 @@ final class Resolution {
     }
 
     /** Applies the settings of the Host blocks that match; true when the last block does (it is still open). */
-    private boolean hostBlocks(ConfigEntry.Hosts hosts) throws SshException {
+    private boolean hostBlocks(ConfigEntry.Hosts hosts) throws SshConfigException {
         int[] hits = hosts.matching(original);
         for (int i : hits) {
             for (ConfigEntry.Setting s : hosts.blocks().get(i).settings()) {
@@ -84,7 +84,7 @@ final class Resolution {
         return hits.length > 0 && hits[hits.length - 1] == hosts.blocks().size() - 1;
     }
 
-    private void apply(ConfigEntry.Setting s) throws SshException {
+    private void apply(ConfigEntry.Setting s) throws SshConfigException {
         switch (s.key()) {
             case HOSTNAME -> {
                 if (hostName == null) {

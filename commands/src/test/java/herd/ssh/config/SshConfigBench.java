@@ -1,4 +1,4 @@
-package herd.ssh;
+package herd.ssh.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

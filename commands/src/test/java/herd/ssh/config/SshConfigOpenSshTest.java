@@ -1,4 +1,4 @@
-package herd.ssh;
+package herd.ssh.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -147,7 +147,7 @@ class SshConfigOpenSshTest {
             Map<String, List<String>> ssh = sshG(main, host);
             if (ssh.containsKey(FAILED)) {
                 assertThatThrownBy(() -> herd.resolve(host, LOCAL, 22)).as(c + " / " + host + ": ssh says "
-                        + ssh.get(FAILED)).isInstanceOf(SshException.class);
+                        + ssh.get(FAILED)).isInstanceOf(SshConfigException.class);
             } else {
                 compare(c + " / " + host, herd.resolve(host, LOCAL, 22), ssh);
             }
@@ -162,7 +162,7 @@ class SshConfigOpenSshTest {
         }
     }
 
-    private void compare(String what, SshTarget herd, Map<String, List<String>> ssh) throws Exception {
+    private void compare(String what, HostConfig herd, Map<String, List<String>> ssh) throws Exception {
         assertThat(herd.host()).as(what + ": hostname").isEqualToIgnoringCase(ssh.get("hostname").get(0));
         assertThat(herd.user()).as(what + ": user").isEqualTo(ssh.get("user").get(0));
         assertThat(herd.port()).as(what + ": port").isEqualTo(Integer.parseInt(ssh.get("port").get(0)));
@@ -183,7 +183,7 @@ class SshConfigOpenSshTest {
         for (int i = 0; i < hops.size(); i++) {
             Matcher m = HOP.matcher(hops.get(i));
             assertThat(m.matches()).as(what + ": ssh's hop " + hops.get(i)).isTrue();
-            SshTarget hop = herd.jumps().get(i);
+            HostConfig hop = herd.jumps().get(i);
             assertThat(hop.node()).as(what + ": hop " + i).isEqualTo(m.group(2));
             if (m.group(1) != null) {
                 assertThat(hop.user()).as(what + ": hop " + i + " user").isEqualTo(m.group(1));

@@ -1,4 +1,4 @@
-package herd.ssh;
+package herd.ssh.config;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

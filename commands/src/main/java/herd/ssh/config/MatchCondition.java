@@ -1,4 +1,4 @@
-package herd.ssh;
+package herd.ssh.config;
 
 import java.io.File;
 import java.io.IOException;
@@ -36,7 +36,7 @@ final class MatchCondition {
     }
 
     /** {@code words} are the arguments of the Match keyword; {@code where} is "FILE:LINE". */
-    static MatchCondition parse(List<String> words, String where) throws SshException {
+    static MatchCondition parse(List<String> words, String where) throws SshConfigException {
         List<Criterion> criteria = new ArrayList<>();
         int others = 0;
         for (int i = 0; i < words.size(); i++) {
@@ -45,7 +45,7 @@ final class MatchCondition {
             if (name.equals("all")) {
                 // OpenSSH's own rule, quirks included: "host x all" is accepted, "all host x" is not
                 if (others > 1 || i + 1 < words.size()) {
-                    throw new SshException(where + ": Match all cannot be combined with other criteria");
+                    throw new SshConfigException(where + ": Match all cannot be combined with other criteria");
                 }
                 criteria.add(new Criterion(Kind.ALL, negated, null, null));
                 continue;
@@ -56,7 +56,7 @@ final class MatchCondition {
                 continue;
             }
             if (i + 1 == words.size()) {
-                throw new SshException(where + ": Match " + words.get(i) + " needs an argument");
+                throw new SshConfigException(where + ": Match " + words.get(i) + " needs an argument");
             }
             String arg = words.get(++i);
             criteria.add(switch (name) {
@@ -68,14 +68,14 @@ final class MatchCondition {
                 // newer OpenSSH releases' criteria: herd has no interfaces, tags or session types to test
                 case "localnetwork", "tagged", "sessiontype", "command", "version" ->
                         new Criterion(Kind.NEVER, negated, null, null);
-                default -> throw new SshException(where + ": unsupported Match criterion \"" + words.get(i - 1) + "\"");
+                default -> throw new SshConfigException(where + ": unsupported Match criterion \"" + words.get(i - 1) + "\"");
             });
         }
         return new MatchCondition(List.copyOf(criteria), where);
     }
 
     /** Whether every criterion holds; an {@code exec} after a failed criterion is not run, as in OpenSSH. */
-    boolean test(Resolution r) throws SshException {
+    boolean test(Resolution r) throws SshConfigException {
         boolean result = true;
         for (Criterion c : criteria) {
             if (c.kind() == Kind.EXEC && !result) {
@@ -88,7 +88,7 @@ final class MatchCondition {
         return result;
     }
 
-    private boolean holds(Criterion c, Resolution r) throws SshException {
+    private boolean holds(Criterion c, Resolution r) throws SshConfigException {
         return switch (c.kind()) {
             case ALL -> true;
             case NEVER -> false;

@@ -1,4 +1,4 @@
-package herd.ssh;
+package herd.ssh.config;
 
 import java.util.ArrayList;
 import java.util.Arrays;

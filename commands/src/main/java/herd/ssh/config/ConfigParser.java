@@ -1,6 +1,6 @@
-package herd.ssh;
+package herd.ssh.config;
 
-import herd.ssh.ConfigEntry.Key;
+import herd.ssh.config.ConfigEntry.Key;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,20 +38,20 @@ final class ConfigParser {
     }
 
     /** The entries of {@code file}; a missing file has none. */
-    List<ConfigEntry> file(Path file, int depth) throws SshException {
+    List<ConfigEntry> file(Path file, int depth) throws SshConfigException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            throw new SshException(file + ": cannot read: " + e.getMessage());
+            throw new SshConfigException(file + ": cannot read: " + e.getMessage());
         }
         return lines(file.toString(), new String(bytes, StandardCharsets.UTF_8).lines().toList(), depth);
     }
 
     /** The entries of {@code lines}; {@code name} is the file name in error messages. */
-    List<ConfigEntry> lines(String name, List<String> lines, int depth) throws SshException {
+    List<ConfigEntry> lines(String name, List<String> lines, int depth) throws SshConfigException {
         List<ConfigEntry> entries = new ArrayList<>();
         List<ConfigEntry.Block> run = new ArrayList<>();
         List<ConfigEntry.Setting> open = null;   // the settings of the Host block being read
@@ -92,7 +92,7 @@ final class ConfigParser {
         }
     }
 
-    private ConfigEntry entry(String keyword, List<String> args, String where, int depth) throws SshException {
+    private ConfigEntry entry(String keyword, List<String> args, String where, int depth) throws SshConfigException {
         return switch (keyword.toLowerCase(Locale.ROOT)) {
             case "match" -> new ConfigEntry.Match(MatchCondition.parse(args, where));
             case "include" -> include(nonEmpty(keyword, args, where), where, depth);
@@ -106,9 +106,9 @@ final class ConfigParser {
     }
 
     private ConfigEntry.Setting setting(Key key, String keyword, List<String> args, String where)
-            throws SshException {
+            throws SshConfigException {
         if (args.size() > 1) {
-            throw new SshException(where + ": " + keyword + " takes one value, not \"" + String.join(" ", args) + "\"");
+            throw new SshConfigException(where + ": " + keyword + " takes one value, not \"" + String.join(" ", args) + "\"");
         }
         String value = nonEmpty(keyword, args, where).get(0);
         if (key == Key.PORT) {
@@ -119,7 +119,7 @@ final class ConfigParser {
         return new ConfigEntry.Setting(key, value, userFile, where);
     }
 
-    private ConfigEntry include(List<String> args, String where, int depth) throws SshException {
+    private ConfigEntry include(List<String> args, String where, int depth) throws SshConfigException {
         List<List<ConfigEntry>> files = new ArrayList<>();
         for (String arg : args) {
             String pattern;
@@ -127,7 +127,7 @@ final class ConfigParser {
                 pattern = arg;
             } else if (arg.startsWith("~")) {
                 if (!userFile) {
-                    throw new SshException(where + ": Include " + arg + ": ~ is not allowed in the system file");
+                    throw new SshConfigException(where + ": Include " + arg + ": ~ is not allowed in the system file");
                 }
                 pattern = arg.equals("~") || arg.startsWith("~/") ? home + arg.substring(1) : arg;
             } else {
@@ -135,7 +135,7 @@ final class ConfigParser {
             }
             for (Path file : IncludeGlob.files(pattern)) {
                 if (depth >= MAX_DEPTH) {
-                    throw new SshException(where + ": Include nested more than " + MAX_DEPTH
+                    throw new SshConfigException(where + ": Include nested more than " + MAX_DEPTH
                             + " deep (does a file include itself?)");
                 }
                 files.add(file(file, depth + 1));
@@ -144,15 +144,15 @@ final class ConfigParser {
         return new ConfigEntry.Include(List.copyOf(files));
     }
 
-    private static List<String> nonEmpty(String keyword, List<String> args, String where) throws SshException {
+    private static List<String> nonEmpty(String keyword, List<String> args, String where) throws SshConfigException {
         if (args.isEmpty() || args.contains("")) {
-            throw new SshException(where + ": " + keyword + " needs a value");
+            throw new SshConfigException(where + ": " + keyword + " needs a value");
         }
         return args;
     }
 
     /** A TCP port 1-65535, else an error naming {@code where} and the bad text. */
-    static int port(String where, String text) throws SshException {
+    static int port(String where, String text) throws SshConfigException {
         try {
             int port = Integer.parseInt(text);
             if (port >= 1 && port <= 65535) {
@@ -161,6 +161,6 @@ final class ConfigParser {
         } catch (NumberFormatException e) {
             // reported below with the bad text
         }
-        throw new SshException(where + ": bad port \"" + text + "\"");
+        throw new SshConfigException(where + ": bad port \"" + text + "\"");
     }
 }

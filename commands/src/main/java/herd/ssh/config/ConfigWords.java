@@ -1,4 +1,4 @@
-package herd.ssh;
+package herd.ssh.config;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ final class ConfigWords {
     }
 
     /** The keyword (as written) and its arguments; empty for blank and comment lines. */
-    static List<String> split(String line, String where) throws SshException {
+    static List<String> split(String line, String where) throws SshConfigException {
         String s = line.strip();
         if (s.startsWith("=")) {
             s = s.substring(1).strip();   // OpenSSH skips one '=' before the keyword too
@@ -32,7 +32,7 @@ final class ConfigWords {
         }
         String keyword = s.substring(0, i);
         if (keyword.isEmpty()) {
-            throw new SshException(where + ": no keyword before \"" + s + "\"");
+            throw new SshConfigException(where + ": no keyword before \"" + s + "\"");
         }
         while (i < s.length() && blank(s.charAt(i))) {
             i++;
@@ -44,12 +44,12 @@ final class ConfigWords {
         words.add(keyword);
         arguments(s.substring(i), words, where);
         if (words.size() == 1) {
-            throw new SshException(where + ": " + keyword + " needs a value");
+            throw new SshConfigException(where + ": " + keyword + " needs a value");
         }
         return words;
     }
 
-    private static void arguments(String s, List<String> words, String where) throws SshException {
+    private static void arguments(String s, List<String> words, String where) throws SshConfigException {
         int i = 0;
         while (i < s.length()) {
             if (blank(s.charAt(i))) {
@@ -78,7 +78,7 @@ final class ConfigWords {
                 }
             }
             if (quote != 0) {
-                throw new SshException(where + ": unclosed " + quote + " in \"" + s + "\"");
+                throw new SshConfigException(where + ": unclosed " + quote + " in \"" + s + "\"");
             }
             words.add(word.toString());
         }
