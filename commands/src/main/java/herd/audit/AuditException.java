@@ -1,6 +1,6 @@
 package herd.audit;
 
-import herd.session.HerdException;
+import herd.error.HerdException;
 
 /** The audit log cannot be written or read. */
 public class AuditException extends HerdException {

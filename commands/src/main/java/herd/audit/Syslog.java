@@ -1,6 +1,6 @@
 package herd.audit;
 
-import herd.session.HerdException;
+import herd.error.HerdException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

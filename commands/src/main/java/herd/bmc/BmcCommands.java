@@ -2,7 +2,7 @@ package herd.bmc;
 
 import herd.nodeset.NodeSet;
 import herd.session.Complete;
-import herd.session.HerdException;
+import herd.error.HerdException;
 import herd.session.Output;
 import herd.session.SecretStore;
 import herd.session.Session;

@@ -1,6 +1,6 @@
 package herd.bmc;
 
-import herd.session.HerdException;
+import herd.error.HerdException;
 import herd.session.Reason;
 
 /**

@@ -1,7 +1,7 @@
 package herd.bmc;
 
 import herd.session.Cancellation;
-import herd.session.HerdException;
+import herd.error.HerdException;
 import herd.session.NodeOutcome;
 import herd.session.OutcomeSet;
 import herd.session.Reason;

@@ -1,6 +1,6 @@
 package herd.copy;
 
-import herd.session.HerdException;
+import herd.error.HerdException;
 
 /** A copy that cannot start: no source, no destination, a local source that does not exist. */
 public class CopyException extends HerdException {

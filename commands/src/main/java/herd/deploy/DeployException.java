@@ -1,6 +1,6 @@
 package herd.deploy;
 
-import herd.session.HerdException;
+import herd.error.HerdException;
 
 /**
  * A deployment that cannot start or go on, as one line naming the node and the problem:

@@ -1,6 +1,6 @@
 package herd.dhcp;
 
-import herd.session.HerdException;
+import herd.error.HerdException;
 /** A refused DHCP request (bad MAC, unknown or duplicate host, failed restart): one line. */
 public class DhcpException extends HerdException {
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,6 @@
 package herd.dns;
 
-import herd.session.HerdException;
+import herd.error.HerdException;
 /** A refused or failed DNS request (unknown zone, duplicate record, update refused): one line. */
 public class DnsException extends HerdException {
     private static final long serialVersionUID = 1L;

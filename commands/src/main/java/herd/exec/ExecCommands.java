@@ -3,7 +3,7 @@ package herd.exec;
 import herd.nodeset.NodeSet;
 import herd.session.CancelledException;
 import herd.session.Complete;
-import herd.session.HerdException;
+import herd.error.HerdException;
 import herd.session.OutcomeSet;
 import herd.session.PassThrough;
 import herd.session.Session;

@@ -1,6 +1,6 @@
 package herd.exec;
 
-import herd.session.HerdException;
+import herd.error.HerdException;
 
 /** A run that cannot start (no command, fanout below 1), or one whose status is set by {@code -S}. */
 public class ExecException extends HerdException {

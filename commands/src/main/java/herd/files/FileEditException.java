@@ -1,6 +1,6 @@
 package herd.files;
 
-import herd.session.HerdException;
+import herd.error.HerdException;
 import java.util.List;
 
 /**

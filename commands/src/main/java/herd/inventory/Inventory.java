@@ -2,7 +2,7 @@ package herd.inventory;
 
 import herd.nodeset.GroupResolver;
 import herd.nodeset.NodeSet;
-import herd.session.HerdException;
+import herd.error.HerdException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package herd.inventory;
 
-import herd.session.HerdException;
+import herd.error.HerdException;
 
 /**
  * The inventory cannot be used: {@code cluster.yaml:12: nodes.odin.ip: not an IPv4 address "10.10.0.300"}.

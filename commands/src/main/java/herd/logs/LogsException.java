@@ -1,6 +1,6 @@
 package herd.logs;
 
-import herd.session.HerdException;
+import herd.error.HerdException;
 
 /** A log source or follow problem, as one line naming the source: {@code /var/log/dhcpd.log: no such file}. */
 public class LogsException extends HerdException {

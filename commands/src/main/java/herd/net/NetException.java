@@ -1,6 +1,6 @@
 package herd.net;
 
-import herd.session.HerdException;
+import herd.error.HerdException;
 
 /** A refused or failed net request (unknown node, missing setting, unreadable secret): one line. */
 public class NetException extends HerdException {

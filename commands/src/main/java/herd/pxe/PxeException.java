@@ -1,6 +1,6 @@
 package herd.pxe;
 
-import herd.session.HerdException;
+import herd.error.HerdException;
 
 /**
  * A profile or PXE tree problem, as one line naming the object and the problem (with

@@ -1,5 +1,7 @@
 package herd.session;
 
+import herd.error.HerdException;
+
 /**
  * Where a command's results go: the one rendering layer. The shell implements it per command
  * invocation (terminal, pipe, batch, {@code --json}); adapters get it from {@link Session#out()}.

@@ -1,5 +1,6 @@
 package herd.session;
 
+import herd.error.HerdException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

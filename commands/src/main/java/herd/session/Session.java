@@ -1,5 +1,6 @@
 package herd.session;
 
+import herd.error.HerdException;
 import herd.inventory.Inventory;
 import herd.nodeset.GroupResolver;
 import herd.nodeset.GroupSource;

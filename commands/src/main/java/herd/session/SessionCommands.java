@@ -1,5 +1,6 @@
 package herd.session;
 
+import herd.error.HerdException;
 import herd.inventory.Bmc;
 import herd.inventory.Inventory;
 import herd.inventory.Node;

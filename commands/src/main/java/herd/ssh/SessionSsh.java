@@ -4,7 +4,7 @@ import herd.inventory.Inventory;
 import herd.inventory.Node;
 import herd.inventory.Ssh;
 import herd.nodeset.NodeSet;
-import herd.session.HerdException;
+import herd.error.HerdException;
 import herd.session.Output;
 import herd.session.Session;
 import herd.ssh.config.HostConfig;

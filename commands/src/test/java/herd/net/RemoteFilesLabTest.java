@@ -18,7 +18,7 @@ import herd.inventory.InventoryLoader;
 import herd.lab.Lab;
 import herd.lab.junit.LabConfig;
 import herd.session.Cancellation;
-import herd.session.HerdException;
+import herd.error.HerdException;
 import herd.session.Session;
 import herd.ssh.ConnectionInfo;
 import herd.ssh.ConnectionPool;

@@ -3,6 +3,7 @@ package herd.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import herd.error.HerdException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

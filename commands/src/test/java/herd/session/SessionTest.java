@@ -3,6 +3,7 @@ package herd.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import herd.error.HerdException;
 import herd.inventory.InventoryLoader;
 import herd.nodeset.NodeSet;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import herd.audit.AuditRecord;
 import herd.audit.Caller;
 import herd.nodeset.NodeSet;
 import herd.session.Effects;
-import herd.session.HerdException;
+import herd.error.HerdException;
 import herd.session.Session;
 import herd.shell.LineParser.Invocation;
 import herd.shell.render.ConsoleOutput;

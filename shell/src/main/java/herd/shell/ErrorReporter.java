@@ -1,7 +1,7 @@
 package herd.shell;
 
 import herd.nodeset.NodeSetException;
-import herd.session.HerdException;
+import herd.error.HerdException;
 import herd.session.UsageException;
 import java.io.PrintWriter;
 

@@ -4,7 +4,7 @@ import herd.audit.Caller;
 import herd.session.CancelledException;
 import herd.session.Cancellation;
 import herd.session.Effects;
-import herd.session.HerdException;
+import herd.error.HerdException;
 import herd.session.Session;
 import herd.shell.LineParser.Invocation;
 import herd.shell.render.ConsoleOutput;

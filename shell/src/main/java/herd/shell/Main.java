@@ -1,7 +1,7 @@
 package herd.shell;
 
 import herd.inventory.InventoryLoader;
-import herd.session.HerdException;
+import herd.error.HerdException;
 import herd.session.Session;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;

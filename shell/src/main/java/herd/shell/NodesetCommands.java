@@ -1,7 +1,7 @@
 package herd.shell;
 
 import herd.nodeset.cli.NodesetMain;
-import herd.session.HerdException;
+import herd.error.HerdException;
 import herd.session.PassThrough;
 import herd.session.Session;
 import java.io.ByteArrayInputStream;

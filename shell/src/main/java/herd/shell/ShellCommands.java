@@ -2,7 +2,7 @@ package herd.shell;
 
 import herd.session.CancelledException;
 import herd.session.Complete;
-import herd.session.HerdException;
+import herd.error.HerdException;
 import herd.session.Session;
 import herd.session.UsageException;
 import java.nio.file.Path;

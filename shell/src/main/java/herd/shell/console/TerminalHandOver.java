@@ -2,7 +2,7 @@ package herd.shell.console;
 
 import herd.bmc.ConsoleSession;
 import herd.bmc.ConsoleTerminal;
-import herd.session.HerdException;
+import herd.error.HerdException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package herd.session;
+package herd.error;
 
 /**
  * A command failed in a way the user can act on: one line naming the object and the problem.
