@@ -6,14 +6,15 @@ import herd.bmc.InventoryCredentials;
 import herd.bmc.IpmiBackend;
 import herd.files.WriteMode;
 import herd.logs.LogsInventory;
-import herd.net.NetCommandSupport;
 import herd.net.NetEngine;
+import herd.net.NetNode;
 import herd.net.NetResult;
-import herd.net.NetSettings;
 import herd.nodeset.NodeSet;
 import herd.pxe.DeployProfile;
 import herd.pxe.PxeInventory;
 import herd.pxe.PxeNode;
+import herd.services.ServiceFiles;
+import herd.services.ServiceSettings;
 import herd.session.Cancellation;
 import herd.session.Output;
 import herd.session.SecretStore;
@@ -113,9 +114,9 @@ public class DeployCommands {
             out.warn("deploy: the inventory has no services.dhcp: DHCP entries not checked");
             return;
         }
-        NetSettings settings = NetCommandSupport.settings(session);
-        NetResult r = new NetEngine(NetCommandSupport.editor(session, settings), settings, Clock.systemDefaultZone())
-                .sync(NetCommandSupport.nodes(session, target.toString(), false), WriteMode.APPLY);
+        ServiceSettings settings = ServiceFiles.settings(session);
+        NetResult r = new NetEngine(ServiceFiles.editor(session, settings), settings, Clock.systemDefaultZone())
+                .sync(NetNode.of(session, target.toString(), false), WriteMode.APPLY);
         r.actions().forEach(a -> out.line("net sync: " + a));
     }
 

@@ -3,7 +3,7 @@ package herd.dhcp;
 import herd.files.EditReport;
 import herd.files.WriteMode;
 import herd.inventory.Node;
-import herd.net.NetCommandSupport;
+import herd.services.ServiceFiles;
 import herd.session.Complete;
 import herd.session.Session;
 import herd.session.Table;
@@ -54,7 +54,7 @@ public class DhcpCommands {
             @Option(longName = "option", description = "more statements, ';'-separated: 'root-path \"/srv\"'") String more,
             @Option(longName = "dry-run", description = "show the diff, write nothing") boolean dryRun,
             @Option(longName = "apply", description = "restart dhcpd after writing") boolean apply) {
-        Node node = mac == null || ip == null ? NetCommandSupport.node(session, name) : null;
+        Node node = mac == null || ip == null ? ServiceFiles.node(session, name) : null;
         DhcpRequest r = request(name, dryRun, apply).withMac(mac != null ? mac : node.mac())
                 .withIp(ip != null ? ip : node.ip()).withHostName(hostName).withFilename(filename).withNextServer(nextServer);
         render(engine().add(options(r, more)));
@@ -100,16 +100,16 @@ public class DhcpCommands {
     }
 
     private DhcpRequest request(String name, boolean dryRun, boolean apply) {
-        WriteMode mode = NetCommandSupport.mode(dryRun, apply);
+        WriteMode mode = ServiceFiles.mode(dryRun, apply);
         return DhcpRequest.of(name, mode);
     }
 
     private DhcpEngine engine() {
-        var s = NetCommandSupport.fileSettings(session);
-        return new DhcpEngine(NetCommandSupport.editor(session, s), s.requireDhcp());
+        var s = ServiceFiles.fileSettings(session);
+        return new DhcpEngine(ServiceFiles.editor(session, s), s.requireDhcp());
     }
 
     private void render(DhcpResult r) {
-        NetCommandSupport.render(session.out(), EditReport.of(List.of(r.change()), List.of(), r.written(), r.applied()));
+        ServiceFiles.render(session.out(), EditReport.of(List.of(r.change()), List.of(), r.written(), r.applied()));
     }
 }

@@ -1,7 +1,7 @@
 package herd.dns;
 
 import herd.files.EditReport;
-import herd.net.NetCommandSupport;
+import herd.services.ServiceFiles;
 import herd.session.Complete;
 import herd.session.Session;
 import herd.session.Table;
@@ -45,8 +45,8 @@ public class DnsCommands {
             @Option(longName = "dry-run", description = "show the diff, write nothing") boolean dryRun,
             @Option(longName = "apply", description = "reload the zones and verify the served serial") boolean apply) {
         String v = value != null && !value.isBlank() ? value
-                : "A".equalsIgnoreCase(type) ? NetCommandSupport.node(session, name).ip() : null;
-        render(engine().add(new DnsRequest(name, type, v, noPtr, how(dynamic, fileEdit), NetCommandSupport.mode(dryRun, apply))));
+                : "A".equalsIgnoreCase(type) ? ServiceFiles.node(session, name).ip() : null;
+        render(engine().add(new DnsRequest(name, type, v, noPtr, how(dynamic, fileEdit), ServiceFiles.mode(dryRun, apply))));
     }
 
     @Command(name = "dns remove", group = GROUP, description = "Remove records of a name (and the PTRs of its addresses)")
@@ -59,7 +59,7 @@ public class DnsCommands {
             @Option(longName = "dry-run", description = "show the diff, write nothing") boolean dryRun,
             @Option(longName = "apply", description = "reload the zones and verify the served serial") boolean apply) {
         render(engine().remove(new DnsRequest(name, blank(type), blank(value), noPtr, how(dynamic, fileEdit),
-                NetCommandSupport.mode(dryRun, apply))));
+                ServiceFiles.mode(dryRun, apply))));
     }
 
     private static Boolean how(boolean dynamic, boolean fileEdit) {
@@ -74,11 +74,11 @@ public class DnsCommands {
     }
 
     private DnsEngine engine() {
-        var s = NetCommandSupport.settings(session);
-        return new DnsEngine(NetCommandSupport.editor(session, s), s.requireDns(), Clock.systemDefaultZone());
+        var s = ServiceFiles.settings(session);
+        return new DnsEngine(ServiceFiles.editor(session, s), s.requireDns(), Clock.systemDefaultZone());
     }
 
     private void render(DnsResult r) {
-        NetCommandSupport.render(session.out(), EditReport.of(r.changes(), r.records(), r.written(), r.applied()));
+        ServiceFiles.render(session.out(), EditReport.of(r.changes(), r.records(), r.written(), r.applied()));
     }
 }

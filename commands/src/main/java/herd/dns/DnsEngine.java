@@ -8,6 +8,7 @@ import herd.files.FileEditException;
 import herd.files.FileEditor;
 import herd.files.FileProblem;
 import herd.files.WriteMode;
+import herd.services.DnsSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package herd.dns;
 
+import herd.services.DnsSettings;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Map;

@@ -2,6 +2,7 @@ package herd.dns;
 
 import herd.files.FileEditor;
 import herd.files.WriteMode;
+import herd.services.DnsSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

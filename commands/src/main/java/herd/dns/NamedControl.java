@@ -2,6 +2,7 @@ package herd.dns;
 
 import herd.files.FileAccess;
 import herd.files.ProcessRunner;
+import herd.services.DnsSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package herd.dns;
 
 import herd.files.FileChange;
 import herd.files.FileEditor;
+import herd.services.DnsSettings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

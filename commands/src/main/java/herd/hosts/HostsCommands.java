@@ -1,7 +1,7 @@
 package herd.hosts;
 
 import herd.files.EditReport;
-import herd.net.NetCommandSupport;
+import herd.services.ServiceFiles;
 import herd.session.Complete;
 import herd.session.Session;
 import herd.session.Table;
@@ -38,21 +38,21 @@ public class HostsCommands {
             @Argument(index = 1, description = "IP address (default: the inventory's)") String ip,
             @Option(longName = "alias", description = "more names, comma-separated") String alias,
             @Option(longName = "dry-run", description = "show the diff, write nothing") boolean dryRun) {
-        String address = ip != null && !ip.isBlank() ? ip : NetCommandSupport.node(session, name).ip();
+        String address = ip != null && !ip.isBlank() ? ip : ServiceFiles.node(session, name).ip();
         List<String> aliases = alias == null ? List.of() : Arrays.stream(alias.split(",")).map(String::strip).toList();
-        HostsResult r = engine().add(new HostsRequest(name, address, aliases, NetCommandSupport.mode(dryRun, false)));
-        NetCommandSupport.render(session.out(), EditReport.of(List.of(r.change()), List.of(), r.written(), false));
+        HostsResult r = engine().add(new HostsRequest(name, address, aliases, ServiceFiles.mode(dryRun, false)));
+        ServiceFiles.render(session.out(), EditReport.of(List.of(r.change()), List.of(), r.written(), false));
     }
 
     @Command(name = "hosts remove", group = GROUP, description = "Remove a name from the hosts file")
     public void remove(@Complete(Complete.Kind.NODE) @Argument(index = 0, description = "host name") String name,
             @Option(longName = "dry-run", description = "show the diff, write nothing") boolean dryRun) {
-        HostsResult r = engine().remove(new HostsRequest(name, null, null, NetCommandSupport.mode(dryRun, false)));
-        NetCommandSupport.render(session.out(), EditReport.of(List.of(r.change()), List.of(), r.written(), false));
+        HostsResult r = engine().remove(new HostsRequest(name, null, null, ServiceFiles.mode(dryRun, false)));
+        ServiceFiles.render(session.out(), EditReport.of(List.of(r.change()), List.of(), r.written(), false));
     }
 
     private HostsEngine engine() {
-        var s = NetCommandSupport.fileSettings(session);
-        return new HostsEngine(NetCommandSupport.editor(session, s), s.requireHosts());
+        var s = ServiceFiles.fileSettings(session);
+        return new HostsEngine(ServiceFiles.editor(session, s), s.requireHosts());
     }
 }

@@ -10,6 +10,7 @@ import herd.files.FileProblem;
 import herd.hosts.HostsEngine;
 import herd.hosts.HostsFile;
 import herd.inventory.Network;
+import herd.services.ServiceSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +23,13 @@ import java.util.Optional;
  * (missing entry, other MAC or address, address outside every network). Read-only.
  */
 final class NetChecks {
-    private final NetSettings settings;
+    private final ServiceSettings settings;
     private final DhcpEngine dhcp;
     private final DnsEngine dns;
     private final HostsEngine hosts;
     private final List<FileProblem> out = new ArrayList<>();
 
-    NetChecks(NetSettings settings, DhcpEngine dhcp, DnsEngine dns, HostsEngine hosts) {
+    NetChecks(ServiceSettings settings, DhcpEngine dhcp, DnsEngine dns, HostsEngine hosts) {
         this.settings = settings;
         this.dhcp = dhcp;
         this.dns = dns;

@@ -2,6 +2,8 @@ package herd.net;
 
 import herd.files.EditReport;
 import herd.files.FileProblem;
+import herd.services.ServiceFiles;
+import herd.services.ServiceSettings;
 import herd.session.Complete;
 import herd.session.Session;
 import java.time.Clock;
@@ -28,16 +30,16 @@ public class NetCommands {
     public void sync(@Complete(Complete.Kind.NODES) @Argument(index = 0, description = "nodes (default: the target)") String nodes,
             @Option(longName = "dry-run", description = "show the diff, write nothing") boolean dryRun,
             @Option(longName = "apply", description = "restart dhcpd, reload and verify the zones") boolean apply) {
-        List<NetNode> targets = NetCommandSupport.nodes(session, nodes, false);
-        NetResult r = engine().sync(targets, NetCommandSupport.mode(dryRun, apply));
-        NetCommandSupport.render(session.out(), EditReport.of(r.changes(), r.actions(), r.written(), r.applied()));
+        List<NetNode> targets = NetNode.of(session, nodes, false);
+        NetResult r = engine().sync(targets, ServiceFiles.mode(dryRun, apply));
+        ServiceFiles.render(session.out(), EditReport.of(r.changes(), r.actions(), r.written(), r.applied()));
     }
 
     @Command(name = "net check", group = GROUP, description = "Report every inconsistency between the files and the inventory",
             help = "Node without PTR, PTR without A, MAC or IP used twice, IP outside every subnet, names differing "
                     + "between files. Changes nothing; exit status 1 when anything is found.")
     public void check(@Complete(Complete.Kind.NODES) @Argument(index = 0, description = "nodes (default: all)") String nodes) {
-        List<FileProblem> found = engine().check(NetCommandSupport.nodes(session, nodes, true));
+        List<FileProblem> found = engine().check(NetNode.of(session, nodes, true));
         session.out().result(found.stream().map(FileProblem::toString).toList());
         if (!found.isEmpty()) {
             throw new NetException(found.size() + " inconsistenc" + (found.size() == 1 ? "y" : "ies"));
@@ -47,14 +49,14 @@ public class NetCommands {
     @Command(name = "net import", group = GROUP, description = "Read nodes back from dhcpd.conf, the zones and hosts",
             help = "Prints the nodes: section of cluster.yaml; disagreements are warnings.")
     public void importNodes() {
-        List<NetNode> known = NetCommandSupport.nodes(session, "", true);
+        List<NetNode> known = NetNode.of(session, "", true);
         NetImport imported = engine().importNodes(known);
         imported.warnings().forEach(session.out()::warn);
         session.out().result(session.out().json() ? imported.nodes() : imported.yaml().stripTrailing());
     }
 
     private NetEngine engine() {
-        NetSettings s = NetCommandSupport.settings(session);
-        return new NetEngine(NetCommandSupport.editor(session, s), s, Clock.systemDefaultZone());
+        ServiceSettings s = ServiceFiles.settings(session);
+        return new NetEngine(ServiceFiles.editor(session, s), s, Clock.systemDefaultZone());
     }
 }

@@ -16,6 +16,7 @@ import herd.files.WriteMode;
 import herd.hosts.HostsEngine;
 import herd.hosts.HostsFile;
 import herd.hosts.HostsRequest;
+import herd.services.ServiceSettings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,12 +37,12 @@ import java.util.function.Function;
  */
 public final class NetEngine {
     private final FileEditor editor;
-    private final NetSettings settings;
+    private final ServiceSettings settings;
     private final DhcpEngine dhcp;
     private final DnsEngine dns;
     private final HostsEngine hosts;
 
-    public NetEngine(FileEditor editor, NetSettings settings, Clock clock) {
+    public NetEngine(FileEditor editor, ServiceSettings settings, Clock clock) {
         this.editor = editor;
         this.settings = settings;
         this.dhcp = settings.dhcp() == null ? null : new DhcpEngine(editor, settings.dhcp());

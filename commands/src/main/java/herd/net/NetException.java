@@ -2,7 +2,7 @@ package herd.net;
 
 import herd.error.HerdException;
 
-/** A refused or failed net request (unknown node, missing setting, unreadable secret): one line. */
+/** A refused or failed net request (a sync or import that cannot go on): one line. */
 public class NetException extends HerdException {
     private static final long serialVersionUID = 1L;
 

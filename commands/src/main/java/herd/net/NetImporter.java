@@ -7,6 +7,7 @@ import herd.dns.DnsEngine;
 import herd.dns.DnsRecord;
 import herd.hosts.HostsEngine;
 import herd.hosts.HostsFile;
+import herd.services.ServiceSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +20,14 @@ import java.util.Map;
  * hand-kept files are what they are (the tutorial's own dhcpd.conf gives two hosts one MAC).
  */
 final class NetImporter {
-    private final NetSettings settings;
+    private final ServiceSettings settings;
     private final DhcpEngine dhcp;
     private final DnsEngine dns;
     private final HostsEngine hosts;
     private final Map<String, NetNode> nodes = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
-    NetImporter(NetSettings settings, DhcpEngine dhcp, DnsEngine dns, HostsEngine hosts) {
+    NetImporter(ServiceSettings settings, DhcpEngine dhcp, DnsEngine dns, HostsEngine hosts) {
         this.settings = settings;
         this.dhcp = dhcp;
         this.dns = dns;

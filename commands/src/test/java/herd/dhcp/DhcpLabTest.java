@@ -8,7 +8,7 @@ import herd.inventory.InventoryLoader;
 import herd.lab.DhcpLease;
 import herd.lab.Lab;
 import herd.lab.junit.LabConfig;
-import herd.net.NetSettings;
+import herd.services.ServiceSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ class DhcpLabTest {
     }
 
     private static DhcpEngine engine(Lab lab) {
-        NetSettings s = NetSettings.from(InventoryLoader.load(lab.inventoryFile()), Map.of(), p -> new char[0]);
+        ServiceSettings s = ServiceSettings.from(InventoryLoader.load(lab.inventoryFile()), Map.of(), p -> new char[0]);
         return new DhcpEngine(s.editor(), s.requireDhcp());
     }
 }

@@ -11,6 +11,7 @@ import herd.files.ProcessRunner;
 import herd.files.Resources;
 import herd.files.Text;
 import herd.files.WriteMode;
+import herd.services.DnsSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import herd.files.WriteMode;
 import herd.inventory.InventoryLoader;
 import herd.lab.Lab;
 import herd.lab.junit.LabConfig;
-import herd.net.NetSettings;
+import herd.services.ServiceSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -50,7 +50,7 @@ class DnsStaticLabTest {
     }
 
     static DnsEngine engine(Lab lab) {
-        NetSettings s = NetSettings.from(InventoryLoader.load(lab.inventoryFile()), Map.of(), p -> new char[0]);
+        ServiceSettings s = ServiceSettings.from(InventoryLoader.load(lab.inventoryFile()), Map.of(), p -> new char[0]);
         return new DnsEngine(s.editor(), s.requireDns(), Clock.systemUTC());
     }
 }

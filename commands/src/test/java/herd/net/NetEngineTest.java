@@ -3,8 +3,6 @@ package herd.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import herd.dhcp.DhcpSettings;
-import herd.dns.DnsSettings;
 import herd.files.FileEditor;
 import herd.files.FileProblem;
 import herd.files.LocalFileAccess;
@@ -12,6 +10,9 @@ import herd.files.Resources;
 import herd.files.Text;
 import herd.files.WriteMode;
 import herd.inventory.Network;
+import herd.services.DhcpSettings;
+import herd.services.DnsSettings;
+import herd.services.ServiceSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class NetEngineTest {
         Map<String, String> zones = new LinkedHashMap<>();
         zones.put("cluster.local", path("forward"));
         zones.put("10.10.in-addr.arpa", path("reverse"));
-        NetSettings s = new NetSettings(null, new DhcpSettings(path("dhcpd.conf"), ""),
+        ServiceSettings s = new ServiceSettings(null, new DhcpSettings(path("dhcpd.conf"), ""),
                 new DnsSettings(zones, "cluster.local", "127.0.0.1", 53, "", null, false), path("hosts"),
                 "cluster.local", List.of(new Network("ice1-1", "10.10.0.0/16", "10.10.0.1", "10.10.0.1")));
         net = new NetEngine(new FileEditor(new LocalFileAccess()), s,

@@ -9,6 +9,7 @@ import herd.inventory.InventoryLoader;
 import herd.lab.DhcpLease;
 import herd.lab.Lab;
 import herd.lab.junit.LabConfig;
+import herd.services.ServiceSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -24,7 +25,7 @@ class NetLabTest {
 
     @Test
     void syncApplyReachesDhcpDnsAndHosts(Lab lab) throws IOException {
-        NetSettings s = NetSettings.from(InventoryLoader.load(lab.inventoryFile()), Map.of(), p -> new char[0]);
+        ServiceSettings s = ServiceSettings.from(InventoryLoader.load(lab.inventoryFile()), Map.of(), p -> new char[0]);
         NetEngine net = new NetEngine(s.editor(), s, Clock.systemUTC());
         List<NetNode> node = List.of(new NetNode("valkyrie09", "10.10.3.9", MAC, "test", 1));
 

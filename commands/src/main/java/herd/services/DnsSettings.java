@@ -1,4 +1,4 @@
-package herd.dns;
+package herd.services;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

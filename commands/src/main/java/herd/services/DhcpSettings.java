@@ -1,4 +1,4 @@
-package herd.dhcp;
+package herd.services;
 
 /**
  * Where dhcpd's configuration lives and how to restart it (inventory {@code services.dhcp}).

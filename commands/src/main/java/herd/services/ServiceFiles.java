@@ -1,4 +1,4 @@
-package herd.net;
+package herd.services;
 
 import herd.files.EditReport;
 import herd.files.FileAccess;
@@ -20,26 +20,26 @@ import java.util.List;
  * What the dhcp, dns, hosts and net adapters share: the inventory's settings, the write mode of
  * {@code --dry-run}/{@code --apply}, and the rendering of an {@link EditReport}.
  */
-public final class NetCommandSupport {
+public final class ServiceFiles {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    private NetCommandSupport() {
+    private ServiceFiles() {
     }
 
-    public static NetSettings settings(Session session) {
-        return NetSettings.from(session.inventory(), System.getenv(), p -> session.out().askSecret(p));
+    public static ServiceSettings settings(Session session) {
+        return ServiceSettings.from(session.inventory(), System.getenv(), p -> session.out().askSecret(p));
     }
 
     /** Settings without the TSIG secret, for commands that only edit files (dhcp, hosts). */
-    public static NetSettings fileSettings(Session session) {
-        return NetSettings.from(session.inventory(), System.getenv(), p -> session.out().askSecret(p), false);
+    public static ServiceSettings fileSettings(Session session) {
+        return ServiceSettings.from(session.inventory(), System.getenv(), p -> session.out().askSecret(p), false);
     }
 
     /**
      * The service files' editor: local, or on {@code services.host} over the session's SSH
      * connection; the files it writes go to the audit log.
      */
-    public static FileEditor editor(Session session, NetSettings settings) {
+    public static FileEditor editor(Session session, ServiceSettings settings) {
         return settings.editor(host -> remoteFiles(session, host)).reporting(session.effects()::wrote);
     }
 
@@ -59,18 +59,8 @@ public final class NetCommandSupport {
 
     /** The node of the inventory, or a one-line error when it is not there. */
     public static Node node(Session session, String name) {
-        return session.inventory().node(name).orElseThrow(() -> new NetException(name + ": not in the inventory"
+        return session.inventory().node(name).orElseThrow(() -> new ServicesException(name + ": not in the inventory"
                 + " (give the values as options, or add the node to " + session.inventory().source() + ")"));
-    }
-
-    /** The inventory's nodes of {@code expression} (all when blank) as {@link NetNode}s. */
-    public static List<NetNode> nodes(Session session, String expression, boolean allWhenBlank) {
-        var set = expression == null || expression.isBlank()
-                ? (allWhenBlank ? session.inventory().all() : session.nodes(expression)) : session.nodes(expression);
-        return set.expand().stream().map(n -> {
-            Node node = node(session, n);
-            return new NetNode(n, node.ip(), node.mac(), session.inventory().source(), node.line());
-        }).toList();
     }
 
     public static void render(Output out, EditReport report) {

@@ -1,4 +1,4 @@
-package herd.net;
+package herd.services;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ public final class SecretRef {
         if (ref.startsWith("env:")) {
             String v = env.get(ref.substring(4));
             if (v == null) {
-                throw new NetException("secret " + ref + ": environment variable " + ref.substring(4) + " is not set");
+                throw new ServicesException("secret " + ref + ": environment variable " + ref.substring(4) + " is not set");
             }
             return v;
         }
@@ -37,20 +37,20 @@ public final class SecretRef {
         if (ref.equals("prompt")) {
             return new String(prompt.apply("TSIG secret: "));
         }
-        throw new NetException("secret reference '" + ref + "' is not env:NAME, file:PATH#KEY or prompt");
+        throw new ServicesException("secret reference '" + ref + "' is not env:NAME, file:PATH#KEY or prompt");
     }
 
     private static String fromFile(String ref) {
         int hash = ref.lastIndexOf('#');
         if (hash < 0) {
-            throw new NetException("secret " + ref + ": expected file:PATH#KEY");
+            throw new ServicesException("secret " + ref + ": expected file:PATH#KEY");
         }
         Path file = Path.of(ref.substring(5, hash));
         String key = ref.substring(hash + 1);
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
             if (perms.stream().anyMatch(SHARED::contains)) {
-                throw new NetException("secret file " + file + " is readable by group or others; chmod 600 it");
+                throw new ServicesException("secret file " + file + " is readable by group or others; chmod 600 it");
             }
             for (String line : Files.readAllLines(file)) {
                 int eq = line.indexOf('=');
@@ -59,8 +59,8 @@ public final class SecretRef {
                 }
             }
         } catch (IOException e) {
-            throw new NetException("secret file " + file + ": cannot read (" + e.getMessage() + ")");
+            throw new ServicesException("secret file " + file + ": cannot read (" + e.getMessage() + ")");
         }
-        throw new NetException("secret file " + file + " has no " + key + "= line");
+        throw new ServicesException("secret file " + file + " has no " + key + "= line");
     }
 }

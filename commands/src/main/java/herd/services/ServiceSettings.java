@@ -1,7 +1,5 @@
-package herd.net;
+package herd.services;
 
-import herd.dhcp.DhcpSettings;
-import herd.dns.DnsSettings;
 import herd.files.FileAccess;
 import herd.files.FileEditor;
 import herd.files.LocalFileAccess;
@@ -18,17 +16,17 @@ import java.util.function.Function;
  * section is null; {@link #requireDhcp()} and friends turn that into one clear line.
  *
  * <pre>{@code
- * NetSettings s = NetSettings.from(InventoryLoader.load(Path.of("cluster.yaml")), System.getenv(), prompt);
+ * ServiceSettings s = ServiceSettings.from(InventoryLoader.load(Path.of("cluster.yaml")), System.getenv(), prompt);
  * }</pre>
  */
-public record NetSettings(String host, DhcpSettings dhcp, DnsSettings dns, String hosts, String domain, List<Network> networks) {
+public record ServiceSettings(String host, DhcpSettings dhcp, DnsSettings dns, String hosts, String domain, List<Network> networks) {
 
-    public static NetSettings from(Inventory inv, Map<String, String> env, Function<String, char[]> prompt) {
+    public static ServiceSettings from(Inventory inv, Map<String, String> env, Function<String, char[]> prompt) {
         return from(inv, env, prompt, true);
     }
 
     /** With {@code secrets} false the TSIG key is left out (commands that never talk to named). */
-    public static NetSettings from(Inventory inv, Map<String, String> env, Function<String, char[]> prompt,
+    public static ServiceSettings from(Inventory inv, Map<String, String> env, Function<String, char[]> prompt,
             boolean secrets) {
         Services s = inv.services();
         DhcpSettings dhcp = s.dhcp() == null || s.dhcp().conf() == null ? null
@@ -43,7 +41,7 @@ public record NetSettings(String host, DhcpSettings dhcp, DnsSettings dns, Strin
             dns = new DnsSettings(d.zones(), inv.domain(), d.server(), d.port() == null ? 53 : d.port(), d.rndc(), key,
                     d.dynamic());
         }
-        return new NetSettings(s.host(), dhcp, dns, s.hosts(), inv.domain() == null ? "" : inv.domain(),
+        return new ServiceSettings(s.host(), dhcp, dns, s.hosts(), inv.domain() == null ? "" : inv.domain(),
                 inv.networks());
     }
 
@@ -67,27 +65,27 @@ public record NetSettings(String host, DhcpSettings dhcp, DnsSettings dns, Strin
     /** Access to local service files, for callers without a session; {@code services.host} is refused. */
     public FileEditor editor() {
         return editor(h -> {
-            throw new NetException("services.host " + h + ": remote files need the shell's SSH connections");
+            throw new ServicesException("services.host " + h + ": remote files need the shell's SSH connections");
         });
     }
 
     public DhcpSettings requireDhcp() {
         if (dhcp == null) {
-            throw new NetException("the inventory has no services.dhcp.conf");
+            throw new ServicesException("the inventory has no services.dhcp.conf");
         }
         return dhcp;
     }
 
     public DnsSettings requireDns() {
         if (dns == null) {
-            throw new NetException("the inventory has no services.dns.zones");
+            throw new ServicesException("the inventory has no services.dns.zones");
         }
         return dns;
     }
 
     public String requireHosts() {
         if (hosts == null) {
-            throw new NetException("the inventory has no services.hosts");
+            throw new ServicesException("the inventory has no services.hosts");
         }
         return hosts;
     }

@@ -1,4 +1,4 @@
-package herd.net;
+package herd.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,12 +33,12 @@ class SecretRefTest {
         Path f = Files.writeString(dir.resolve("secrets"), "ddns-key=x\n");
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
         assertThatThrownBy(() -> SecretRef.resolve("file:" + f + "#ddns-key", Map.of(), p -> null))
-                .isInstanceOf(NetException.class).hasMessage("secret file " + f + " is readable by group or others; chmod 600 it");
+                .isInstanceOf(ServicesException.class).hasMessage("secret file " + f + " is readable by group or others; chmod 600 it");
     }
 
     @Test
     void filesOnAnotherNodeNeedTheSessionsConnections() {
-        NetSettings s = new NetSettings("odin", null, null, "/etc/hosts", "", java.util.List.of());
+        ServiceSettings s = new ServiceSettings("odin", null, null, "/etc/hosts", "", java.util.List.of());
         assertThatThrownBy(s::editor).hasMessage("services.host odin: remote files need the shell's SSH connections");
     }
 }
