@@ -31,6 +31,8 @@ public class ExecCommands {
 
     public ExecCommands(Session session) {
         this.session = session;
+        // exec and connections are the SSH side's commands: its settings are known to 'set' with them.
+        session.settings().declare(SessionSsh.ACCEPT_NEW_HOST_KEYS);
     }
 
     @PassThrough
@@ -60,7 +62,7 @@ public class ExecCommands {
         }
         NodeSet targets = nodes(nodes, exclude, group);
         if (acceptNew) {
-            session.set(SessionSsh.ACCEPT_NEW, "yes");
+            session.settings().set(SessionSsh.ACCEPT_NEW_HOST_KEYS, true);
         }
         ExecRequest request = new ExecRequest(SessionSsh.targets(session, targets), String.join(" ", command), fanout,
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(commandTimeout), Sudo.NONE);

@@ -37,6 +37,7 @@ public final class Session implements AutoCloseable {
     private final Inventory inventory;
     private final Map<String, GroupSource> published = new LinkedHashMap<>();
     private final Map<String, String> variables = new TreeMap<>();
+    private final SessionSettings settings = new SessionSettings();
     private final Map<Class<?>, AutoCloseable> resources = new LinkedHashMap<>();
     private NodeSet target = NodeSet.empty();
     private OutcomeSet last = OutcomeSet.empty();
@@ -104,7 +105,17 @@ public final class Session implements AutoCloseable {
         return Optional.ofNullable(variables.get(name));
     }
 
+    /** The typed settings ({@code set ssh.accept-new-host-keys yes}). */
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    /** A variable, or with a dotted name a declared setting ({@link SessionSettings#set(String, String)}). */
     public void set(String name, String value) {
+        if (name.contains(".")) {
+            settings.set(name, value);
+            return;
+        }
         if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new UsageException("bad variable name \"" + name + "\": letters, digits and _ only");
         }
@@ -112,6 +123,9 @@ public final class Session implements AutoCloseable {
     }
 
     public boolean unset(String name) {
+        if (name.contains(".")) {
+            return settings.unset(name);
+        }
         return variables.remove(name) != null;
     }
 

@@ -10,6 +10,7 @@ import herd.nodeset.NodeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Arguments;
 import org.springframework.shell.core.command.annotation.Command;
@@ -101,11 +102,15 @@ public class SessionCommands {
         session.out().result(m);
     }
 
-    @Command(name = "set", group = GROUP, description = "Set a variable ($NAME in later lines); alone: list them")
-    public void set(@Complete(Complete.Kind.VARIABLES) @Argument(index = 0, description = "variable name") String name,
+    @Command(name = "set", group = GROUP, description = "Set a variable ($NAME in later lines) or a setting; alone: list them",
+            help = "A name with a dot is a setting, checked when set: ssh.accept-new-host-keys yes|no records"
+                    + " unknown host keys in known_hosts (OpenSSH accept-new). 'unset NAME' restores its default.")
+    public void set(@Complete(Complete.Kind.VARIABLES) @Argument(index = 0, description = "variable or setting name") String name,
                     @Arguments List<String> words) {
         if (name == null || name.isBlank()) {
-            session.out().result(session.variables());
+            Map<String, Object> all = new TreeMap<>(session.variables());
+            all.putAll(session.settings().changed());
+            session.out().result(all);
             return;
         }
         if (words.size() < 2) {

@@ -1,12 +1,13 @@
 package herd.ssh;
 
+import herd.error.HerdException;
 import herd.inventory.Inventory;
 import herd.inventory.Node;
 import herd.inventory.Ssh;
 import herd.nodeset.NodeSet;
-import herd.error.HerdException;
 import herd.session.Output;
 import herd.session.Session;
+import herd.session.Setting;
 import herd.ssh.config.HostConfig;
 import herd.ssh.config.SshConfig;
 import herd.ssh.config.SshConfigException;
@@ -31,8 +32,9 @@ import java.util.Optional;
  */
 public final class SessionSsh {
 
-    /** Session variable that makes unknown host keys be recorded (OpenSSH accept-new). */
-    public static final String ACCEPT_NEW = "ssh.accept-new-host-keys";
+    /** Records unknown host keys in known_hosts instead of refusing them (OpenSSH accept-new). */
+    public static final Setting<Boolean> ACCEPT_NEW_HOST_KEYS = Setting.flag("ssh.accept-new-host-keys",
+            "record unknown host keys in known_hosts (OpenSSH accept-new)");
 
     private SessionSsh() {
     }
@@ -40,7 +42,7 @@ public final class SessionSsh {
     /** The session's pool, opened on first use with the inventory's known_hosts and key. */
     public static ConnectionPool pool(Session session) {
         ConnectionPool pool = session.resource(ConnectionPool.class, () -> open(session));
-        pool.acceptNewHostKeys(session.variable(ACCEPT_NEW).map(v -> v.equals("yes") || v.equals("true")).orElse(false));
+        pool.acceptNewHostKeys(session.settings().get(ACCEPT_NEW_HOST_KEYS));
         return pool;
     }
 

@@ -74,6 +74,23 @@ class SessionTest {
     }
 
     @Test
+    void dottedNamesAreTypedSettingsCheckedWhenSet() {
+        Setting<Boolean> accept = Setting.flag("ssh.accept-new-host-keys", "record unknown host keys");
+        session.settings().declare(accept);
+        assertThat(session.settings().get(accept)).isFalse();
+        session.set("ssh.accept-new-host-keys", "yes");
+        assertThat(session.settings().get(accept)).isTrue();
+        assertThat(session.variables()).isEmpty();
+        assertThatThrownBy(() -> session.set("ssh.accept-new-host-keys", "maybe")).isInstanceOf(UsageException.class)
+                .hasMessage("ssh.accept-new-host-keys: expected yes or no, got \"maybe\"");
+        assertThat(session.settings().get(accept)).as("a refused value changes nothing").isTrue();
+        assertThatThrownBy(() -> session.set("ssh.nothing", "yes")).isInstanceOf(UsageException.class)
+                .hasMessage("unknown setting ssh.nothing (known: ssh.accept-new-host-keys)");
+        assertThat(session.unset("ssh.accept-new-host-keys")).isTrue();
+        assertThat(session.settings().get(accept)).isFalse();
+    }
+
+    @Test
     void resourcesAreSharedAndClosedNewestFirst() {
         List<String> closed = new ArrayList<>();
         class Pool implements AutoCloseable {

@@ -122,7 +122,10 @@ public final class HerdCompleter implements Completer {
             case GROUP -> add(session.inventory().groupResolver().source(null).groups(), word, out);
             case FILES -> PathCompleter.complete(word).forEach(pr ->
                     out.add(new Candidate(pr.value(), pr.display(), null, null, null, null, !pr.value().endsWith("/"))));
-            case VARIABLES -> add(session.variables().keySet(), word, out);
+            case VARIABLES -> {
+                add(session.variables().keySet(), word, out);
+                add(session.settings().names(), word, out);
+            }
             case COMMANDS -> add(commands.all().stream().map(HerdCommand::getName).toList(), word, out);
             case VALUES -> add(p.values(), word, out);
             case NONE -> provided(spec, p, before, word, out);
