@@ -10,9 +10,9 @@ public record FileChange(String path, String before, String after, long readAt) 
         return !before.equals(after);
     }
 
-    /** The unified diff for {@code --dry-run}, "" when unchanged. */
+    /** The unified diff for {@code --dry-run}, "" when unchanged; shown as UTF-8 (the texts are bytes). */
     public String diff() {
-        return UnifiedDiff.of(path, before, after);
+        return Text.display(UnifiedDiff.of(path, before, after));
     }
 
     public FileChange withAfter(String text) {

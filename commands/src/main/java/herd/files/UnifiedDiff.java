@@ -3,7 +3,8 @@ package herd.files;
 import java.util.Arrays;
 
 /**
- * A unified diff (as {@code diff -u}, 3 lines of context) between two versions of a text.
+ * A unified diff (as {@code diff -u}, 3 lines of context) between two versions of a text: the one
+ * diff writer of herd, for service files and PXE trees alike.
  *
  * <pre>{@code
  * String d = UnifiedDiff.of("/etc/hosts", before, after);
@@ -22,18 +23,19 @@ public final class UnifiedDiff {
     private UnifiedDiff() {
     }
 
-    /** The diff, or "" when both texts are equal. */
+    /** The diff of {@code before} (null: the file does not exist yet) to {@code after}; "" when equal. */
     public static String of(String label, String before, String after) {
-        if (before.equals(after)) {
+        if (after.equals(before)) {
             return "";
         }
-        String[] a = lines(before);
+        String[] a = lines(before == null ? "" : before);
         String[] b = lines(after);
         StringBuilder ops = script(a, b);
         StringBuilder out = new StringBuilder();
-        out.append("--- ").append(label).append('\n').append("+++ ").append(label).append(" (proposed)\n");
+        out.append("--- ").append(before == null ? "/dev/null" : label).append('\n')
+                .append("+++ ").append(label).append(" (proposed)\n");
         appendHunks(out, ops, a, b);
-        return Text.display(out.toString());
+        return out.toString();
     }
 
     private static String[] lines(String text) {

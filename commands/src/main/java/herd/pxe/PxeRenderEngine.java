@@ -1,5 +1,6 @@
 package herd.pxe;
 
+import herd.files.UnifiedDiff;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
