@@ -77,6 +77,11 @@ class NetCommandsTest {
         Result unknown = HerdProcess.run(home, null, "-q", "-i", home.resolve("cluster.yaml").toString(), "-c",
                 "dns add valkyrie09");
         assertThat(unknown.err()).startsWith("herd: dns add: valkyrie09: not in the inventory");
+        Result dashName = HerdProcess.run(home, null, "-q", "-i", home.resolve("cluster.yaml").toString(), "-c",
+                "dhcp add valkyrie03 --hostname \"-x\"");
+        assertThat(dashName.err()).isEqualTo("herd: dhcp add: host valkyrie03: bad host-name '-x'"
+                + " (letters, digits, '-' and '.'; no leading '-')\n");
+        assertThat(dashName.status()).isEqualTo(1);
         assertThat(Files.readAllBytes(home.resolve("dhcpd.conf"))).isEqualTo(before);
     }
 }
