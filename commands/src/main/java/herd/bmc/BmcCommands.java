@@ -3,6 +3,7 @@ package herd.bmc;
 import herd.nodeset.NodeSet;
 import herd.session.Complete;
 import herd.error.HerdException;
+import herd.session.Count;
 import herd.session.Output;
 import herd.session.SecretStore;
 import herd.session.Session;
@@ -129,7 +130,7 @@ public class BmcCommands {
 
     private void confirm(PowerAction action, NodeSet target, BmcSettings settings, boolean yes) {
         if (action.destructive() && target.size() > settings.confirmAbove() && !yes
-                && !session.out().confirm("power " + action.word() + " " + target.size() + " nodes (" + target + ")?", "--yes")) {
+                && !session.out().confirm("power " + action.word() + " " + Count.of(target.size(), "node") + " (" + target + ")?", "--yes")) {
             throw new HerdException("power " + action.word() + ": not confirmed, nothing done");
         }
     }

@@ -2,6 +2,7 @@ package herd.shell;
 
 import herd.inventory.InventoryLoader;
 import herd.error.HerdException;
+import herd.session.Count;
 import herd.session.Session;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -177,8 +178,8 @@ public final class Main {
 
     static String banner(Session session) {
         var inv = session.inventory();
-        return "herd " + Version.number() + " · cluster \"" + inv.name() + "\" · " + inv.nodes().size() + " nodes, "
-                + inv.groups().size() + " groups · 'help' for commands, TAB completes, Ctrl-D leaves";
+        return "herd " + Version.number() + " · cluster \"" + inv.name() + "\" · " + Count.of(inv.nodes().size(), "node") + ", "
+                + Count.of(inv.groups().size(), "group") + " · 'help' for commands, TAB completes, Ctrl-D leaves";
     }
 
     /** The application (every command adapter, the executor) around the session {@code session} makes. */
