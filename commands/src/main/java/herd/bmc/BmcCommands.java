@@ -86,6 +86,10 @@ public class BmcCommands {
             @Option(longName = "stop", description = "stop background captures") boolean stop,
             @Option(longName = "follow", description = "print captured lines until Ctrl-C") boolean follow) {
         ConsoleEngine consoles = consoles();
+        if (log && session.oneLine()) {
+            throw new UsageException("console --log: a capture would end with this herd -c at once;"
+                    + " start it in the shell or in a batch file, which keep it until they end or 'console --stop'");
+        }
         if (log || stop) {
             NodeSet target = session.nodes(nodes);
             var outcomes = log ? consoles.capture(target.expand(), credentials(), force) : consoles.stop(target.expand());

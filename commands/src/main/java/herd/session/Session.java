@@ -43,6 +43,7 @@ public final class Session implements AutoCloseable {
     private Output out;
     private Cancellation cancellation = Cancellation.create();
     private Effects effects = new Effects();
+    private boolean oneLine;
 
     public Session(Inventory inventory) {
         this.inventory = inventory;
@@ -50,6 +51,16 @@ public final class Session implements AutoCloseable {
 
     public Inventory inventory() {
         return inventory;
+    }
+
+    /** Marks a session that ends after one line ({@code herd -c}): nothing it starts outlives that line. */
+    public void markOneLine() {
+        oneLine = true;
+    }
+
+    /** True under {@code herd -c}, so a command that would leave work running can refuse it. */
+    public boolean oneLine() {
+        return oneLine;
     }
 
     /** Inventory groups (the default source) plus every published source ({@code last}, ...). */

@@ -94,6 +94,7 @@ public final class Main {
                                 PrintWriter out, PrintWriter err) throws ExitRequest {
         Console plain = Console.plain(out, err, System.console() != null);
         if (options.command() != null) {
+            executor.session().markOneLine();
             return executor.run(options.command(), null, plain);
         }
         executor.batch().checkOnly(options.check());

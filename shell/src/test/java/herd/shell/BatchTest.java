@@ -91,6 +91,15 @@ class BatchTest {
     }
 
     @Test
+    void aConsoleCaptureIsRefusedInOneLineWithAHint() throws Exception {
+        Result r = HerdProcess.run(home, null, "-q", "-c", "console valkyrie01 --log");
+        assertThat(r.err()).isEqualTo("herd: console --log: a capture would end with this herd -c at once;"
+                + " start it in the shell or in a batch file, which keep it until they end or 'console --stop'\n");
+        assertThat(r.out()).isEmpty();
+        assertThat(r.status()).isEqualTo(2);
+    }
+
+    @Test
     void keepGoingRunsTheRestAndStillFails() throws Exception {
         Path script = file("bad.csh", "show nonode\necho after\n");
         Result r = HerdProcess.run(home, null, "-q", "--keep-going", script.toString());
