@@ -3,6 +3,7 @@ package herd.bmc;
 import herd.nodeset.NodeSet;
 import herd.session.Complete;
 import herd.error.HerdException;
+import herd.session.Count;
 import herd.session.Output;
 import herd.session.SecretStore;
 import herd.session.Session;
@@ -85,6 +86,10 @@ public class BmcCommands {
             @Option(longName = "stop", description = "stop background captures") boolean stop,
             @Option(longName = "follow", description = "print captured lines until Ctrl-C") boolean follow) {
         ConsoleEngine consoles = consoles();
+        if (log && session.oneLine()) {
+            throw new UsageException("console --log: a capture would end with this herd -c at once;"
+                    + " start it in the shell or in a batch file, which keep it until they end or 'console --stop'");
+        }
         if (log || stop) {
             NodeSet target = session.nodes(nodes);
             var outcomes = log ? consoles.capture(target.expand(), credentials(), force) : consoles.stop(target.expand());
@@ -129,7 +134,7 @@ public class BmcCommands {
 
     private void confirm(PowerAction action, NodeSet target, BmcSettings settings, boolean yes) {
         if (action.destructive() && target.size() > settings.confirmAbove() && !yes
-                && !session.out().confirm("power " + action.word() + " " + target.size() + " nodes (" + target + ")?", "--yes")) {
+                && !session.out().confirm("power " + action.word() + " " + Count.of(target.size(), "node") + " (" + target + ")?", "--yes")) {
             throw new HerdException("power " + action.word() + ": not confirmed, nothing done");
         }
     }

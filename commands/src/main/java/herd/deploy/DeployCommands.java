@@ -16,6 +16,7 @@ import herd.pxe.PxeNode;
 import herd.services.ServiceFiles;
 import herd.services.ServiceSettings;
 import herd.session.Cancellation;
+import herd.session.Count;
 import herd.session.Output;
 import herd.session.SecretStore;
 import herd.session.Session;
@@ -56,7 +57,7 @@ public class DeployCommands {
         Duration overall = parseDuration(timeout);
         NodeSet target = session.nodes(nodes);
         Output out = session.out();
-        if (!yes && !out.confirm("Reinstall " + target + " (" + target.size() + " nodes)?", "--yes")) {
+        if (!yes && !out.confirm("Reinstall " + target + " (" + Count.of(target.size(), "node") + ")?", "--yes")) {
             return;
         }
         var inv = session.inventory();

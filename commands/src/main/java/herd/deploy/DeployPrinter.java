@@ -1,5 +1,6 @@
 package herd.deploy;
 
+import herd.session.Count;
 import herd.session.Output;
 import herd.session.Table;
 import java.time.Instant;
@@ -45,7 +46,7 @@ final class DeployPrinter implements DeployListener {
     static String summary(List<NodeProgress> rows) {
         Map<Stage, Integer> byStage = new TreeMap<>();
         rows.forEach(r -> byStage.merge(r.stage(), 1, Integer::sum));
-        StringBuilder b = new StringBuilder(rows.size() + " nodes:");
+        StringBuilder b = new StringBuilder(Count.of(rows.size(), "node") + ":");
         byStage.forEach((stage, n) -> b.append(' ').append(n).append(' ').append(stage).append(','));
         b.setLength(b.length() - 1);
         long stuck = rows.stream().filter(NodeProgress::stuck).count();

@@ -31,7 +31,13 @@ public class DhcpCommands {
             help = "Host blocks wherever they are (global, subnet, shared-network, group), in file order.")
     public void list() {
         Table t = Table.of("host", "mac", "ip", "host-name", "filename", "next-server", "line");
-        for (DhcpEntry e : engine().list()) {
+        DhcpEngine engine = engine();
+        List<DhcpEntry> entries = engine.list();
+        if (entries.isEmpty() && !session.out().json()) {
+            session.out().line("no host entries in " + ServiceFiles.fileSettings(session).requireDhcp().conf());
+            return;
+        }
+        for (DhcpEntry e : entries) {
             t = t.row(e.name(), e.mac(), e.ip(), e.hostName(), e.filename(), e.nextServer(), e.line());
         }
         session.out().result(t);

@@ -187,6 +187,9 @@ public final class DhcpEngine {
             }
             f.put("fixed-address", r.ip());
         }
+        if (r.hostName() != null && !HOST_NAME.matcher(r.hostName()).matches()) {
+            throw new DhcpException("host " + r.name() + ": bad host-name '" + r.hostName() + "' (letters, digits, '-' and '.'; no leading '-')");
+        }
         putQuoted(f, "option host-name", r.hostName());
         putQuoted(f, "filename", r.filename());
         if (r.nextServer() != null) {
@@ -195,6 +198,9 @@ public final class DhcpEngine {
         f.putAll(r.options());
         return f;
     }
+
+    private static final java.util.regex.Pattern HOST_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\.?");
 
     private static void putQuoted(Map<String, String> f, String key, String value) {
         if (value != null) {

@@ -33,7 +33,7 @@ public class DnsCommands {
     }
 
     @Command(name = "dns add", group = GROUP, description = "Add a record; an A also gets its PTR",
-            help = "dns add valkyrie03 A 10.10.3.3 | dns add www CNAME odin | dns add 10.10.3.3 PTR valkyrie03. "
+            help = "dns add valkyrie03 A 10.10.3.3 (or dns add valkyrie03 10.10.3.3) | dns add www CNAME odin | dns add 10.10.3.3 PTR valkyrie03. "
                     + "A/AAAA without a value take the inventory's address. The SOA serial is bumped; --apply "
                     + "reloads the zone and checks named serves the new serial; --dynamic sends an RFC 2136 update.")
     public void add(@Complete(Complete.Kind.NODE) @Argument(index = 0, description = "name or address") String name,
@@ -44,6 +44,10 @@ public class DnsCommands {
             @Option(longName = "static", description = "file edit even where dns.dynamic is set") boolean fileEdit,
             @Option(longName = "dry-run", description = "show the diff, write nothing") boolean dryRun,
             @Option(longName = "apply", description = "reload the zones and verify the served serial") boolean apply) {
+        if (value == null && type != null && (DnsNames.isIpv4(type) || DnsNames.isIpv6(type))) {
+            value = type;   // dns add NAME ADDRESS: the type is the address's own
+            type = DnsNames.isIpv4(type) ? "A" : "AAAA";
+        }
         String v = value != null && !value.isBlank() ? value
                 : "A".equalsIgnoreCase(type) ? ServiceFiles.node(session, name).ip() : null;
         render(engine().add(new DnsRequest(name, type, v, noPtr, how(dynamic, fileEdit), ServiceFiles.mode(dryRun, apply))));

@@ -109,6 +109,12 @@ public final class FileEditor {
         if (e instanceof SshException) {
             return m;   // already "NODE: problem"
         }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
         return e.getClass().getSimpleName().replace("Exception", "") + (m == null ? "" : " " + m);
     }
 }

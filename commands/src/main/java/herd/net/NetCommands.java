@@ -5,6 +5,7 @@ import herd.files.FileProblem;
 import herd.services.ServiceFiles;
 import herd.services.ServiceSettings;
 import herd.session.Complete;
+import herd.session.Count;
 import herd.session.Session;
 import java.time.Clock;
 import java.util.List;
@@ -42,7 +43,7 @@ public class NetCommands {
         List<FileProblem> found = engine().check(NetNode.of(session, nodes, true));
         session.out().result(found.stream().map(FileProblem::toString).toList());
         if (!found.isEmpty()) {
-            throw new NetException(found.size() + " inconsistenc" + (found.size() == 1 ? "y" : "ies"));
+            throw new NetException(Count.of(found.size(), "inconsistency", "inconsistencies"));
         }
     }
 

@@ -39,4 +39,16 @@ public record NodeOutcome(String node, Reason reason, int exitCode, String detai
     public boolean ok() {
         return reason == Reason.OK;
     }
+
+    /**
+     * The detail without the node's own name, so that it folds across nodes as any other detail:
+     * "unreachable: unknown host nosuchnode1" on nosuchnode1 is "unreachable: unknown host".
+     */
+    public String foldedDetail() {
+        if (!detail.contains(node)) {
+            return detail;
+        }
+        String name = "(?<![\\w.-])" + java.util.regex.Pattern.quote(node) + "(?![\\w.-])";
+        return detail.replaceAll(" " + name + "|" + name + " ?", "").strip();
+    }
 }

@@ -84,12 +84,15 @@ public final class OutcomeSet {
         return groups;
     }
 
-    /** What did not succeed, keyed by the one-line detail ("exit 1", "unreachable: connection refused"). */
+    /**
+     * What did not succeed, keyed by the one-line detail ("exit 1", "unreachable: connection refused"),
+     * without the node's own name ({@link NodeOutcome#foldedDetail()}).
+     */
     public Map<String, List<String>> failures() {
         Map<String, List<String>> failures = new TreeMap<>();
         for (NodeOutcome o : byNode.values()) {
             if (!o.ok()) {
-                failures.computeIfAbsent(o.detail(), k -> new ArrayList<>()).add(o.node());
+                failures.computeIfAbsent(o.foldedDetail(), k -> new ArrayList<>()).add(o.node());
             }
         }
         return failures;

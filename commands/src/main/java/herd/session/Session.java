@@ -44,6 +44,7 @@ public final class Session implements AutoCloseable {
     private Output out;
     private Cancellation cancellation = Cancellation.create();
     private Effects effects = new Effects();
+    private boolean oneLine;
 
     public Session(Inventory inventory) {
         this.inventory = inventory;
@@ -51,6 +52,16 @@ public final class Session implements AutoCloseable {
 
     public Inventory inventory() {
         return inventory;
+    }
+
+    /** Marks a session that ends after one line ({@code herd -c}): nothing it starts outlives that line. */
+    public void markOneLine() {
+        oneLine = true;
+    }
+
+    /** True under {@code herd -c}, so a command that would leave work running can refuse it. */
+    public boolean oneLine() {
+        return oneLine;
     }
 
     /** Inventory groups (the default source) plus every published source ({@code last}, ...). */
@@ -91,8 +102,21 @@ public final class Session implements AutoCloseable {
         try {
             return NodeSet.parse(expression, resolver());
         } catch (NodeSetException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(unpublished(e.part()).orElse(e.getMessage()));
         }
+    }
+
+    /** Why a published source is missing, when {@code source} is one that no command has set yet. */
+    private Optional<String> unpublished(String source) {
+        if (published.containsKey(source)) {
+            return Optional.empty();
+        }
+        return switch (source) {
+            case LAST -> Optional.of("@last: no command has set outcome sets yet (exec, copy, rcopy, power, bootdev,"
+                    + " console --log and deploy set @last:ok, @last:failed, ...)");
+            case "power" -> Optional.of("@power: no power command has reported states yet (power status sets @power:on, @power:off)");
+            default -> Optional.empty();
+        };
     }
 
     // ---- variables ($NAME in later lines) ----
@@ -152,11 +176,11 @@ public final class Session implements AutoCloseable {
         long failed = outcomes.outcomes().stream().filter(o -> !o.ok()).count();
         if (cancellation.isCancelled()) {
             throw new CancelledException(command + ": cancelled (" + (outcomes.size() - failed) + " of "
-                    + outcomes.size() + " nodes ok)");
+                    + outcomes.size() + " " + Count.noun(outcomes.size(), "node") + " ok)");
         }
         if (failed > 0) {
             throw new HerdException(command + ": " + failed + " of " + outcomes.size()
-                    + " nodes failed (see @last:failed)");
+                    + " " + Count.noun(outcomes.size(), "node") + " failed (see @last:failed)");
         }
     }
 

@@ -31,6 +31,19 @@ class OutcomeSetTest {
     }
 
     @Test
+    void aDetailLosesOnlyItsOwnNodesName() {
+        assertThat(NodeOutcome.without("n1", Reason.UNREACHABLE, "unreachable: unknown host n1").foldedDetail())
+                .isEqualTo("unreachable: unknown host");
+        assertThat(NodeOutcome.without("n1", Reason.CANCELLED, "n1 refused the copy of n10").foldedDetail())
+                .isEqualTo("refused the copy of n10");
+        assertThat(NodeOutcome.without("n1", Reason.CANCELLED, "host n1.cluster.local down").foldedDetail())
+                .isEqualTo("host n1.cluster.local down");
+        assertThat(OutcomeSet.of(List.of(NodeOutcome.without("a1", Reason.UNREACHABLE, "unknown host a1"),
+                NodeOutcome.without("a2", Reason.UNREACHABLE, "unknown host a2"))).failures())
+                .containsExactly(java.util.Map.entry("unknown host", List.of("a1", "a2")));
+    }
+
+    @Test
     void failuresAreKeyedByDetail() {
         assertThat(set.failures())
                 .containsEntry("exit 1", List.of("n2", "n3"))

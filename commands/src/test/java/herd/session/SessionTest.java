@@ -29,6 +29,24 @@ class SessionTest {
     }
 
     @Test
+    void outcomeSetsBeforeAnyCommandSaySoAndWhichCommandsSetThem() {
+        assertThatThrownBy(() -> session.parse("@last:ok")).isInstanceOf(UsageException.class)
+                .hasMessage("@last: no command has set outcome sets yet (exec, copy, rcopy, power, bootdev,"
+                        + " console --log and deploy set @last:ok, @last:failed, ...)");
+        assertThatThrownBy(() -> session.parse("@power:off")).isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("@power: no power command has reported states yet");
+        session.conclude("exec", OutcomeSet.of(List.of(NodeOutcome.exited("odin", 0))));
+        assertThatThrownBy(() -> session.parse("@last:nosuch")).isInstanceOf(UsageException.class)
+                .hasMessageNotContaining("no command has set");
+    }
+
+    @Test
+    void concludeOnOneNodeSaysNode() {
+        assertThatThrownBy(() -> session.conclude("exec", OutcomeSet.of(List.of(NodeOutcome.exited("odin", 1)))))
+                .hasMessage("exec: 1 of 1 node failed (see @last:failed)");
+    }
+
+    @Test
     void concludePublishesLastAndFailsWhenANodeFailed() {
         OutcomeSet outcomes = OutcomeSet.of(List.of(NodeOutcome.exited("valkyrie01", 0),
                 NodeOutcome.exited("valkyrie02", 2)));

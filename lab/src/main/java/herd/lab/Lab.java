@@ -253,6 +253,6 @@ public final class Lab implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "lab " + dir.root() + " (" + layout.nodes().size() + " nodes)";
+        return "lab " + dir.root() + " (" + layout.nodes().size() + (layout.nodes().size() == 1 ? " node)" : " nodes)");
     }
 }

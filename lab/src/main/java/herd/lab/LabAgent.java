@@ -51,7 +51,7 @@ public final class LabAgent {
         }
         bmcs.startAll(Duration.ofSeconds(30 + layout.nodes().size() / 5));
         Files.writeString(dir.run("agent.ready"), Instant.now() + "\n");
-        log("agent ready: " + layout.nodes().size() + " consoles and BMCs");
+        log("agent ready: " + layout.nodes().size() + (layout.nodes().size() == 1 ? " console and BMC" : " consoles and BMCs"));
         consoles.serve();
     }
 

@@ -1,5 +1,6 @@
 package herd.shell;
 
+import herd.session.Count;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -88,7 +89,7 @@ public final class BatchRunner {
             }
         }
         if (failures > 0) {
-            new ErrorReporter(console.err(), false).message(name, failures + " line" + (failures == 1 ? "" : "s") + " failed");
+            new ErrorReporter(console.err(), false).message(name, Count.of(failures, "line") + " failed");
         }
         return lastFailure;
     }

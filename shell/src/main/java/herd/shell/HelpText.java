@@ -36,6 +36,22 @@ public final class HelpText {
         return out;
     }
 
+    /** {@code help FAMILY}: the family's subcommands with their summaries; empty when {@code family} is none. */
+    public List<String> family(String family) {
+        List<HerdCommand> members = commands.all().stream().filter(c -> c.getName().startsWith(family + " "))
+                .sorted(java.util.Comparator.comparing(HerdCommand::getName)).toList();
+        if (members.isEmpty()) {
+            return List.of();
+        }
+        int width = members.stream().mapToInt(c -> c.getName().length()).max().orElse(0);
+        List<String> out = new ArrayList<>();
+        out.add(family + ": one of these subcommands");
+        members.forEach(c -> out.add("  " + pad(c.getName(), width + 2) + c.getDescription()));
+        out.add("");
+        out.add("'help " + members.get(0).getName() + "' (or any of them) for its options.");
+        return out;
+    }
+
     public List<String> command(CommandSpec spec) {
         List<String> out = new ArrayList<>();
         out.add("usage: " + spec.usage() + " [--json]");

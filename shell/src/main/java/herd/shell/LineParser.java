@@ -40,7 +40,8 @@ public final class LineParser implements CommandParser {
 
     /** Parses one line; null when it holds no command (blank or comment). */
     public Invocation parse(String line, Function<String, String> variables) {
-        List<String> words = Words.split(line, variables);
+        List<Words.Word> parsed = Words.words(line, variables);
+        List<String> words = parsed.stream().map(Words.Word::text).toList();
         if (words.isEmpty()) {
             return null;
         }
@@ -48,7 +49,7 @@ public final class LineParser implements CommandParser {
                 .orElseThrow(() -> unknown(words));
         CommandSpec spec = command.spec();
         int consumed = commands.matchLength(words);
-        return arguments(command, spec, words.subList(consumed, words.size()));
+        return arguments(command, spec, parsed.subList(consumed, parsed.size()));
     }
 
     private UsageException unknown(List<String> words) {
@@ -61,7 +62,8 @@ public final class LineParser implements CommandParser {
         return new UsageException("unknown command '" + words.get(0) + "' (try 'help')");
     }
 
-    private Invocation arguments(HerdCommand command, CommandSpec spec, List<String> words) {
+    private Invocation arguments(HerdCommand command, CommandSpec spec, List<Words.Word> parsed) {
+        List<String> words = parsed.stream().map(Words.Word::text).toList();
         ParsedInput.Builder b = ParsedInput.builder().commandName(spec.name());
         boolean json = false;
         boolean help = false;
@@ -76,7 +78,7 @@ public final class LineParser implements CommandParser {
                 verbatim = true;
                 continue;
             }
-            if (!verbatim && w.startsWith("-") && w.length() > 1 && !isNumber(w)) {
+            if (!verbatim && !parsed.get(i).quoted() && w.startsWith("-") && w.length() > 1 && !isNumber(w)) {
                 Optional<ParamSpec> declared = spec.option(w.contains("=") ? w.substring(0, w.indexOf('=')) : w);
                 if (declared.isEmpty() && w.equals("--json")) {
                     json = true;

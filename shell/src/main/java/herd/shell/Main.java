@@ -2,6 +2,7 @@ package herd.shell;
 
 import herd.inventory.InventoryLoader;
 import herd.error.HerdException;
+import herd.session.Count;
 import herd.session.Session;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -93,6 +94,7 @@ public final class Main {
                                 PrintWriter out, PrintWriter err) throws ExitRequest {
         Console plain = Console.plain(out, err, System.console() != null);
         if (options.command() != null) {
+            executor.session().markOneLine();
             return executor.run(options.command(), null, plain);
         }
         executor.batch().checkOnly(options.check());
@@ -177,8 +179,8 @@ public final class Main {
 
     static String banner(Session session) {
         var inv = session.inventory();
-        return "herd " + Version.number() + " · cluster \"" + inv.name() + "\" · " + inv.nodes().size() + " nodes, "
-                + inv.groups().size() + " groups · 'help' for commands, TAB completes, Ctrl-D leaves";
+        return "herd " + Version.number() + " · cluster \"" + inv.name() + "\" · " + Count.of(inv.nodes().size(), "node") + ", "
+                + Count.of(inv.groups().size(), "group") + " · 'help' for commands, TAB completes, Ctrl-D leaves";
     }
 
     /** The application (every command adapter, the executor) around the session {@code session} makes. */

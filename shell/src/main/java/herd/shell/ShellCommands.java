@@ -36,7 +36,7 @@ public class ShellCommands {
         this.history = history;
     }
 
-    @Command(name = "help", group = GROUP, description = "List commands, or describe one: help COMMAND")
+    @Command(name = "help", group = GROUP, description = "List commands, or describe one: help COMMAND, help FAMILY")
     public void help(@Complete(Complete.Kind.COMMANDS) @Arguments List<String> words) {
         HelpText help = executor.getObject().help();
         if (words.isEmpty()) {
@@ -44,9 +44,12 @@ public class ShellCommands {
             return;
         }
         String name = String.join(" ", words);
-        var command = executor.getObject().commands().get(name)
-                .orElseThrow(() -> new UsageException("help: no command '" + name + "'"));
-        help.command(command.spec()).forEach(session.out()::line);
+        var command = executor.getObject().commands().get(name);
+        List<String> lines = command.isPresent() ? help.command(command.get().spec()) : help.family(name);
+        if (lines.isEmpty()) {
+            throw new UsageException("help: no command '" + name + "'");
+        }
+        lines.forEach(session.out()::line);
     }
 
     @Command(name = "history", group = GROUP, description = "List the command history (Ctrl-R searches it)")

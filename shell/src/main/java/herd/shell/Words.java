@@ -9,7 +9,8 @@ import java.util.function.Function;
  * Splits a command line into words as sh does, the parts herd needs: blanks separate words,
  * {@code 'single'} quotes are literal, {@code "double"} quotes keep blanks and expand variables,
  * {@code \} escapes one character, {@code $NAME} and {@code ${NAME}} expand, {@code #} at the start
- * of a word begins a comment.
+ * of a word begins a comment. A word that begins with a quote or a backslash is {@link Word#quoted()}:
+ * the parser never takes it for an option, whatever its text.
  *
  * <pre>{@code
  * Words.split("exec -w $NODES 'echo $HOME'", vars::get)  // [exec, -w, valkyrie[01-02], echo $HOME]
@@ -20,17 +21,30 @@ public final class Words {
     private Words() {
     }
 
+    /** One word of a line: its text, and whether it began quoted (so is never an option). */
+    public record Word(String text, boolean quoted) {
+    }
+
     /** The words of {@code line}; an unknown variable or an unclosed quote is a {@link UsageException}. */
     public static List<String> split(String line, Function<String, String> variables) {
-        List<String> words = new ArrayList<>();
+        return words(line, variables).stream().map(Word::text).toList();
+    }
+
+    /** The words of {@code line} with how each began; errors as {@link #split}. */
+    public static List<Word> words(String line, Function<String, String> variables) {
+        List<Word> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
+        boolean quoted = false;
         int i = 0;
         while (i < line.length()) {
             char c = line.charAt(i);
+            if (!inWord) {
+                quoted = c == '\'' || c == '"' || c == '\\';
+            }
             if (Character.isWhitespace(c)) {
                 if (inWord) {
-                    words.add(word.toString());
+                    words.add(new Word(word.toString(), quoted));
                     word.setLength(0);
                     inWord = false;
                 }
@@ -62,7 +76,7 @@ public final class Words {
             }
         }
         if (inWord) {
-            words.add(word.toString());
+            words.add(new Word(word.toString(), quoted));
         }
         return words;
     }

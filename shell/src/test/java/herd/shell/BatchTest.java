@@ -51,6 +51,7 @@ class BatchTest {
             failing command  | show valkyrie99         | 1 | show: valkyrie99: not in the inventory
             failing source   | source missing.csh      | 1 | source: missing.csh: no such file
             unknown variable | nodes $NOPE             | 2 | unknown variable $NOPE
+            no outcomes yet  | nodes @last:ok          | 2 | nodes: @last: no command has set outcome sets yet (exec, copy,
             """)
     void theFirstFailingLineStopsTheBatch(String title, String bad, int status, String message) throws Exception {
         Path script = file("bad.csh", "echo before\n# a comment\n" + bad + "\necho after\n");
@@ -59,6 +60,43 @@ class BatchTest {
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.out()).isEqualTo("before\n");
         assertThat(r.status()).isEqualTo(status);
+    }
+
+    @Test
+    void quotedWordsAreArgumentsNeverOptions() throws Exception {
+        Path script = file("steps.csh", """
+                echo "--- step 1 ---"
+                set FLAG '-n'
+                echo "$FLAG" '--json' \\-x
+                """);
+        Result r = HerdProcess.run(home, null, "-q", script.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("--- step 1 ---\n-n --json -x\n");
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void helpOnAFamilyListsItsSubcommands() throws Exception {
+        for (String family : List.of("dhcp", "dns", "hosts", "net", "pxe")) {
+            Result r = HerdProcess.run(home, null, "-q", "-c", "help " + family);
+            assertThat(r.err()).as(family).isEmpty();
+            assertThat(r.out()).as(family).startsWith(family + ": one of these subcommands\n  " + family + " ")
+                    .contains("\n'help " + family + " ");
+            assertThat(r.status()).isZero();
+        }
+        assertThat(HerdProcess.run(home, null, "-q", "-c", "help dhcp").out()).contains("  dhcp add ", "  dhcp list ");
+        Result none = HerdProcess.run(home, null, "-q", "-c", "help frob");
+        assertThat(none.err()).isEqualTo("herd: help: no command 'frob'\n");
+        assertThat(none.status()).isEqualTo(2);
+    }
+
+    @Test
+    void aConsoleCaptureIsRefusedInOneLineWithAHint() throws Exception {
+        Result r = HerdProcess.run(home, null, "-q", "-c", "console valkyrie01 --log");
+        assertThat(r.err()).isEqualTo("herd: console --log: a capture would end with this herd -c at once;"
+                + " start it in the shell or in a batch file, which keep it until they end or 'console --stop'\n");
+        assertThat(r.out()).isEmpty();
+        assertThat(r.status()).isEqualTo(2);
     }
 
     @Test

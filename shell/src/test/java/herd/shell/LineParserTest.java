@@ -40,6 +40,13 @@ class LineParserTest {
     }
 
     @Test
+    void aQuotedWordIsNeverAnOption() {
+        assertThat(args(parse("echo \"--- step 1 ---\" '-n' \\-x"))).containsExactly("--- step 1 ---", "-n", "-x");
+        assertThat(args(parser.parse("echo \"$V\"", Map.of("V", "--json")::get))).containsExactly("--json");
+        assertThat(parse("echo \"--json\"").json()).isFalse();
+    }
+
+    @Test
     void jsonAndHelpAreGlobal() {
         Invocation inv = parse("nodes --json @compute");
         assertThat(inv.json()).isTrue();

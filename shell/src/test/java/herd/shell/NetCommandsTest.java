@@ -67,6 +67,33 @@ class NetCommandsTest {
     }
 
     @Test
+    void dnsAddNameAddressIsAnARecord() throws Exception {
+        Result r = HerdProcess.run(home, null, "-q", "-i", home.resolve("cluster.yaml").toString(), "-c",
+                "dns add www 10.10.3.9 --dry-run");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).containsPattern("\\+www +IN +A +10\\.10\\.3\\.9\n")
+                .containsPattern("\\+9\\.3 +IN +PTR +www\\.cluster\\.local\\.\n");
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void dhcpListSaysWhenThereIsNothingToList() throws Exception {
+        Path inventory = home.resolve("cluster.yaml");
+        Files.writeString(home.resolve("dhcpd.conf"), "authoritative;\n");
+        Result empty = HerdProcess.run(home, null, "-q", "-i", inventory.toString(), "-c", "dhcp list");
+        assertThat(empty.out()).isEqualTo("no host entries in " + home.resolve("dhcpd.conf") + "\n");
+        assertThat(empty.status()).isZero();
+        Files.delete(home.resolve("dhcpd.conf"));
+        Result missing = HerdProcess.run(home, null, "-q", "-i", inventory.toString(), "-c", "dhcp list");
+        assertThat(missing.err()).isEqualTo("herd: dhcp list: " + home.resolve("dhcpd.conf") + ": cannot read: no such file\n");
+        assertThat(missing.status()).isEqualTo(1);
+        Files.writeString(inventory, "cluster: {name: t}\nnodes:\n  n1: {ip: 127.0.0.1}\n");
+        Result none = HerdProcess.run(home, null, "-q", "-i", inventory.toString(), "-c", "dhcp list");
+        assertThat(none.err()).isEqualTo("herd: dhcp list: the inventory has no services.dhcp.conf\n");
+        assertThat(none.status()).isEqualTo(1);
+    }
+
+    @Test
     void badInputIsOneLineWithStatusOneAndNoFileChanges() throws Exception {
         byte[] before = Files.readAllBytes(home.resolve("dhcpd.conf"));
         Result r = HerdProcess.run(home, null, "-q", "-i", home.resolve("cluster.yaml").toString(), "-c",
@@ -77,6 +104,11 @@ class NetCommandsTest {
         Result unknown = HerdProcess.run(home, null, "-q", "-i", home.resolve("cluster.yaml").toString(), "-c",
                 "dns add valkyrie09");
         assertThat(unknown.err()).startsWith("herd: dns add: valkyrie09: not in the inventory");
+        Result dashName = HerdProcess.run(home, null, "-q", "-i", home.resolve("cluster.yaml").toString(), "-c",
+                "dhcp add valkyrie03 --hostname \"-x\"");
+        assertThat(dashName.err()).isEqualTo("herd: dhcp add: host valkyrie03: bad host-name '-x'"
+                + " (letters, digits, '-' and '.'; no leading '-')\n");
+        assertThat(dashName.status()).isEqualTo(1);
         assertThat(Files.readAllBytes(home.resolve("dhcpd.conf"))).isEqualTo(before);
     }
 }

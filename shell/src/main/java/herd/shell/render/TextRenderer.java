@@ -64,8 +64,8 @@ public final class TextRenderer {
         Map<String, List<String>> byDetail = new LinkedHashMap<>();
         Map<String, Boolean> ok = new LinkedHashMap<>();
         for (NodeOutcome o : os.outcomes()) {
-            byDetail.computeIfAbsent(o.detail(), k -> new ArrayList<>()).add(o.node());
-            ok.put(o.detail(), o.ok());
+            byDetail.computeIfAbsent(o.foldedDetail(), k -> new ArrayList<>()).add(o.node());
+            ok.put(o.foldedDetail(), o.ok());
         }
         List<String> out = new ArrayList<>();
         byDetail.forEach((detail, nodes) -> out.add(NodeSet.fromNames(nodes) + ": "

@@ -43,6 +43,16 @@ class RenderTest {
     }
 
     @Test
+    void aDetailNamingItsNodeFoldsLikeAnyOther() {
+        OutcomeSet unknown = OutcomeSet.of(List.of(
+                NodeOutcome.without("nosuchnode1", Reason.UNREACHABLE, "unreachable: unknown host nosuchnode1"),
+                NodeOutcome.without("nosuchnode2", Reason.UNREACHABLE, "unreachable: unknown host nosuchnode2"),
+                NodeOutcome.without("nosuchnode3", Reason.UNREACHABLE, "unreachable: unknown host nosuchnode3")));
+        assertThat(new TextRenderer(false).lines(unknown)).containsExactly("nosuchnode[1-3]: unreachable: unknown host");
+        assertThat(Json.write(unknown)).contains("\"detail\":\"unreachable: unknown host nosuchnode2\"");
+    }
+
+    @Test
     void scriptsGetJson() {
         assertThat(Json.write(outcomes)).startsWith(
                 "[{\"node\":\"valkyrie01\",\"reason\":\"ok\",\"exitCode\":0,\"detail\":\"ok\"},")
