@@ -143,6 +143,12 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    /** Every request the node's Redfish service answered: {@code METHOD PATH STATUS AUTH [If-Match=ETAG]}. */
+    public List<String> redfishRequests(String name) {
+        Path log = RedfishBmcs.state(dir, layout.node(name).name()).resolve("requests.log");
+        return Files.exists(log) ? LabDir.read(log).lines().toList() : List.of();
+    }
+
     /** Narrows the ResetType values the node's Redfish service offers (empty: the default five). */
     public void offerResetTypes(String name, List<String> types) {
         Path file = RedfishBmcs.state(dir, layout.node(name).name()).resolve("reset-types");

@@ -30,7 +30,9 @@ import javax.net.ssl.SSLContext;
  * }</pre>
  *
  * A file {@code hang} in the node's state directory makes the service stop answering (requests
- * wait until it is removed), as a wedged BMC does.
+ * wait until it is removed), as a wedged BMC does. Every request is logged to {@code requests.log}
+ * there ({@code PATCH /redfish/v1/Systems/1 200 token If-Match=W/"1c"}), for tests to read what
+ * clients sent.
  */
 public final class RedfishServer {
 
@@ -82,7 +84,22 @@ public final class RedfishServer {
                 reply = Reply.error(500, "Base.1.8.InternalError",
                         "The request failed due to an internal service error: " + e.getMessage());
             }
+            // Logged before the answer leaves, so that a client that has its answer finds the line.
+            log(x, reply.status());
             send(x, reply);
+        }
+    }
+
+    private synchronized void log(HttpExchange x, int status) {
+        var h = x.getRequestHeaders();
+        String auth = h.containsKey("X-Auth-Token") ? "token" : h.containsKey("Authorization") ? "basic" : "none";
+        String line = x.getRequestMethod() + " " + x.getRequestURI().getPath() + " " + status + " " + auth
+                + (h.containsKey("If-Match") ? " If-Match=" + h.getFirst("If-Match") : "") + "\n";
+        try {
+            Files.writeString(state.resolve("requests.log"), line, StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // the log is for tests; the answer was sent
         }
     }
 
