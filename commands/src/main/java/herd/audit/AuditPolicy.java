@@ -41,7 +41,7 @@ public final class AuditPolicy {
 
     /** The commands that change nothing outside herd's own session. */
     public static final Set<String> READ_ONLY = Set.of(
-            "audit", "connections", "deploy status", "dhcp list", "dhcp show", "dns list", "echo", "exit", "fg",
+            "audit", "bmc info", "connections", "deploy status", "dhcp list", "dhcp show", "dns list", "echo", "exit", "fg",
             "follow", "groups", "help", "history", "hosts list", "jobs", "net check", "net import", "nodes",
             "nodeset", "pxe show", "set", "show", "sleep", "source", "stop", "unset", "use", "version");
 

@@ -1,9 +1,9 @@
 package herd.bmc;
 
 /**
- * One logged-in session with one node's BMC, whatever the protocol behind it (IPMI today, Redfish
- * later). Calls block until the BMC answers or the back end's timeout passes; a session is used
- * by one thread at a time.
+ * One logged-in session with one node's BMC, whatever the protocol behind it (IPMI or Redfish).
+ * Calls block until the BMC answers or the back end's timeout passes; a session is used by one
+ * thread at a time.
  *
  * <pre>{@code
  * try (Bmc bmc = backend.login(endpoint, password)) {
@@ -21,6 +21,11 @@ public interface Bmc extends AutoCloseable {
     void setBoot(BootSetting setting);
 
     BootSetting boot();
+
+    /** Model, serial, firmware versions, health and power, for {@code bmc info}. */
+    default BmcFacts facts() {
+        throw new BmcException(getClass().getSimpleName(), "this BMC protocol gives no facts", herd.session.Reason.FAILED, null);
+    }
 
     /** Logs out and frees everything the session holds. Never throws. */
     @Override

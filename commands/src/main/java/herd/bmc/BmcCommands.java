@@ -1,5 +1,6 @@
 package herd.bmc;
 
+import herd.bmc.redfish.RedfishBackend;
 import herd.nodeset.NodeSet;
 import herd.session.Complete;
 import herd.error.HerdException;
@@ -10,6 +11,7 @@ import herd.session.Session;
 import herd.session.UsageException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -32,7 +34,7 @@ public class BmcCommands {
     }
 
     @Command(name = "power", group = GROUP, description = "Power nodes on/off/soft/reset/cycle, or show their status",
-            help = "Through each node's BMC (IPMI lanplus), in parallel (set fanout N). 'status' publishes "
+            help = "Through each node's BMC (IPMI lanplus, or Redfish where bmc.protocol is redfish), in parallel (set fanout N). 'status' publishes "
                     + "@power:on and @power:off. off/soft/reset/cycle on more than power_confirm nodes (16) "
                     + "ask first; in a batch file they need --yes.")
     public void power(
@@ -46,6 +48,7 @@ public class BmcCommands {
         NodeSet target = session.nodes(nodes);
         BmcSettings settings = settings();
         confirm(act, target, settings, yes);
+        warnInsecure(target);
         PowerResult result = engine(settings).power(new PowerRequest(target.expand(), act, wait, Duration.ofSeconds(timeout)),
                 credentials(), session.cancellation(), progress(target));
         session.out().progress("");
@@ -57,7 +60,9 @@ public class BmcCommands {
     }
 
     @Command(name = "bootdev", group = GROUP, description = "Set the next boot device (pxe, disk, bios, cdrom), or show it",
-            help = "Set System Boot Options through each node's BMC; 'bootdev status' reads them back.")
+            help = "Set System Boot Options through each node's BMC (IPMI), or the Boot override of its Redfish "
+                    + "ComputerSystem (Once, or Continuous with --persistent; UEFI with --efi); 'bootdev status' reads "
+                    + "it back.")
     public void bootdev(
             @Complete(values = {"pxe", "disk", "bios", "cdrom", "status"})
             @Argument(index = 0, description = "pxe, disk, bios, cdrom or status") String device,
@@ -68,11 +73,32 @@ public class BmcCommands {
         Optional<BootSetting> setting = word.equals("status") ? Optional.empty()
                 : Optional.of(new BootSetting(BootDevice.parse(word), persistent, efi));
         NodeSet target = session.nodes(nodes);
+        warnInsecure(target);
         BootResult result = engine(settings()).boot(new BootRequest(target.expand(), setting), credentials(),
                 session.cancellation(), progress(target));
         session.out().progress("");
         session.out().result(result.outcomes());
         session.conclude("bootdev " + word, result.outcomes());
+    }
+
+    @Command(name = "bmc info", group = GROUP, description = "Show model, serial, BIOS and BMC firmware, health and power",
+            help = "Asks each node's BMC in parallel: Redfish (ComputerSystem and Manager) or IPMI (Get Device ID, "
+                    + "FRU). Nodes whose facts are all identical share a row; with --json one object per row.")
+    public void bmcInfo(
+            @Complete(Complete.Kind.NODES) @Argument(index = 0, description = "nodes (default: the target)") String nodes) {
+        NodeSet target = session.nodes(nodes);
+        warnInsecure(target);
+        InfoResult result = engine(settings()).info(target.expand(), credentials(), session.cancellation(),
+                progress(target));
+        session.out().progress("");
+        if (!result.facts().isEmpty()) {
+            session.out().result(result.table());
+        }
+        if (!result.outcomes().allOk()) {
+            session.out().result(herd.session.OutcomeSet.of(result.outcomes().outcomes().stream()
+                    .filter(o -> o.reason() != herd.session.Reason.OK).toList()));
+        }
+        session.conclude("bmc info", result.outcomes());
     }
 
     @Command(name = "console", group = GROUP, description = "Open a node's serial console (~. returns), or capture consoles",
@@ -139,6 +165,16 @@ public class BmcCommands {
         }
     }
 
+    /** {@code bmc.insecure} is said on every use, for the nodes it concerns. */
+    private void warnInsecure(NodeSet target) {
+        var inventory = session.inventory();
+        List<String> insecure = target.expand().stream().filter(n -> inventory.node(n).isPresent())
+                .filter(n -> inventory.bmc(n).redfish() && Boolean.TRUE.equals(inventory.bmc(n).insecure())).toList();
+        if (!insecure.isEmpty()) {
+            session.out().warn(NodeSet.fromNames(insecure) + ": Redfish certificate not checked (bmc.insecure)");
+        }
+    }
+
     private static String required(String value, String message) {
         if (value == null || value.isBlank()) {
             throw new UsageException(message);
@@ -161,7 +197,8 @@ public class BmcCommands {
 
     private BmcPool pool(BmcSettings settings) {
         return session.resource(BmcPool.class,
-                () -> new BmcPool(new IpmiBackend(settings.timeout(), IpmiBackend.DEFAULT_SOCKETS), Duration.ofSeconds(20)));
+                () -> new BmcPool(new MixedBackend(new IpmiBackend(settings.timeout(), IpmiBackend.DEFAULT_SOCKETS),
+                        new RedfishBackend(settings.timeout())), Duration.ofSeconds(20)));
     }
 
     private ConsoleEngine consoles() {

@@ -1,6 +1,7 @@
 package herd.bmc;
 
 import herd.session.Reason;
+import java.net.URI;
 import java.util.Objects;
 
 /**
@@ -14,8 +15,15 @@ import java.util.Objects;
  * @param user        BMC user name
  * @param cipherSuite RMCP+ cipher suite id (3 = HMAC-SHA1 / AES-CBC-128)
  * @param passwordRef {@code env:NAME}, {@code file:PATH#KEY} or {@code prompt}
+ * @param redfish     the node's Redfish service when power and bootdev speak Redfish, else null (IPMI)
  */
-public record BmcEndpoint(String node, String host, int port, String user, int cipherSuite, String passwordRef) {
+public record BmcEndpoint(String node, String host, int port, String user, int cipherSuite, String passwordRef,
+                          RedfishService redfish) {
+
+    /** An IPMI BMC. */
+    public BmcEndpoint(String node, String host, int port, String user, int cipherSuite, String passwordRef) {
+        this(node, host, port, user, cipherSuite, passwordRef, null);
+    }
 
     public BmcEndpoint {
         Objects.requireNonNull(node, "node");
@@ -27,17 +35,29 @@ public record BmcEndpoint(String node, String host, int port, String user, int c
         }
     }
 
-    /** The node's BMC from the inventory's layered {@code bmc:} keys. */
+    /**
+     * The node's BMC from the inventory's layered {@code bmc:} keys. A Redfish node without
+     * {@code bmc.host} has its console (IPMI SOL) on the host of its URL.
+     */
     public static BmcEndpoint of(String node, herd.inventory.Bmc bmc) {
-        if (bmc.host() == null) {
+        RedfishService redfish = null;
+        if (bmc.redfish()) {
+            if (bmc.url() == null) {
+                throw new BmcException(node, "no Redfish service in the inventory (bmc.url)", Reason.FAILED, null);
+            }
+            redfish = new RedfishService(URI.create(bmc.url()), bmc.ca(), bmc.fingerprint(),
+                    Boolean.TRUE.equals(bmc.insecure()));
+        }
+        String host = bmc.host() != null ? bmc.host() : redfish != null ? redfish.url().getHost() : null;
+        if (host == null) {
             throw new BmcException(node, "no BMC in the inventory (bmc.host)", Reason.FAILED, null);
         }
-        return new BmcEndpoint(node, bmc.host(), bmc.port() == null ? 623 : bmc.port(),
+        return new BmcEndpoint(node, host, bmc.port() == null ? 623 : bmc.port(),
                 bmc.user() == null ? "admin" : bmc.user(), bmc.cipherSuite() == null ? 3 : bmc.cipherSuite(),
-                bmc.password() == null ? "prompt" : bmc.password());
+                bmc.password() == null ? "prompt" : bmc.password(), redfish);
     }
 
-    /** "127.0.0.1:9001", for messages. */
+    /** "127.0.0.1:9001" (the IPMI side: power and bootdev when not Redfish, the console always), for messages. */
     public String address() {
         return host + ":" + port;
     }

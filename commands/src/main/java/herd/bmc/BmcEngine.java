@@ -96,6 +96,16 @@ public final class BmcEngine {
         return new BootResult(outcomes, settings);
     }
 
+    /** Model, serial, firmware versions, health and power of every node ({@code bmc info}). */
+    public InfoResult info(List<String> nodes, Credentials credentials, Cancellation cancel, Progress progress) {
+        Map<String, BmcFacts> facts = new ConcurrentHashMap<>();
+        OutcomeSet outcomes = fanOut(nodes, credentials, cancel, progress, (endpoint, password) -> {
+            facts.put(endpoint.node(), pool.call(endpoint, password, Bmc::facts));
+            return "ok";
+        });
+        return new InfoResult(outcomes, facts);
+    }
+
     private PowerState waitFor(BmcEndpoint endpoint, String password, PowerState target, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

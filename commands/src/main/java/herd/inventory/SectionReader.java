@@ -62,7 +62,9 @@ final class SectionReader {
         YamlMap b = m.map("bmc");
         if (b != null) {
             bmc = new Bmc(withHost ? b.string("host") : null, b.integer("port", 1, 65535), b.string("user"),
-                    Checks.secret(b, "password"), b.integer("cipher-suite", 0, 17));
+                    Checks.secret(b, "password"), b.integer("cipher-suite", 0, 17), Checks.oneOf(b, "protocol", "ipmi", "redfish"),
+                    withHost ? Checks.httpsUrl(b, "url") : null, b.string("ca"), Checks.fingerprint(b, "fingerprint"),
+                    b.has("insecure") ? b.bool("insecure") : null);
             b.finish();
         }
         return new Settings(ssh, bmc, m.string("profile"));

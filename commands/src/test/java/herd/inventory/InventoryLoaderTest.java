@@ -55,6 +55,29 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void redfishKeysLayerLikeTheOthersAndFingerprintsAreKeptBare() {
+        Inventory inv = read("""
+                cluster: {name: t}
+                defaults:
+                  bmc: {protocol: redfish, ca: /etc/herd/bmc-ca.pem}
+                group-defaults:
+                  old:
+                    bmc: {protocol: ipmi}
+                groups:
+                  old: n2
+                nodes:
+                  n1: {bmc: {url: "https://b1.example:8443/", fingerprint: "SHA256:%s"}}
+                  n2: {bmc: {host: 10.0.0.2}}
+                """.formatted("AB:".repeat(31) + "AB"));
+        assertThat(inv.bmc("n1").redfish()).isTrue();
+        assertThat(inv.bmc("n1").url()).isEqualTo("https://b1.example:8443");
+        assertThat(inv.bmc("n1").ca()).isEqualTo("/etc/herd/bmc-ca.pem");
+        assertThat(inv.bmc("n1").fingerprint()).isEqualTo("ab".repeat(32));
+        assertThat(inv.bmc("n1").insecure()).isFalse();
+        assertThat(inv.bmc("n2").redfish()).isFalse();
+    }
+
+    @Test
     void groupsMayUseOtherGroups() {
         Inventory inv = read("""
                 cluster: {name: t}
@@ -87,6 +110,12 @@ class InventoryLoaderTest {
             audit bad required  | cluster: {name: t}\\naudit: {required: maybe}           | t.yaml:2: audit.required: expected true or false, got "maybe"
             audit bad facility  | cluster: {name: t}\\naudit: {facility: mail2}           | t.yaml:2: audit.facility: unknown syslog facility "mail2"
             audit bad syslog    | cluster: {name: t}\\naudit: {syslog: dev/log}           | t.yaml:2: audit.syslog: expected the path of a local syslog socket
+            bad protocol        | cluster: {name: t}\\ndefaults:\\n  bmc: {protocol: snmp} | t.yaml:3: defaults.bmc.protocol: expected ipmi or redfish, got "snmp"
+            http url            | cluster: {name: t}\\nnodes:\\n  n1: {bmc: {url: "http://b1"}} | t.yaml:3: nodes.n1.bmc.url: not an https URL (https://host[:port]): "http://b1"
+            url with a path     | cluster: {name: t}\\nnodes:\\n  n1: {bmc: {url: "https://b1/redfish/v1"}} | t.yaml:3: nodes.n1.bmc.url: not an https URL
+            url in defaults     | cluster: {name: t}\\ndefaults:\\n  bmc: {url: "https://b1"} | t.yaml:3: defaults.bmc.url: unknown field
+            short fingerprint   | cluster: {name: t}\\ndefaults:\\n  bmc: {fingerprint: "ab:cd"} | t.yaml:3: defaults.bmc.fingerprint: not a SHA-256 fingerprint (64 hex digits, colons allowed): "ab:cd"
+            bad insecure        | cluster: {name: t}\\ndefaults:\\n  bmc: {insecure: yes-please} | t.yaml:3: defaults.bmc.insecure: expected true or false, got "yes-please"
             """)
     void malformedFilesNameFileLineAndField(String title, String yaml, String message) {
         assertThatThrownBy(() -> InventoryLoader.read("t.yaml", new StringReader(yaml.replace("\\n", "\n"))))

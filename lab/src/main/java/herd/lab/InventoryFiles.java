@@ -40,6 +40,10 @@ final class InventoryFiles {
         if (spec.bmc()) {
             b.append("  bmc:\n    user: admin\n    password: ").append(bmcPassword(dir))
                     .append("\n    cipher-suite: 3\n");
+            if (spec.redfish()) {
+                // Power and boot over Redfish, verified against the lab's CA; the console stays IPMI SOL.
+                b.append("    protocol: redfish\n    ca: ").append(q(RedfishBmcs.ca(dir))).append('\n');
+            }
         }
         b.append("\ngroups:\n");
         layout.nodes().stream().filter(n -> !n.group().equals("compute"))
@@ -66,7 +70,11 @@ final class InventoryFiles {
                     .append("\n    ssh: {host: ").append(node.sshHost()).append(", port: ").append(node.sshPort()).append("}\n");
             if (node.hasBmc()) {
                 b.append("    bmc: {host: ").append(node.bmcHost()).append(", port: ").append(node.bmcPort())
-                        .append(", user: admin, password: ").append(bmcPassword(dir)).append("}\n");
+                        .append(", user: admin, password: ").append(bmcPassword(dir));
+                if (layout.spec().redfish()) {
+                    b.append(", url: ").append(q(redfishUrl(node)));
+                }
+                b.append("}\n");
             }
         }
     }
@@ -91,6 +99,10 @@ final class InventoryFiles {
                 .append("\n  http-log: ").append(q(dir.log("http-access.log")))
                 .append("\n  tftp-root: ").append(q(dir.root().resolve("tftpboot")))
                 .append("\n  dhcp-log: ").append(q(dir.log("dhcpd.log"))).append("\n\n");
+    }
+
+    static String redfishUrl(LabNode node) {
+        return "https://" + node.bmcHost() + ":" + node.bmcPort();
     }
 
     private static String bmcPassword(LabDir dir) {

@@ -116,6 +116,53 @@ public final class Lab implements AutoCloseable {
                 .orElseThrow(() -> new LabException("lab: node " + name + " has no BMC"));
     }
 
+    /** The node's Redfish service ({@code https://127.0.0.1:PORT}), in a lab started with redfish on. */
+    public String redfishUrl(String name) {
+        if (!layout.spec().redfish()) {
+            throw new LabException("lab: this lab serves no Redfish (start it with --redfish)");
+        }
+        return InventoryFiles.redfishUrl(layout.node(name));
+    }
+
+    /** The lab CA's certificate (PEM), which signed every node's Redfish certificate. */
+    public Path redfishCa() {
+        return RedfishBmcs.ca(dir);
+    }
+
+    /** Makes the node's Redfish service stop answering (requests wait), or answer again. */
+    public void hangRedfish(String name, boolean hung) {
+        Path hang = RedfishBmcs.state(dir, layout.node(name).name()).resolve("hang");
+        if (hung) {
+            LabDir.write(hang, "", false);
+        } else {
+            try {
+                Files.deleteIfExists(hang);
+            } catch (java.io.IOException e) {
+                throw new LabException("lab: cannot remove " + hang + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Every request the node's Redfish service answered: {@code METHOD PATH STATUS AUTH [If-Match=ETAG]}. */
+    public List<String> redfishRequests(String name) {
+        Path log = RedfishBmcs.state(dir, layout.node(name).name()).resolve("requests.log");
+        return Files.exists(log) ? LabDir.read(log).lines().toList() : List.of();
+    }
+
+    /** Narrows the ResetType values the node's Redfish service offers (empty: the default five). */
+    public void offerResetTypes(String name, List<String> types) {
+        Path file = RedfishBmcs.state(dir, layout.node(name).name()).resolve("reset-types");
+        if (types.isEmpty()) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (java.io.IOException e) {
+                throw new LabException("lab: cannot remove " + file + ": " + e.getMessage(), e);
+            }
+        } else {
+            LabDir.write(file, String.join("\n", types) + "\n", false);
+        }
+    }
+
     /** Name of the network namespace the lab's dhcpd runs in (bridge br0, 10.10.0.1/16). */
     public String dhcpServerNamespace() {
         return dhcp().serverNamespace();

@@ -50,8 +50,12 @@ public final class LabAgent {
             herd.lab.pxe.PxeLab.watch(new Lab(dir, layout, Duration.ofMillis(state.startMillis())));
         }
         bmcs.startAll(Duration.ofSeconds(30 + layout.nodes().size() / 5));
+        if (layout.spec().redfish()) {
+            RedfishBmcs.start(dir, layout.nodes());
+        }
         Files.writeString(dir.run("agent.ready"), Instant.now() + "\n");
-        log("agent ready: " + layout.nodes().size() + (layout.nodes().size() == 1 ? " console and BMC" : " consoles and BMCs"));
+        log("agent ready: " + layout.nodes().size() + (layout.nodes().size() == 1 ? " console and BMC" : " consoles and BMCs")
+                + (layout.spec().redfish() ? " (IPMI and Redfish)" : ""));
         consoles.serve();
     }
 

@@ -19,8 +19,8 @@ import java.util.List;
 public final class LabMain {
     static final Path DEFAULT_DIR = Path.of("/tmp/herd-lab");
     private static final String USAGE = "usage: herd lab up [N] [--dir DIR] [--extra odin,thor,heimdall]"
-            + " [--no-bmc] [--no-dns] [--no-dhcp] | status [--dir DIR] | down [--dir DIR]"
-            + " | shell [N] [--dir DIR] [--extra ...] [--no-bmc] [--no-dns] [--no-dhcp]";
+            + " [--redfish] [--no-bmc] [--no-dns] [--no-dhcp] | status [--dir DIR] | down [--dir DIR]"
+            + " | shell [N] [--dir DIR] [--extra ...] [--redfish] [--no-bmc] [--no-dns] [--no-dhcp]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -114,7 +114,7 @@ public final class LabMain {
     private static String services(LabSpec spec) {
         List<String> s = new ArrayList<>(List.of("ssh"));
         if (spec.bmc()) {
-            s.add("bmc+sol");
+            s.add(spec.redfish() ? "bmc+sol, redfish (https, lab CA)" : "bmc+sol");
         }
         if (spec.dns()) {
             s.add("dns");
@@ -145,9 +145,11 @@ public final class LabMain {
         boolean bmc = true;
         boolean dns = true;
         boolean dhcp = true;
+        boolean redfish;
 
         LabSpec spec() {
-            return LabSpec.builder().nodes(nodes).extras(extras).bmc(bmc).dns(dns).dhcp(dhcp).dir(dir).build();
+            return LabSpec.builder().nodes(nodes).extras(extras).bmc(bmc).dns(dns).dhcp(dhcp).redfish(redfish).dir(dir)
+                    .build();
         }
 
         static Options parse(String[] args) {
@@ -158,6 +160,7 @@ public final class LabMain {
                     case "--dir" -> o.dir = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
                     case "--extra" -> o.extras = Arrays.asList(value(args, ++i, a).split(","));
                     case "--no-bmc" -> o.bmc = false;
+                    case "--redfish" -> o.redfish = true;
                     case "--no-dns" -> o.dns = false;
                     case "--no-dhcp" -> o.dhcp = false;
                     default -> o.nodes = count(a);

@@ -22,10 +22,11 @@ import java.util.Set;
  * @param dns        a named serving the lab's zones
  * @param dnsDynamic zones accept TSIG-signed dynamic updates (else static: edit + rndc reload)
  * @param dhcp       a dhcpd in a network namespace, with the lab's dhcpd.conf
+ * @param redfish    each node's BMC also serves Redfish over HTTPS (same chassis as its ipmi_sim)
  * @param dir        where the lab lives; null picks a fresh temporary directory
  */
 public record LabSpec(int nodes, List<String> extras, boolean bmc, boolean dns, boolean dnsDynamic,
-                      boolean dhcp, Path dir) {
+                      boolean dhcp, boolean redfish, Path dir) {
     /** The tutorial's extra nodes, in the order they get addresses. */
     public static final List<String> EXTRA_NODES = List.of("odin", "thor", "heimdall");
     /** Largest compute node count (addresses 10.10.3.1 .. 10.10.252.250). */
@@ -40,6 +41,9 @@ public record LabSpec(int nodes, List<String> extras, boolean bmc, boolean dns, 
             if (!EXTRA_NODES.contains(extra)) {
                 throw new LabException("lab: unknown extra node '" + extra + "' (known: odin, thor, heimdall)");
             }
+        }
+        if (redfish && !bmc) {
+            throw new LabException("lab: Redfish is served by the nodes' BMCs: --redfish needs BMCs (drop --no-bmc)");
         }
         if (nodes + extras.size() == 0) {
             throw new LabException("lab: a lab needs at least one node");
@@ -60,7 +64,7 @@ public record LabSpec(int nodes, List<String> extras, boolean bmc, boolean dns, 
 
     /** This spec with another directory. */
     public LabSpec withDir(Path newDir) {
-        return new LabSpec(nodes, extras, bmc, dns, dnsDynamic, dhcp, newDir);
+        return new LabSpec(nodes, extras, bmc, dns, dnsDynamic, dhcp, redfish, newDir);
     }
 
     /** Builder with the defaults of {@code herd lab up}: 4 nodes, every service on. */
@@ -71,6 +75,7 @@ public record LabSpec(int nodes, List<String> extras, boolean bmc, boolean dns, 
         private boolean dns = true;
         private boolean dnsDynamic = true;
         private boolean dhcp = true;
+        private boolean redfish;
         private Path dir;
 
         public Builder nodes(int count) {
@@ -108,6 +113,11 @@ public record LabSpec(int nodes, List<String> extras, boolean bmc, boolean dns, 
             return this;
         }
 
+        public Builder redfish(boolean on) {
+            this.redfish = on;
+            return this;
+        }
+
         public Builder dir(Path directory) {
             this.dir = directory;
             return this;
@@ -117,7 +127,7 @@ public record LabSpec(int nodes, List<String> extras, boolean bmc, boolean dns, 
             List<String> ordered = new ArrayList<>();
             EXTRA_NODES.stream().filter(extras::contains).forEach(ordered::add);
             extras.stream().filter(e -> !EXTRA_NODES.contains(e)).forEach(ordered::add);
-            return new LabSpec(nodes, ordered, bmc, dns, dnsDynamic, dhcp, dir);
+            return new LabSpec(nodes, ordered, bmc, dns, dnsDynamic, dhcp, redfish, dir);
         }
     }
 }

@@ -30,6 +30,7 @@ final class LabState {
         s.props.setProperty("dns", Boolean.toString(spec.dns()));
         s.props.setProperty("dnsDynamic", Boolean.toString(spec.dnsDynamic()));
         s.props.setProperty("dhcp", Boolean.toString(spec.dhcp()));
+        s.props.setProperty("redfish", Boolean.toString(spec.redfish()));
         s.props.setProperty("slot", Integer.toString(slot.index()));
         s.save();
         return s;
@@ -53,7 +54,7 @@ final class LabState {
         String extras = props.getProperty("extras", "");
         return new LabSpec(Integer.parseInt(props.getProperty("nodes", "0")),
                 extras.isEmpty() ? List.of() : Arrays.asList(extras.split(",")),
-                flag("bmc"), flag("dns"), flag("dnsDynamic"), flag("dhcp"), dir);
+                flag("bmc"), flag("dns"), flag("dnsDynamic"), flag("dhcp"), flag("redfish"), dir);
     }
 
     LabSlot slot() {

@@ -176,6 +176,9 @@ final class Launcher {
         if (layout.spec().bmc()) {
             BmcFiles.write(dir, layout, secrets);
         }
+        if (layout.spec().redfish()) {
+            RedfishBmcs.write(dir, layout);
+        }
         if (layout.spec().dns()) {
             DnsService.write(dir, layout, secrets);
         }

@@ -41,6 +41,9 @@ final class Prerequisites {
         if (spec.bmc()) {
             needed.put("ipmi_sim", "openipmi");
         }
+        if (spec.redfish()) {
+            needed.put("openssl", "openssl");
+        }
         if (spec.dns()) {
             needed.put("named", "bind9");
             needed.put("rndc", "bind9-utils");

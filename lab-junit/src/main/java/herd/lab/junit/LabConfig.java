@@ -42,4 +42,7 @@ public @interface LabConfig {
 
     /** A dhcpd in a network namespace, reachable by {@code Lab.dhcpRequest}. */
     boolean dhcp() default false;
+
+    /** Each BMC also serves Redfish over HTTPS ({@code Lab.redfishUrl}); needs {@link #bmc()}. */
+    boolean redfish() default false;
 }

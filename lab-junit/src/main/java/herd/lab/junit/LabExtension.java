@@ -35,7 +35,7 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
             throw new IllegalStateException("LabExtension needs @LabConfig on " + context.getRequiredTestClass().getName());
         }
         LabSpec spec = LabSpec.builder().nodes(config.nodes()).extras(config.extras()).bmc(config.bmc())
-                .dns(config.dns()).dnsDynamic(config.dnsDynamic()).dhcp(config.dhcp()).build();
+                .dns(config.dns()).dnsDynamic(config.dnsDynamic()).dhcp(config.dhcp()).redfish(config.redfish()).build();
         Lab lab = Lab.up(spec);
         context.getStore(NAMESPACE).put(Running.class, new Running(lab));
         injectStatic(context.getRequiredTestClass(), lab);
