@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * STYLE rule 1: engines, records and sessions know nothing of Spring or the terminal. Only the
  * adapters (classes named *Commands) may import org.springframework; nothing here imports org.jline.
- * And no package depends, however indirectly, on one that depends on it: the compiled classes'
- * package graph, as the JDK's jdeps reads it, has no cycle.
+ * sshj, dnsjava and ipmi-java stay in the package that wraps each. And no package depends, however
+ * indirectly, on one that depends on it: the compiled classes' package graph, as the JDK's jdeps
+ * reads it, has no cycle.
  */
 class LayeringTest {
     private static final Pattern EDGE = Pattern.compile("^\\s*(herd\\.\\S+)\\s+->\\s+(herd\\.\\S+)\\s");
@@ -42,6 +43,27 @@ class LayeringTest {
                     .map(p -> src.relativize(p).toString()).toList();
         }
         assertThat(offenders).as("files importing Spring outside *Commands, or JLine").isEmpty();
+    }
+
+    /** STYLE rule 7: each library's types stay inside the one package that wraps it. */
+    @Test
+    void librariesStayInTheirPackage() throws IOException {
+        Map<String, String> owner = Map.of("import net.schmizz.", "herd/ssh/", "import com.hierynomus.", "herd/ssh/",
+                "import org.xbill.", "herd/dns/", "import org.metricshub.", "herd/bmc/");
+        Path src = Path.of("src/main/java");
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(src)) {
+            for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+                String text = Files.readString(p);
+                String rel = src.relativize(p).toString();
+                owner.forEach((prefix, home) -> {
+                    if (text.contains(prefix) && !rel.startsWith(home)) {
+                        offenders.add(rel + " (" + prefix.substring(7) + ".. belongs in " + home + ")");
+                    }
+                });
+            }
+        }
+        assertThat(offenders).as("library types outside their package").isEmpty();
     }
 
     @Test

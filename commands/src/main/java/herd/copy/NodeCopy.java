@@ -2,22 +2,16 @@ package herd.copy;
 
 import herd.session.NodeOutcome;
 import herd.session.Reason;
+import herd.ssh.ConnectionPool;
+import herd.ssh.FileTransfer;
 import herd.ssh.SshException;
 import herd.ssh.SshTarget;
-import herd.ssh.ConnectionPool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import net.schmizz.sshj.common.StreamCopier;
-import net.schmizz.sshj.sftp.FileAttributes;
-import net.schmizz.sshj.sftp.FileMode;
-import net.schmizz.sshj.sftp.SFTPClient;
-import net.schmizz.sshj.sftp.SFTPFileTransfer;
-import net.schmizz.sshj.xfer.FileSystemFile;
-import net.schmizz.sshj.xfer.TransferListener;
 
 /** One node's part of a copy: transfer every source, then compare every file's size. */
 final class NodeCopy {
@@ -50,11 +44,8 @@ final class NodeCopy {
             return NodeOutcome.without(node, Reason.CANCELLED, "cancelled");
         }
         listener.on(new CopyEvent.Started(node));
-        try (SFTPClient sftp = pool.sftp(target, request.connectTimeout())) {
-            SFTPFileTransfer xfer = sftp.getFileTransfer();
-            xfer.setPreserveAttributes(request.preserve());
-            xfer.setTransferListener(new Progress());
-            String mismatch = request.direction() == CopyRequest.Direction.PUSH ? push(sftp, xfer) : pull(sftp, xfer);
+        try (FileTransfer sftp = pool.files(target, request.connectTimeout())) {
+            String mismatch = request.direction() == CopyRequest.Direction.PUSH ? push(sftp) : pull(sftp);
             listener.on(new CopyEvent.Progress(node, bytes, total < 0 ? bytes : total));
             return mismatch.isEmpty() ? NodeOutcome.exited(node, 0) : new NodeOutcome(node, Reason.FAILED, 1, mismatch);
         } catch (SshException e) {
@@ -65,15 +56,15 @@ final class NodeCopy {
         }
     }
 
-    private String push(SFTPClient sftp, SFTPFileTransfer xfer) throws IOException {
+    private String push(FileTransfer sftp) throws IOException {
         total = 0;
         for (String src : request.sources()) {
             total += localSize(Path.of(src));
         }
         String dest = request.dest();
-        boolean destIsDir = isDir(sftp, dest);
+        boolean destIsDir = sftp.isDirectory(dest);
         if (!destIsDir && request.sources().size() > 1) {
-            step(() -> sftp.mkdirs(dest), dest);
+            step(() -> sftp.makeDirectories(dest), dest);
             destIsDir = true;
         }
         List<String> problems = new ArrayList<>();
@@ -81,13 +72,14 @@ final class NodeCopy {
             Path local = Path.of(src).toAbsolutePath().normalize();
             // scp semantics: into an existing directory as NAME, else as the destination itself.
             String remoteRoot = destIsDir ? dest + "/" + local.getFileName() : dest;
-            step(() -> xfer.upload(new FileSystemFile(local.toFile()), remoteRoot), remoteRoot);
+            long base = bytes;
+            step(() -> sftp.upload(local, remoteRoot, request.preserve(), sent -> progress(base + sent)), remoteRoot);
             problems.addAll(compare(sftp, local, remoteRoot));
         }
         return String.join("; ", problems);
     }
 
-    private String pull(SFTPClient sftp, SFTPFileTransfer xfer) throws IOException {
+    private String pull(FileTransfer sftp) throws IOException {
         Path dir = Path.of(request.dest());
         Files.createDirectories(dir);
         List<String> problems = new ArrayList<>();
@@ -95,14 +87,15 @@ final class NodeCopy {
             String name = src.replaceAll("/+$", "");
             name = name.substring(name.lastIndexOf('/') + 1);
             Path local = dir.resolve(name + "." + target.node());
-            step(() -> xfer.download(src, new FileSystemFile(local.toFile())), src);
+            long base = bytes;
+            step(() -> sftp.download(src, local, request.preserve(), got -> progress(base + got)), src);
             problems.addAll(compare(sftp, local, src));
         }
         return String.join("; ", problems);
     }
 
     /** Every regular file under {@code local} against its remote twin: sizes must be equal. */
-    private List<String> compare(SFTPClient sftp, Path local, String remoteRoot) throws IOException {
+    private List<String> compare(FileTransfer sftp, Path local, String remoteRoot) throws IOException {
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.walk(local)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
@@ -110,7 +103,7 @@ final class NodeCopy {
                 String remote = rel.isEmpty() ? remoteRoot : remoteRoot + "/" + rel;
                 long here = Files.size(f);
                 long[] there = {-1};
-                step(() -> there[0] = sftp.size(remote), remote);
+                step(() -> there[0] = sftp.stat(remote).size(), remote);
                 if (here != there[0]) {
                     problems.add("size mismatch: " + remote + " (local " + here + ", remote " + there[0] + ")");
                 }
@@ -135,11 +128,6 @@ final class NodeCopy {
         }
     }
 
-    private static boolean isDir(SFTPClient sftp, String path) throws IOException {
-        FileAttributes a = sftp.statExistence(path);
-        return a != null && a.getType() == FileMode.Type.DIRECTORY;
-    }
-
     private static long localSize(Path p) throws IOException {
         try (Stream<Path> files = Files.walk(p)) {
             long sum = 0;
@@ -150,24 +138,13 @@ final class NodeCopy {
         }
     }
 
-    /** Turns sshj's per-file progress into a per-node running total, reported at most every 100 ms. */
-    private final class Progress implements TransferListener {
-        @Override
-        public TransferListener directory(String name) {
-            return this;
-        }
-
-        @Override
-        public StreamCopier.Listener file(String name, long size) {
-            long base = bytes;
-            return transferred -> {
-                bytes = base + transferred;
-                long now = System.nanoTime();
-                if (now - lastReport >= PROGRESS_EVERY_NANOS) {
-                    lastReport = now;
-                    listener.on(new CopyEvent.Progress(target.node(), bytes, total));
-                }
-            };
+    /** The node's running total, reported at most every 100 ms. */
+    private void progress(long transferred) {
+        bytes = transferred;
+        long now = System.nanoTime();
+        if (now - lastReport >= PROGRESS_EVERY_NANOS) {
+            lastReport = now;
+            listener.on(new CopyEvent.Progress(target.node(), bytes, total));
         }
     }
 }

@@ -4,25 +4,15 @@ import herd.session.Reason;
 import herd.ssh.ConnectionPool;
 import herd.ssh.SshException;
 import herd.ssh.SshTarget;
+import herd.ssh.FileTransfer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import net.schmizz.sshj.sftp.FileAttributes;
-import net.schmizz.sshj.sftp.FileMode;
-import net.schmizz.sshj.sftp.OpenMode;
-import net.schmizz.sshj.sftp.RemoteFile;
-import net.schmizz.sshj.sftp.RemoteResourceInfo;
-import net.schmizz.sshj.sftp.SFTPClient;
-import net.schmizz.sshj.sftp.SFTPEngine;
 
 /**
  * Files on the management node ({@code services.host}), over SFTP channels of the session's pooled
@@ -35,7 +25,6 @@ import net.schmizz.sshj.sftp.SFTPEngine;
  * }</pre>
  */
 public final class SftpFileAccess implements FileAccess {
-    private static final String POSIX_RENAME = "posix-rename@openssh.com";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConnectionPool pool;
@@ -58,8 +47,8 @@ public final class SftpFileAccess implements FileAccess {
 
     @Override
     public byte[] read(String path) throws IOException {
-        try (SFTPClient sftp = sftp()) {
-            return read(sftp, path);
+        try (FileTransfer sftp = sftp()) {
+            return sftp.read(path);
         } catch (IOException e) {
             throw failure(e);
         }
@@ -67,8 +56,8 @@ public final class SftpFileAccess implements FileAccess {
 
     @Override
     public boolean exists(String path) {
-        try (SFTPClient sftp = sftp()) {
-            return sftp.statExistence(path) != null;
+        try (FileTransfer sftp = sftp()) {
+            return sftp.find(path) != null;
         } catch (IOException e) {
             throw new FileEditException(path, 0, "cannot read: " + failure(e).getMessage());
         }
@@ -76,8 +65,8 @@ public final class SftpFileAccess implements FileAccess {
 
     @Override
     public long modified(String path) throws IOException {
-        try (SFTPClient sftp = sftp()) {
-            return sftp.stat(path).getMtime() * 1000;
+        try (FileTransfer sftp = sftp()) {
+            return sftp.stat(path).mtime() * 1000;
         } catch (IOException e) {
             throw failure(e);
         }
@@ -86,9 +75,9 @@ public final class SftpFileAccess implements FileAccess {
     @Override
     public boolean changedSince(String path, long readAt, byte[] before) throws IOException {
         // SFTP times are whole seconds: an edit in the same second shows only in the content.
-        try (SFTPClient sftp = sftp()) {
-            FileAttributes a = sftp.stat(path);
-            return a.getMtime() * 1000 != readAt || a.getSize() != before.length || !Arrays.equals(read(sftp, path), before);
+        try (FileTransfer sftp = sftp()) {
+            FileTransfer.Stat a = sftp.stat(path);
+            return a.mtime() * 1000 != readAt || a.size() != before.length || !Arrays.equals(sftp.read(path), before);
         } catch (IOException e) {
             throw failure(e);
         }
@@ -96,13 +85,13 @@ public final class SftpFileAccess implements FileAccess {
 
     @Override
     public void replace(String path, byte[] content) throws IOException {
-        try (SFTPClient sftp = sftp()) {
+        try (FileTransfer sftp = sftp()) {
             // canonicalize follows a symlink: the link stays, its target gets the new content.
-            String real = sftp.canonicalize(path);
-            FileAttributes attrs = sftp.stat(real);
+            String real = sftp.canonical(path);
+            FileTransfer.Stat attrs = sftp.stat(real);
             String dir = real.substring(0, Math.max(1, real.lastIndexOf('/')));
             String name = real.substring(real.lastIndexOf('/') + 1);
-            byte[] old = read(sftp, real);
+            byte[] old = sftp.read(real);
             writeAndRename(sftp, dir, name, old, attrs, backupOf(real), true);
             writeAndRename(sftp, dir, name, content, attrs, real, false);
         } catch (IOException e) {
@@ -112,9 +101,8 @@ public final class SftpFileAccess implements FileAccess {
 
     @Override
     public boolean isDirectory(String path) {
-        try (SFTPClient sftp = sftp()) {
-            FileAttributes a = sftp.statExistence(path);
-            return a != null && a.getType() == FileMode.Type.DIRECTORY;
+        try (FileTransfer sftp = sftp()) {
+            return sftp.isDirectory(path);
         } catch (IOException e) {
             return false;
         }
@@ -123,8 +111,8 @@ public final class SftpFileAccess implements FileAccess {
     @Override
     public String tempDir() throws IOException {
         String dir = "/tmp/herd-check-" + HexFormat.of().formatHex(randomBytes());
-        try (SFTPClient sftp = sftp()) {
-            sftp.getSFTPEngine().makeDir(dir, new FileAttributes.Builder().withPermissions(0700).build());
+        try (FileTransfer sftp = sftp()) {
+            sftp.makeDirectory(dir, 0700);
             return dir;
         } catch (IOException e) {
             throw failure(e);
@@ -133,8 +121,8 @@ public final class SftpFileAccess implements FileAccess {
 
     @Override
     public void create(String path, byte[] content) throws IOException {
-        try (SFTPClient sftp = sftp()) {
-            write(sftp, path, content, 0600);
+        try (FileTransfer sftp = sftp()) {
+            sftp.create(path, content, 0600);
         } catch (IOException e) {
             throw failure(e);
         }
@@ -142,12 +130,12 @@ public final class SftpFileAccess implements FileAccess {
 
     @Override
     public void deleteTree(String dir) {
-        try (SFTPClient sftp = sftp()) {
+        try (FileTransfer sftp = sftp()) {
             // Scratch directories hold plain files only (a checker's copy).
-            for (RemoteResourceInfo f : sftp.ls(dir)) {
-                sftp.rm(f.getPath());
+            for (String f : sftp.list(dir)) {
+                sftp.remove(f);
             }
-            sftp.rmdir(dir);
+            sftp.removeDirectory(dir);
         } catch (IOException e) {
             // A leftover scratch copy in the node's /tmp is harmless; the check result stands.
         }
@@ -170,57 +158,29 @@ public final class SftpFileAccess implements FileAccess {
         return runner.run(String.join(" ", command.stream().map(RemoteRunner::quote).toList()), workDir, limit);
     }
 
-    private SFTPClient sftp() throws IOException {
-        return pool.sftp(target, timeout);
+    private FileTransfer sftp() throws IOException {
+        return pool.files(target, timeout);
     }
 
-    private void writeAndRename(SFTPClient sftp, String dir, String name, byte[] content, FileAttributes attrs,
+    private void writeAndRename(FileTransfer sftp, String dir, String name, byte[] content, FileTransfer.Stat attrs,
             String destination, boolean keepTimes) throws IOException {
         String tmp = dir + "/." + name + "." + HexFormat.of().formatHex(randomBytes()) + ".herd-tmp";
         try {
-            write(sftp, tmp, content, 0600);
-            FileAttributes.Builder b = new FileAttributes.Builder().withUIDGID(attrs.getUID(), attrs.getGID());
-            sftp.setattr(tmp, b.build());
-            // chmod after chown: changing the owner may clear set-id bits.
-            sftp.chmod(tmp, attrs.getMode().getPermissionsMask());
+            sftp.create(tmp, content, 0600);
+            sftp.setOwnerAndMode(tmp, attrs.uid(), attrs.gid(), attrs.permissions());
             if (keepTimes) {
-                sftp.setattr(tmp, new FileAttributes.Builder().withAtimeMtime(attrs.getAtime(), attrs.getMtime()).build());
+                sftp.setTimes(tmp, attrs.atime(), attrs.mtime());
             }
-            rename(sftp, tmp, destination);
+            sftp.replaceWith(tmp, destination);
         } catch (IOException e) {
             removeQuietly(sftp, tmp);
             throw e;
         }
     }
 
-    /** rename(2) over an existing file; plain SFTP v3 rename refuses an existing destination. */
-    private void rename(SFTPClient sftp, String from, String to) throws IOException {
-        SFTPEngine engine = sftp.getSFTPEngine();
-        if (!engine.supportsServerExtension("posix-rename", "openssh.com")) {
-            throw new SshException(target.node(), Reason.FAILED, "the SFTP server lacks " + POSIX_RENAME
-                    + " (needed for an atomic replace)");
-        }
-        engine.request(engine.newExtendedRequest(POSIX_RENAME).putString(from).putString(to))
-                .retrieve(engine.getTimeoutMs(), TimeUnit.MILLISECONDS).ensureStatusPacketIsOK();
-    }
-
-    private static byte[] read(SFTPClient sftp, String path) throws IOException {
-        try (RemoteFile f = sftp.open(path); InputStream in = f.new ReadAheadRemoteFileInputStream(16)) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static void write(SFTPClient sftp, String path, byte[] content, int mode) throws IOException {
-        try (RemoteFile f = sftp.open(path, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.EXCL),
-                new FileAttributes.Builder().withPermissions(mode).build());
-             OutputStream out = f.new RemoteFileOutputStream(0, 16)) {
-            out.write(content);
-        }
-    }
-
-    private static void removeQuietly(SFTPClient sftp, String path) {
+    private static void removeQuietly(FileTransfer sftp, String path) {
         try {
-            sftp.rm(path);
+            sftp.remove(path);
         } catch (IOException e) {
             // Never written, or already gone.
         }

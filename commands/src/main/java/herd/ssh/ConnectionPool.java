@@ -21,7 +21,6 @@ import java.util.concurrent.TimeoutException;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
-import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
@@ -87,15 +86,15 @@ public final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    /** An SFTP client on a new channel of the node's connection; the caller closes it. */
-    public SFTPClient sftp(SshTarget target, Duration connectTimeout) throws SshException {
+    /** File operations on a new SFTP channel of the node's connection; the caller closes it. */
+    public FileTransfer files(SshTarget target, Duration connectTimeout) throws SshException {
         SshConnection c = connection(target, connectTimeout);
         try {
-            return c.sftp();
+            return new FileTransfer(c.sftp(), target.node());
         } catch (IOException first) {
             discard(target.node(), c);
             try {
-                return connection(target, connectTimeout).sftp();
+                return new FileTransfer(connection(target, connectTimeout).sftp(), target.node());
             } catch (IOException e) {
                 throw failure(target, e, connectTimeout, null);
             }
