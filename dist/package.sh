@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds herd's packages from a built clone; `mvn -Pdist -DskipTests package` runs it as
-#   dist/package.sh VERSION ROOT TARGET
+#   dist/package.sh VERSION ROOT TARGET LICENSE
 # and leaves in TARGET:
 #   herd-VERSION.tar.gz         bin/herd lib/ completions/ man/ examples/: unpack anywhere, needs only Java 17
 #   herd_DEBVERSION_all.deb     /usr/bin/herd, /usr/share/herd, /etc/herd/cluster.yaml (conffile), completions, man
@@ -8,7 +8,7 @@
 # No package runs a script at install: the class-data archive is made on first use in each
 # user's cache (dist/bin/herd), never in /usr/share/herd.
 set -euo pipefail
-version=$1 root=$(cd "$2" && pwd) target=$(cd "$3" && pwd)
+version=$1 root=$(cd "$2" && pwd) target=$(cd "$3" && pwd) license=$4
 jar=$root/shell/target/herd-exec.jar
 man=$target/man
 stage=$target/stage
@@ -55,6 +55,7 @@ tree() {
     gzip -9n <"$man/man1/herd.1" >"$d/usr/share/man/man1/herd.1.gz"
     gzip -9n <"$man/man5/herd-inventory.5" >"$d/usr/share/man/man5/herd-inventory.5.gz"
     install -m 644 "$root/README.md" "$d/usr/share/doc/herd/README.md"
+    printf 'Upstream-Name: herd\nCopyright: herd developers\nLicense: %s\n' "$license" >"$d/usr/share/doc/herd/copyright"
     install -m 644 "$root"/scripts/*.csh "$d/usr/share/doc/herd/examples/"
     chmod -R u=rwX,go=rX "$d"
 }
@@ -91,7 +92,7 @@ Name:           herd
 Version:        $rpm_version
 Release:        $rpm_release
 Summary:        $summary
-License:        Unknown
+License:        $license
 BuildArch:      noarch
 AutoReqProv:    no
 Requires:       java-headless >= 1:17, bash, coreutils, util-linux

@@ -17,7 +17,10 @@ import herd.services.ServiceFiles;
 import herd.services.ServiceSettings;
 import herd.session.Cancellation;
 import herd.session.Count;
+import herd.session.NodeOutcome;
+import herd.session.OutcomeSet;
 import herd.session.Output;
+import herd.session.Reason;
 import herd.session.SecretStore;
 import herd.session.Session;
 import herd.session.UsageException;
@@ -68,6 +71,7 @@ public class DeployCommands {
                 PxeInventory.tftpRoot(inv), LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe),
                 DeployTimeouts.defaults(), overall);
         DeployPrinter printer = new DeployPrinter(out);
+        Instant deadline = Instant.now().plus(overall);
         DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(request, bootControl(), printer);
         session.resource(DeployJobs.class, DeployJobs::new).add(job);
         // A batch file or -c has no background to go on in: there, deploy always follows.
@@ -92,7 +96,16 @@ public class DeployCommands {
         out.result(DeployPrinter.table(job.progress(), Instant.now()));
         if (job.running()) {
             out.line("detached: the deployment goes on in the background ('deploy status')");
+        } else {
+            session.conclude("deploy", outcomes(job.progress(), !Instant.now().isBefore(deadline)));
         }
+    }
+
+    /** A finished deployment as outcomes: ssh-up is ok; a node short of it timed out, or was stopped there. */
+    static OutcomeSet outcomes(List<NodeProgress> progress, boolean pastDeadline) {
+        return OutcomeSet.of(progress.stream().map(p -> p.done() ? NodeOutcome.exited(p.node(), 0)
+                : pastDeadline ? NodeOutcome.without(p.node(), Reason.TIMED_OUT, "timed out at " + p.stage().label())
+                : NodeOutcome.without(p.node(), Reason.CANCELLED, "stopped at " + p.stage().label())).toList());
     }
 
     @Command(name = "deploy status", group = GROUP, description = "Where each node of this session's deployments is",

@@ -41,6 +41,10 @@ public class NetCommands {
                     + "between files. Changes nothing; exit status 1 when anything is found.")
     public void check(@Complete(Complete.Kind.NODES) @Argument(index = 0, description = "nodes (default: all)") String nodes) {
         List<FileProblem> found = engine().check(NetNode.of(session, nodes, true));
+        if (found.isEmpty() && !session.out().json()) {
+            session.out().line("no inconsistency between the files and the inventory");
+            return;
+        }
         session.out().result(found.stream().map(FileProblem::toString).toList());
         if (!found.isEmpty()) {
             throw new NetException(Count.of(found.size(), "inconsistency", "inconsistencies"));

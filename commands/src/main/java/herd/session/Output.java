@@ -55,6 +55,6 @@ public interface Output {
      */
     boolean confirm(String question, String answeringOption);
 
-    /** Reads a secret without echo; outside an interactive terminal it throws {@link UsageException}. */
+    /** Reads a secret without echo after {@code prompt} (without its colon: this adds ": "); outside an interactive terminal it throws {@link UsageException}. */
     char[] askSecret(String prompt);
 }

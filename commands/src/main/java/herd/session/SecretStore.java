@@ -30,7 +30,7 @@ import java.util.Set;
  */
 public final class SecretStore implements AutoCloseable {
 
-    /** Asks a person for a secret without echo. */
+    /** Asks a person for a secret without echo; the prompt is the purpose alone, the terminal adds its colon. */
     @FunctionalInterface
     public interface Prompter {
         char[] ask(String prompt);
@@ -120,7 +120,7 @@ public final class SecretStore implements AutoCloseable {
     }
 
     private static String ask(String purpose, Prompter prompter) {
-        char[] typed = prompter.ask(purpose + ": ");
+        char[] typed = prompter.ask(purpose);
         try {
             return new String(typed);
         } finally {

@@ -59,7 +59,7 @@ final class Keys {
         PasswordFinder finder = new PasswordFinder() {
             @Override
             public char[] reqPassword(Resource<?> resource) {
-                return prompter.ask("Passphrase for key " + file + ": ").orElse(null);
+                return prompter.ask("Passphrase for key " + file).orElse(null);
             }
 
             @Override

@@ -76,7 +76,7 @@ class SecretStoreTest {
         assertThat(store.resolve("prompt", "BMC password of admin", prompter)).isEqualTo("typed-secret");
         assertThat(store.resolve("prompt", "BMC password of admin", prompter)).isEqualTo("typed-secret");
         assertThat(store.resolve("prompt", "BMC password of root", prompter)).isEqualTo("typed-secret");
-        assertThat(prompts).containsExactly("BMC password of admin: ", "BMC password of root: ");
+        assertThat(prompts).containsExactly("BMC password of admin", "BMC password of root");
         store.close();
         store.resolve("prompt", "BMC password of admin", prompter);
         assertThat(prompts).hasSize(3);

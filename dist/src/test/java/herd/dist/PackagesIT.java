@@ -96,6 +96,8 @@ class PackagesIT {
         assertThat(run(Map.of(), "rpm", "-qp", "--scripts", rpm)).as("nothing runs at install").isEmpty();
         assertThat(run(Map.of(), "rpm", "-qp", "--requires", rpm)).contains("java-headless >= 1:17");
         assertThat(run(Map.of(), "rpm", "-qp", "--queryformat", "%{NAME} %{ARCH}\n", rpm)).isEqualTo("herd noarch\n");
+        assertThat(run(Map.of(), "rpm", "-qp", "--queryformat", "%{LICENSE}", rpm)).as("the parent pom's herd.license")
+                .isEqualTo(System.getProperty("herd.license")).isNotBlank().isNotEqualTo("Unknown");
     }
 
     /** An environment whose PATH holds java and the few tools the launcher uses, and no Maven. */

@@ -63,7 +63,7 @@ class AuditShellTest {
         Result r = HerdProcess.run(home, Files.writeString(home.resolve("all.csh"), batch), "-q",
                 "--inventory", lab.inventoryFile().toString());
         assertThat(r.status()).as(r.err()).isEqualTo(1);
-        assertThat(r.err()).endsWith("herd: -:22: exec: 1 of 1 nodes failed (see @last:failed)\n");
+        assertThat(r.err()).endsWith("herd: -:22: exec: 1 of 1 node failed (see @last:failed)\n");
 
         List<AuditRecord> records = AuditLog.read(log);
         List<String[]> changing = java.util.Arrays.stream(lines).filter(l -> l[1] != null).toList();
@@ -78,11 +78,14 @@ class AuditShellTest {
         assertThat(record(records, "exec -w valkyrie01 true").sets()).isEqualTo(Map.of("ok", "valkyrie01", "rc=0", "valkyrie01"));
         AuditRecord failed = record(records, "exec -w valkyrie01 false");
         assertThat(failed.status()).isEqualTo(1);
-        assertThat(failed.error()).isEqualTo("exec: 1 of 1 nodes failed (see @last:failed)");
+        assertThat(failed.error()).isEqualTo("exec: 1 of 1 node failed (see @last:failed)");
         assertThat(failed.outcomes()).containsEntry("failed", 1).containsEntry("rc=1", 1);
         assertThat(failed.sets()).containsEntry("failed", "valkyrie01");
         assertThat(record(records, "power on valkyrie01").nodes()).isEqualTo("valkyrie01");
-        assertThat(record(records, "deploy valkyrie02 --yes").nodes()).isEqualTo("valkyrie02");
+        AuditRecord deployed = record(records, "deploy valkyrie02 --yes");
+        assertThat(deployed.nodes()).isEqualTo("valkyrie02");
+        assertThat(deployed.outcomes()).containsEntry("ok", 1);
+        assertThat(deployed.sets()).containsEntry("ok", "valkyrie02");
 
         Effects.WrittenFile dhcp = record(records, "dhcp add valkyrie09 --mac 08:00:27:aa:bb:09 --ip 10.10.3.9").files().get(0);
         assertThat(dhcp.path()).isEqualTo(lab.dhcpdConf().toString());
@@ -139,7 +142,7 @@ class AuditShellTest {
                 "cd '" + home + "' && env " + env + " " + HerdProcess.LAUNCHER + " -q --inventory " + inventory)) {
             t.await("^herd>$", java.time.Duration.ofSeconds(60));
             t.send("power on valkyrie01", "Enter");
-            t.await("password.*:$", step);
+            t.await("\nBMC password of [^:]+:$", step);   // one colon: the prompt adds it
             t.send(password, "Enter");
             t.await("^valkyrie01: ok\nherd>$", step);
             t.send("exec -w valkyrie01 true  # typed by mistake: " + password, "Enter");

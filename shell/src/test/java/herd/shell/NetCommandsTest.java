@@ -64,6 +64,28 @@ class NetCommandsTest {
                 + ":46: MAC 08:00:27:18:68:bc used by several hosts: thor, valkyrie02\n");
         assertThat(check.err()).isEqualTo("herd: net check: 1 inconsistency\n");
         assertThat(check.status()).isEqualTo(1);
+
+    }
+
+    @Test
+    void netCheckSaysWhenAllIsClean() throws Exception {
+        Files.writeString(home.resolve("clean-hosts"), "127.0.0.1 localhost\n10.10.3.1 valkyrie01\n");
+        Path inventory = Files.writeString(home.resolve("clean.yaml"), """
+                cluster: {name: t}
+                networks:
+                  - {name: ice1-1, subnet: 10.10.0.0/16}
+                services:
+                  hosts: DIR/clean-hosts
+                nodes:
+                  valkyrie01: {ip: 10.10.3.1}
+                """.replace("DIR", home.toString()));
+        Result clean = HerdProcess.run(home, null, "-q", "-i", inventory.toString(), "-c", "net check");
+        assertThat(clean.err()).isEmpty();
+        assertThat(clean.out()).isEqualTo("no inconsistency between the files and the inventory\n");
+        assertThat(clean.status()).isZero();
+        Result json = HerdProcess.run(home, null, "-q", "-i", inventory.toString(), "-c", "net check --json");
+        assertThat(json.out()).isEqualTo("[]\n");
+        assertThat(json.status()).isZero();
     }
 
     @Test
