@@ -9,6 +9,7 @@ import org.metricshub.ipmi.core.coding.commands.ResponseData;
 import org.metricshub.ipmi.core.coding.commands.chassis.GetChassisStatus;
 import org.metricshub.ipmi.core.coding.commands.chassis.GetChassisStatusResponseData;
 import org.metricshub.ipmi.core.coding.payload.lan.IPMIException;
+import org.metricshub.ipmi.core.coding.payload.lan.NetworkFunction;
 import org.metricshub.ipmi.core.coding.protocol.AuthenticationType;
 import org.metricshub.ipmi.core.coding.security.CipherSuite;
 
@@ -19,6 +20,7 @@ final class IpmiBmc implements Bmc {
     private static final int SET_BOOT_OPTIONS = 0x08;
     private static final int GET_BOOT_OPTIONS = 0x09;
     private static final int BOOT_FLAGS = 0x05;
+    private static final int GET_DEVICE_ID = 0x01;
 
     private final IpmiBackend.Link link;
     private final ConnectionHandle handle;
@@ -65,6 +67,19 @@ final class IpmiBmc implements Bmc {
                     null);
         }
         return BootSetting.decode(data[2] & 0xff, data[3] & 0xff);
+    }
+
+    /** Get Device ID: BMC firmware revision, manufacturer (IANA number) and product id; the chassis power. */
+    @Override
+    public BmcFacts facts() {
+        byte[] id = ((RawCommand.Answer) send(new RawCommand(suite, NetworkFunction.ApplicationRequest, GET_DEVICE_ID),
+                "bmc info")).data();
+        // device id, revision, firmware major (bits 6:0) and minor (BCD), IPMI version, support, manufacturer, product
+        String firmware = id.length < 4 ? null : (id[2] & 0x7f) + "." + String.format("%02x", id[3] & 0xff);
+        String manufacturer = id.length < 9 ? null
+                : "IANA " + ((id[6] & 0xff) | (id[7] & 0xff) << 8 | (id[8] & 0x0f) << 16);
+        String product = id.length < 11 ? null : String.format("product 0x%04x", (id[9] & 0xff) | (id[10] & 0xff) << 8);
+        return new BmcFacts(manufacturer, product, null, null, firmware, null, powerState());
     }
 
     private ResponseData send(PayloadCoder request, String what) {
