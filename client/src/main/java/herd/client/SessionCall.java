@@ -39,7 +39,12 @@ public final class SessionCall {
 
     /** Connects to the session; a {@link ClientException} says why it cannot be reached. */
     public static SocketChannel connect(Path socket) {
-        if (!Files.exists(socket)) {
+        try {
+            Files.readAttributes(socket, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ClientException("cannot reach the session at " + socket + ": permission denied"
+                    + " (it belongs to another user)");
+        } catch (IOException e) {
             throw new ClientException("no session at " + socket + " (HERD_SESSION): it has ended; unset HERD_SESSION"
                     + " to run herd on its own, or start one: eval \"$(herd session start)\"");
         }

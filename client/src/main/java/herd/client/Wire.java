@@ -114,8 +114,14 @@ public final class Wire {
         });
     }
 
+    /** Where frames go (a connection's writer). */
+    @FunctionalInterface
+    public interface Sink {
+        void send(byte type, byte[] payload) throws IOException;
+    }
+
     /** Bytes written to it leave as frames of {@code type} (buffered: a frame per flush or per 8 KiB). */
-    public static OutputStream stream(DataOutputStream out, byte type) {
+    public static OutputStream stream(Sink sink, byte type) {
         return new java.io.BufferedOutputStream(new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -124,10 +130,7 @@ public final class Wire {
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                byte[] part = java.util.Arrays.copyOfRange(b, off, off + len);
-                synchronized (out) {
-                    Wire.write(out, type, part);
-                }
+                sink.send(type, java.util.Arrays.copyOfRange(b, off, off + len));
             }
         }, 8192);
     }

@@ -1,6 +1,6 @@
 package herd.shell;
 
-import herd.session.HerdException;
+import herd.error.HerdException;
 import herd.session.UsageException;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -65,7 +65,7 @@ final class SessionCalls {
                 return executor.batch().run("-", new InputStreamReader(client.stdin(), StandardCharsets.UTF_8), client,
                         options.keepGoing());
             } catch (IOException e) {
-                throw new HerdException("-: cannot read stdin: " + e.getMessage());
+                throw new HerdException("-: cannot read the client's stdin: " + e.getMessage());
             }
         }
         if (options.file() != null) {

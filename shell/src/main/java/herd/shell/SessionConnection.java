@@ -17,7 +17,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * One client's call inside a shared session: the {@link Console} its command lines run on (stdout
  * and stderr sent back as frames), its stdin when a batch reads it, and its cancel (Ctrl-C in the
- * client, or the client gone) wired to the running command as Ctrl-C is in the shell.
+ * client, or the client gone) wired to the running command as Ctrl-C is in the shell. Frames leave
+ * from a writer thread of their own: Ctrl-C interrupts the command's thread, and an interrupted
+ * thread's write would close the socket.
  *
  * <pre>{@code
  * SessionConnection c = new SessionConnection(call, caller, in, out);
@@ -36,6 +38,8 @@ final class SessionConnection implements Console {
     private final PrintWriter stdout;
     private final PrintWriter stderr;
     private final BlockingQueue<byte[]> stdin = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Wire.Frame> outgoing = new LinkedBlockingQueue<>();
+    private final Thread writer;
     private Runnable onInterrupt;
     private boolean cancelled;
 
@@ -44,8 +48,24 @@ final class SessionConnection implements Console {
         this.caller = caller;
         this.in = in;
         this.out = out;
-        this.stdout = new PrintWriter(new OutputStreamWriter(Wire.stream(out, Wire.OUT), StandardCharsets.UTF_8));
-        this.stderr = new PrintWriter(new OutputStreamWriter(Wire.stream(out, Wire.ERR), StandardCharsets.UTF_8));
+        this.stdout = new PrintWriter(new OutputStreamWriter(Wire.stream(this::send, Wire.OUT), StandardCharsets.UTF_8));
+        this.stderr = new PrintWriter(new OutputStreamWriter(Wire.stream(this::send, Wire.ERR), StandardCharsets.UTF_8));
+        this.writer = new Thread(this::write, "herd-session-writer-" + call.pid());
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** The writer thread: frames in order until {@link Wire#EXIT} or the client is gone. */
+    private void write() {
+        try {
+            Wire.Frame f;
+            do {
+                f = outgoing.take();
+                Wire.write(out, f.type(), f.payload());
+            } while (f.type() != Wire.EXIT);
+        } catch (IOException | InterruptedException e) {
+            // The client is gone: what it would have read is dropped (the audit log keeps the record).
+        }
     }
 
     Call call() {
@@ -88,7 +108,7 @@ final class SessionConnection implements Console {
     }
 
     /** The client's stdin, asked for once a batch reads it. */
-    InputStream stdin() throws IOException {
+    InputStream stdin() {
         send(Wire.STDIN_WANTED, END);
         return new InputStream() {
             private byte[] chunk = END;
@@ -126,21 +146,26 @@ final class SessionConnection implements Console {
         };
     }
 
-    /** Ends the call: the last output, then the status. */
+    /** Ends the call: the last output, then the status, sent before this returns. */
     void exit(int status) {
         stdout.flush();
         stderr.flush();
-        try {
-            send(Wire.EXIT, Wire.status(status));
-        } catch (IOException e) {
-            // The client is gone; its command's record is in the audit log all the same.
+        send(Wire.EXIT, Wire.status(status));
+        boolean interrupted = Thread.interrupted();
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private void send(byte type, byte[] payload) throws IOException {
-        synchronized (out) {
-            Wire.write(out, type, payload);
-        }
+    private void send(byte type, byte[] payload) {
+        outgoing.add(new Wire.Frame(type, payload));
     }
 
     @Override

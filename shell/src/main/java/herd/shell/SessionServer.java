@@ -3,7 +3,7 @@ package herd.shell;
 import herd.audit.Caller;
 import herd.client.Call;
 import herd.client.Wire;
-import herd.session.HerdException;
+import herd.error.HerdException;
 import herd.session.UsageException;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
