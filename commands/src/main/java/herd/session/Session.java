@@ -194,6 +194,11 @@ public final class Session implements AutoCloseable {
         return type.cast(resources.computeIfAbsent(type, t -> factory.get()));
     }
 
+    /** The resources made so far, by type name, oldest first ({@code herd session status}). */
+    public java.util.List<String> resourceNames() {
+        return resources.keySet().stream().map(Class::getSimpleName).toList();
+    }
+
     // ---- the running command (set by the shell) ----
 
     /** The running command's output. */

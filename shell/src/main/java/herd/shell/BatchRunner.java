@@ -37,7 +37,11 @@ public final class BatchRunner {
     }
 
     public int run(Path file, Console console, boolean keepGoing) {
-        String name = file.toString();
+        return run(file, file.toString(), console, keepGoing);
+    }
+
+    /** Runs {@code file}, naming it {@code name} in errors (a shared session reads the client's file). */
+    public int run(Path file, String name, Console console, boolean keepGoing) {
         if (depth >= MAX_DEPTH) {
             new ErrorReporter(console.err(), false).message(name, "batch files nested more than " + MAX_DEPTH + " deep");
             return 2;

@@ -17,9 +17,12 @@ import java.util.List;
  * @param help      {@code --help}
  * @param version   {@code --version}
  * @param train     hidden: the launcher's class-data-sharing training run
+ * @param serve     hidden: serve a shared session on this socket ({@code herd session start} runs it)
+ * @param idle      with {@code serve}: the idle limit as given ({@code 30m}), or null for the default
+ * @param noWait    through a session: refuse instead of waiting while another call runs (alone: no effect)
  */
 public record LaunchOptions(Path inventory, String command, String file, boolean keepGoing, boolean check, boolean quiet,
-                            boolean help, boolean version, boolean train) {
+                            boolean help, boolean version, boolean train, Path serve, String idle, boolean noWait) {
 
     public static final String USAGE = """
             usage: herd [OPTIONS]                 interactive shell
@@ -29,6 +32,8 @@ public record LaunchOptions(Path inventory, String command, String file, boolean
                    herd nodeset ARGS...           ClusterShell-compatible nodeset tool (no shell)
                    herd lab ARGS...               a disposable test cluster on this machine
                    herd lab shell [--dir DIR]     the shell on a practice cluster, started or reused (root)
+                   eval "$(herd session start)"   a shared session: later herd -c and batch files run in it
+                   herd session status|stop       its state; its end (eval "$(herd session stop)")
 
             options:
               -i, --inventory FILE   the cluster inventory (default: ./cluster.yaml,
@@ -38,6 +43,8 @@ public record LaunchOptions(Path inventory, String command, String file, boolean
               -n, --check            batch: check that every line is a known command with valid
                                      options, run nothing
               -q, --quiet            no banner and no notices
+                  --no-wait          through a session: refuse instead of waiting while another
+                                     call runs
               -h, --help             this help
               -V, --version          print the version
 
@@ -54,6 +61,9 @@ public record LaunchOptions(Path inventory, String command, String file, boolean
         boolean help = false;
         boolean version = false;
         boolean train = false;
+        Path serve = null;
+        String idle = null;
+        boolean noWait = false;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -67,9 +77,14 @@ public record LaunchOptions(Path inventory, String command, String file, boolean
                 case "-h", "--help" -> help = true;
                 case "-V", "--version" -> version = true;
                 case "--cds-train" -> train = true;
+                case "--serve" -> serve = Path.of(value(args, ++i, a));
+                case "--idle" -> idle = value(args, ++i, a);
+                case "--no-wait" -> noWait = true;
                 default -> {
                     if (a.startsWith("--inventory=")) {
                         inventory = Path.of(a.substring("--inventory=".length()));
+                    } else if (a.startsWith("--idle=")) {
+                        idle = a.substring("--idle=".length());
                     } else if (a.startsWith("-") && !a.equals("-")) {
                         throw new UsageException("unknown option " + a + " (try 'herd --help')");
                     } else {
@@ -87,10 +102,14 @@ public record LaunchOptions(Path inventory, String command, String file, boolean
         if (file != null && command != null) {
             throw new UsageException("-c and a batch file cannot be combined");
         }
+        if (idle != null && serve == null) {
+            throw new UsageException("--idle is an option of 'herd session start'");
+        }
         if (check && file == null) {
             throw new UsageException("-n checks a batch file: give one (try 'herd --help')");
         }
-        return new LaunchOptions(inventory, command, file, keepGoing, check, quiet, help, version, train);
+        return new LaunchOptions(inventory, command, file, keepGoing, check, quiet, help, version, train, serve, idle,
+                noWait);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -63,6 +63,10 @@ public final class Main {
         try {
             context = start(() -> new Session(found.join().inventory()));
             session = context.getBean(Session.class);
+            if (options.serve() != null) {
+                return new SessionServer(context.getBean(Executor.class), options.serve(),
+                        SessionServer.idleLimit(options.idle())).serve();
+            }
             if (found.join().example() && !options.quiet()) {
                 err.println(exampleNotice(InventoryLoader.candidates(Path.of(""), System.getenv())));
             }

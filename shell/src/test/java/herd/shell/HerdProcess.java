@@ -53,6 +53,12 @@ final class HerdProcess {
 
     static Result exec(Path home, Path stdin, List<String> command, java.time.Duration timeout)
             throws IOException, InterruptedException {
+        return exec(home, stdin, command, timeout, Map.of());
+    }
+
+    /** Like {@link #exec(Path, Path, List, java.time.Duration)}, with {@code extra} added to the environment. */
+    static Result exec(Path home, Path stdin, List<String> command, java.time.Duration timeout, Map<String, String> extra)
+            throws IOException, InterruptedException {
         Files.createDirectories(home.resolve("bin"));
         Path out = Files.createTempFile(home, "out", ".txt");
         Path err = Files.createTempFile(home, "err", ".txt");
@@ -60,7 +66,10 @@ final class HerdProcess {
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
                 : ProcessBuilder.Redirect.from(stdin.toFile()));
+        // A developer's own shared session must never serve the tests' calls.
+        pb.environment().remove("HERD_SESSION");
         pb.environment().putAll(environment(home));
+        pb.environment().putAll(extra);
         Process p = pb.start();
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
