@@ -43,10 +43,6 @@ final class DhcpEdits {
         return splice(conf.text(), List.of(new Splice(spot.at(), spot.at(), insertion(conf, spot, List.of(h)))));
     }
 
-    static String add(DhcpConf conf, String name, String ip, Map<String, String> fields) {
-        return add(conf, new NewHost(name, ip, fields));
-    }
-
     /**
      * Several new hosts at once, placed as consecutive {@link #add} calls would place them but with
      * one splice per insertion point, so that a first sync of a large cluster stays linear. Hosts
@@ -93,7 +89,7 @@ final class DhcpEdits {
             switch (spot.mode()) {
                 case AFTER -> b.append(nl).append(gap).append(block);
                 case BEFORE -> b.append(block).append(nl).append(gap);
-                case END_OF_BLOCK -> b.append(blankLinesAbove(text, spot.at()) > 0 ? block + nl + nl : gap + block + nl);
+                case END_OF_BLOCK -> b.append(DhcpText.blankLinesAbove(text, spot.at()) > 0 ? block + nl + nl : gap + block + nl);
                 case END_OF_FILE -> b.append(text.isEmpty() || text.endsWith("\n") ? "" : nl).append(block).append(nl);
             }
         }
@@ -159,11 +155,11 @@ final class DhcpEdits {
         String text = conf.text();
         int start = host.start();
         int end = host.close() + 1;
-        if (onlySpaceBefore(text, start) && onlySpaceOrCommentAfter(text, end)) {
-            start = lineStart(text, start);
-            end = nextLineStart(text, end);
-            int above = blankLinesAbove(text, start);
-            int below = blankLinesBelow(text, end);
+        if (DhcpText.onlySpaceBefore(text, start) && DhcpText.onlySpaceOrCommentAfter(text, end)) {
+            start = DhcpText.lineStart(text, start);
+            end = DhcpText.nextLineStart(text, end);
+            int above = DhcpText.blankLinesAbove(text, start);
+            int below = DhcpText.blankLinesBelow(text, end);
             int next = end;
             while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
                 next++;
@@ -173,11 +169,11 @@ final class DhcpEdits {
                     || conf.hosts().stream().anyMatch(h -> h.start() == nextStart);
             if (above > 0 && (below > 0 || !hostOrCommentNext)) {
                 for (int i = 0; i < above; i++) {
-                    start = lineStart(text, start - 1);
+                    start = DhcpText.lineStart(text, start - 1);
                 }
             } else if (above == 0 && below > 0 && !hostEndsAbove(conf, start)) {
                 for (int i = 0; i < below; i++) {
-                    end = nextLineStart(text, end);
+                    end = DhcpText.nextLineStart(text, end);
                 }
             }
             if (end == text.length() && start > 0 && text.charAt(end - 1) != '\n') {
@@ -201,9 +197,9 @@ final class DhcpEdits {
         String nl = Text.newline(text);
         List<Splice> splices = new ArrayList<>();
         StringBuilder added = new StringBuilder();
-        boolean ownLine = onlySpaceBefore(text, host.close());
+        boolean ownLine = DhcpText.onlySpaceBefore(text, host.close());
         DhcpLayout layout = DhcpLayout.of(conf, host);
-        String inner = layout.innerIndent(indentOf(text, host.start()));
+        String inner = layout.innerIndent(DhcpText.indentOf(text, host.start()));
         for (Map.Entry<String, String> f : fields.entrySet()) {
             Optional<DhcpStatement> s = host.statement(f.getKey());
             String value = f.getKey().equals("hardware ethernet") && s.isPresent()
@@ -222,15 +218,15 @@ final class DhcpEdits {
             }
         }
         if (added.length() > 0) {
-            int at = ownLine ? lineStart(text, host.close()) : host.close();
+            int at = ownLine ? DhcpText.lineStart(text, host.close()) : host.close();
             splices.add(new Splice(at, at, added.toString()));
         }
         return splice(text, splices);
     }
 
     private static Splice removal(String text, DhcpStatement s) {
-        if (onlySpaceBefore(text, s.start()) && onlySpaceOrCommentAfter(text, s.end())) {
-            return new Splice(lineStart(text, s.start()), nextLineStart(text, s.end()), "");
+        if (DhcpText.onlySpaceBefore(text, s.start()) && DhcpText.onlySpaceOrCommentAfter(text, s.end())) {
+            return new Splice(DhcpText.lineStart(text, s.start()), DhcpText.nextLineStart(text, s.end()), "");
         }
         int start = s.start();
         while (start > 0 && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\t')) {
@@ -246,68 +242,9 @@ final class DhcpEdits {
         return b.toString();
     }
 
-    static int lineStart(String text, int offset) {
-        return text.lastIndexOf('\n', offset - 1) + 1;
-    }
-
-    /** Offset of the line terminator ending the line of {@code offset} (or the text's end). */
-    static int lineEnd(String text, int offset) {
-        int nl = text.indexOf('\n', offset);
-        if (nl < 0) {
-            return text.length();
-        }
-        return nl > offset && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
-    }
-
-    /** Offset just after the line of {@code offset}, terminator included. */
-    static int nextLineStart(String text, int offset) {
-        int nl = text.indexOf('\n', offset);
-        return nl < 0 ? text.length() : nl + 1;
-    }
-
-    static String indentOf(String text, int offset) {
-        int s = lineStart(text, offset);
-        int e = s;
-        while (e < text.length() && (text.charAt(e) == ' ' || text.charAt(e) == '\t')) {
-            e++;
-        }
-        return text.substring(s, e);
-    }
-
-    static boolean onlySpaceBefore(String text, int offset) {
-        return text.substring(lineStart(text, offset), offset).isBlank();
-    }
-
-    private static boolean onlySpaceOrCommentAfter(String text, int offset) {
-        String rest = text.substring(offset, lineEnd(text, offset)).strip();
-        return rest.isEmpty() || rest.startsWith("#");
-    }
-
-    /** Blank lines just above the line of {@code offset}. */
-    static int blankLinesAbove(String text, int offset) {
-        int n = 0;
-        int s = lineStart(text, offset);
-        while (s > 0 && text.substring(lineStart(text, s - 1), s).isBlank()) {
-            n++;
-            s = lineStart(text, s - 1);
-        }
-        return n;
-    }
-
-    /** Blank lines from the line starting at {@code lineStart} on. */
-    private static int blankLinesBelow(String text, int lineStart) {
-        int n = 0;
-        int s = lineStart;
-        while (s < text.length() && text.substring(s, nextLineStart(text, s)).isBlank()) {
-            n++;
-            s = nextLineStart(text, s);
-        }
-        return n;
-    }
-
     /** Another host's block ends on the line above {@code lineStart}. */
     private static boolean hostEndsAbove(DhcpConf conf, int lineStart) {
-        int above = lineStart(conf.text(), lineStart - 1);
+        int above = DhcpText.lineStart(conf.text(), lineStart - 1);
         return lineStart > 0 && conf.hosts().stream().anyMatch(h -> h.close() >= above && h.close() < lineStart);
     }
 }

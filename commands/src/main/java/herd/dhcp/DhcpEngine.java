@@ -219,6 +219,6 @@ public final class DhcpEngine {
             }
         }
         return new DhcpEntry(h.name(), h.mac(), h.ip(), h.field("option host-name"), h.field("filename"),
-                h.field("next-server"), others, conf.lineOf(h.start()), h.scope());
+                h.field("next-server"), others, conf.lineOf(h.start()), h.scope(), h.addresses());
     }
 }

@@ -83,10 +83,10 @@ final class DhcpLayout {
     /** The indentation of statements inside a block whose {@code host} line is indented {@code indent}. */
     String innerIndent(String indent) {
         if (template != null) {
-            String own = DhcpEdits.indentOf(text, template.start());
+            String own = DhcpText.indentOf(text, template.start());
             for (DhcpStatement s : template.statements()) {
-                if (DhcpEdits.onlySpaceBefore(text, s.start())) {
-                    String inner = DhcpEdits.indentOf(text, s.start());
+                if (DhcpText.onlySpaceBefore(text, s.start())) {
+                    String inner = DhcpText.indentOf(text, s.start());
                     return inner.startsWith(own) ? indent + inner.substring(own.length()) : inner;
                 }
             }

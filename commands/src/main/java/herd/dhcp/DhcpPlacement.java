@@ -54,7 +54,7 @@ final class DhcpPlacement {
                 .filter(h -> h.subnet().equals(Optional.of(s)) || h.addresses().stream().anyMatch(s::contains))
                 .toList()).orElse(conf.hosts());
         if (candidates.isEmpty() && subnet.isPresent() && conf.subnets().contains(subnet.get())
-                && DhcpEdits.onlySpaceBefore(text, subnet.get().close())
+                && DhcpText.onlySpaceBefore(text, subnet.get().close())
                 && (conf.hosts().isEmpty() || conf.hosts().stream().anyMatch(h -> h.subnet().isPresent()))) {
             return endOfBlock(text, subnet.get(), nearest(conf.hosts(), name, v));
         }
@@ -78,19 +78,19 @@ final class DhcpPlacement {
             }
         }
         DhcpHost template = after != null ? after : siblings.get(0);
-        String indent = DhcpEdits.indentOf(text, template.start());
+        String indent = DhcpText.indentOf(text, template.start());
         int blanks = blankLines(text, siblings, template, DhcpLayout.of(conf, template).oneLine());
         return after != null
-                ? new Spot(Mode.AFTER, DhcpEdits.lineEnd(text, after.close()), template, indent, blanks, siblings, order)
-                : new Spot(Mode.BEFORE, DhcpEdits.lineStart(text, template.start()), template, indent, blanks,
+                ? new Spot(Mode.AFTER, DhcpText.lineEnd(text, after.close()), template, indent, blanks, siblings, order)
+                : new Spot(Mode.BEFORE, DhcpText.lineStart(text, template.start()), template, indent, blanks,
                         siblings, order);
     }
 
     private static Spot endOfBlock(String text, DhcpSubnet s, DhcpHost template) {
-        String indent = s.firstChild() < s.close() ? DhcpEdits.indentOf(text, s.firstChild())
-                : DhcpEdits.indentOf(text, s.start()) + "  ";
-        int blanks = template == null ? 0 : DhcpEdits.blankLinesAbove(text, template.start());
-        return new Spot(Mode.END_OF_BLOCK, DhcpEdits.lineStart(text, s.close()), template, indent, blanks, List.of(),
+        String indent = s.firstChild() < s.close() ? DhcpText.indentOf(text, s.firstChild())
+                : DhcpText.indentOf(text, s.start()) + "  ";
+        int blanks = template == null ? 0 : DhcpText.blankLinesAbove(text, template.start());
+        return new Spot(Mode.END_OF_BLOCK, DhcpText.lineStart(text, s.close()), template, indent, blanks, List.of(),
                 null);
     }
 
@@ -133,13 +133,13 @@ final class DhcpPlacement {
     /** The blank lines between two consecutive sibling blocks; else one-liners none, blocks as above the template. */
     private static int blankLines(String text, List<DhcpHost> siblings, DhcpHost template, boolean oneLine) {
         for (int i = 1; i < siblings.size(); i++) {
-            int from = DhcpEdits.lineEnd(text, siblings.get(i - 1).close());
-            int to = DhcpEdits.lineStart(text, siblings.get(i).start());
+            int from = DhcpText.lineEnd(text, siblings.get(i - 1).close());
+            int to = DhcpText.lineStart(text, siblings.get(i).start());
             if (from < to && text.substring(from, to).isBlank()) {
                 return (int) text.substring(from, to).chars().filter(c -> c == '\n').count() - 1;
             }
         }
-        return oneLine ? 0 : DhcpEdits.blankLinesAbove(text, template.start());
+        return oneLine ? 0 : DhcpText.blankLinesAbove(text, template.start());
     }
 
     static long firstIpv4(String ip) {

@@ -71,7 +71,7 @@ class DhcpConfTest {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("hardware ethernet", "08:00:27:18:69:bc");
         fields.put("fixed-address", "10.10.3.3");
-        String added = DhcpEdits.add(DhcpConf.parse(file, text), "valkyrie03", "10.10.3.3", fields);
+        String added = DhcpEdits.add(DhcpConf.parse(file, text), new DhcpEdits.NewHost("valkyrie03", "10.10.3.3", fields));
         DhcpConf after = DhcpConf.parse(file, added);
         assertThat(after.host("valkyrie03").orElseThrow().ip()).isEqualTo("10.10.3.3");
         assertThat(DhcpEdits.remove(after, after.host("valkyrie03").orElseThrow())).isEqualTo(text);
@@ -84,7 +84,7 @@ class DhcpConfTest {
         fields.put("hardware ethernet", "08:00:27:18:69:bc");
         fields.put("fixed-address", "10.10.3.3");
         fields.put("option host-name", "\"valkyrie03\"");
-        String added = DhcpEdits.add(DhcpConf.parse("d", text), "valkyrie03", "10.10.3.3", fields);
+        String added = DhcpEdits.add(DhcpConf.parse("d", text), new DhcpEdits.NewHost("valkyrie03", "10.10.3.3", fields));
         assertThat(added).contains(" option host-name \"valkyrie02\";\n}\n\nhost valkyrie03 {\n"
                 + " hardware ethernet 08:00:27:18:69:BC;\n fixed-address 10.10.3.3;\n"
                 + " option host-name \"valkyrie03\";\n}\n\n}\n");
@@ -95,8 +95,8 @@ class DhcpConfTest {
     void addIntoASubnetWithoutHostsUsesItsIndentation() {
         String text = Resources.text("tutorial/dhcpd.conf") + "\nsubnet 10.20.0.0 netmask 255.255.255.0 {\n"
                 + "    option routers 10.20.0.254;\n}\n";
-        String added = DhcpEdits.add(DhcpConf.parse("d", text), "bmc-thor", "10.20.0.2",
-                Map.of("fixed-address", "10.20.0.2"));
+        String added = DhcpEdits.add(DhcpConf.parse("d", text), new DhcpEdits.NewHost("bmc-thor", "10.20.0.2",
+                Map.of("fixed-address", "10.20.0.2")));
         assertThat(added).endsWith("    option routers 10.20.0.254;\n\n    host bmc-thor {\n"
                 + "     fixed-address 10.20.0.2;\n     option host-name \"bmc-thor\";\n    }\n}\n");
     }
