@@ -51,7 +51,7 @@ public class DhcpCommands {
                     + "--apply restarts dhcpd with services.dhcp.restart.")
     public void add(@Complete(Complete.Kind.NODE) @Argument(index = 0, description = "host name") String name,
             @Option(longName = "mac", description = "hardware ethernet address") String mac,
-            @Option(longName = "ip", description = "fixed-address") String ip,
+            @Option(longName = "ip", description = "fixed-address: IPv4, DNS name, or several a,b") String ip,
             @Option(longName = "hostname", description = "option host-name (default: as the sibling hosts do)") String hostName,
             @Option(longName = "no-hostname", description = "no option host-name, whatever the siblings do") boolean noHostName,
             @Option(longName = "filename", description = "boot file name") String filename,
@@ -77,7 +77,7 @@ public class DhcpCommands {
             help = "Only the given fields change, in place; --unset drops statements, e.g. --unset filename,next-server.")
     public void set(@Complete(Complete.Kind.NODE) @Argument(index = 0, description = "host name") String name,
             @Option(longName = "mac", description = "hardware ethernet address") String mac,
-            @Option(longName = "ip", description = "fixed-address") String ip,
+            @Option(longName = "ip", description = "fixed-address: IPv4, DNS name, or several a,b") String ip,
             @Option(longName = "hostname", description = "option host-name") String hostName,
             @Option(longName = "no-hostname", description = "drop option host-name") boolean noHostName,
             @Option(longName = "filename", description = "boot file name") String filename,
