@@ -3,6 +3,7 @@ package herd.dhcp;
 import herd.files.FileChecker;
 import herd.files.FileProblem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,21 @@ public final class DhcpChecks {
         return b.toString().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * {@code mac} (canonical) written as {@code like} is: upper-case hex digits where it has them,
+     * no leading zeros where one of its octets has a single digit.
+     */
+    static String inNotationOf(String mac, String like) {
+        boolean upper = like.chars().anyMatch(c -> c >= 'A' && c <= 'F');
+        boolean unpadded = Arrays.stream(like.split(":")).anyMatch(o -> o.length() == 1);
+        StringBuilder b = new StringBuilder();
+        for (String octet : mac.split(":")) {
+            String o = unpadded && octet.length() == 2 && octet.charAt(0) == '0' ? octet.substring(1) : octet;
+            b.append(b.length() > 0 ? ":" : "").append(upper ? o.toUpperCase(Locale.ROOT) : o);
+        }
+        return b.toString();
+    }
+
     /** Every problem of the file. */
     public static List<FileProblem> problems(DhcpConf conf) {
         List<FileProblem> out = new ArrayList<>();
@@ -50,10 +66,10 @@ public final class DhcpChecks {
             } else if (hw.isPresent()) {
                 byMac.computeIfAbsent(canonicalMac(h.mac()), k -> new ArrayList<>()).add(h);
             }
-            if (!h.ip().isEmpty()) {
-                byIp.computeIfAbsent(h.ip(), k -> new ArrayList<>()).add(h);
-                subnetProblem(conf, h).ifPresent(out::add);
+            for (String ip : h.addresses()) {
+                byIp.computeIfAbsent(ip.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h);
             }
+            subnetProblem(conf, h).ifPresent(out::add);
             byName.computeIfAbsent(h.name(), k -> new ArrayList<>()).add(h);
         }
         duplicates(conf, byMac, "MAC", out);
@@ -68,24 +84,35 @@ public final class DhcpChecks {
         return problems(after).stream().filter(p -> !old.contains(p.message())).toList();
     }
 
-    /** A {@link FileChecker} for edits: parse errors and introduced problems. */
-    static FileChecker checker(DhcpConf before) {
-        return (path, proposed) -> introducedBy(before, DhcpConf.parse(path, proposed));
+    /**
+     * A {@link FileChecker} for edits: parse errors and introduced problems; {@code including} are
+     * the subnets of the file that includes this one (empty when none is known).
+     */
+    static FileChecker checker(DhcpConf before, List<DhcpSubnet> including) {
+        return (path, proposed) -> introducedBy(before, DhcpConf.parse(path, proposed).within(including));
     }
 
+    /**
+     * An IPv4 fixed address no subnet declares, or a host whose addresses all lie outside the
+     * subnet it is declared in. DNS names are dhcpd's to resolve; a fragment with no subnet of its
+     * own, and no known file including it, has nothing to check against.
+     */
     private static Optional<FileProblem> subnetProblem(DhcpConf conf, DhcpHost h) {
-        String ip = h.ip();
-        if (DhcpSubnet.ipv4(ip) < 0) {
+        List<String> ips = h.addresses().stream().filter(ip -> DhcpSubnet.ipv4(ip) >= 0).toList();
+        List<DhcpSubnet> subnets = conf.allSubnets();
+        if (ips.isEmpty() || subnets.isEmpty()) {
             return Optional.empty();
         }
         int line = h.statement("fixed-address").map(DhcpStatement::start).orElse(h.start());
-        if (h.subnet().isPresent() && !h.subnet().get().contains(ip)) {
-            return Optional.of(at(conf, line, "host " + h.name() + ": fixed-address " + ip
+        if (h.subnet().isPresent() && ips.stream().noneMatch(ip -> h.subnet().get().contains(ip))) {
+            return Optional.of(at(conf, line, "host " + h.name() + ": fixed-address " + ips.get(0)
                     + " is outside its subnet " + h.subnet().get().cidr()));
         }
-        if (conf.subnets().stream().noneMatch(s -> s.contains(ip))) {
-            return Optional.of(at(conf, line, "host " + h.name() + ": fixed-address " + ip
-                    + " is outside every declared subnet"));
+        for (String ip : ips) {
+            if (subnets.stream().noneMatch(s -> s.contains(ip))) {
+                return Optional.of(at(conf, line, "host " + h.name() + ": fixed-address " + ip
+                        + " is outside every declared subnet"));
+            }
         }
         return Optional.empty();
     }

@@ -7,10 +7,7 @@ import herd.services.ServiceFiles;
 import herd.session.Complete;
 import herd.session.Session;
 import herd.session.Table;
-import herd.session.UsageException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -49,12 +46,14 @@ public class DhcpCommands {
     }
 
     @Command(name = "dhcp add", group = GROUP, description = "Add a host entry (MAC, IP from the inventory by default)",
-            help = "The block goes after the last host of the IP's subnet, laid out like it. --dry-run shows the diff; "
+            help = "The block goes where its sibling hosts are (same scope, layout, order), written as they are written. "
+                    + "--dry-run shows the diff; "
                     + "--apply restarts dhcpd with services.dhcp.restart.")
     public void add(@Complete(Complete.Kind.NODE) @Argument(index = 0, description = "host name") String name,
             @Option(longName = "mac", description = "hardware ethernet address") String mac,
-            @Option(longName = "ip", description = "fixed-address") String ip,
-            @Option(longName = "hostname", description = "option host-name (default: the name)") String hostName,
+            @Option(longName = "ip", description = "fixed-address: IPv4, DNS name, or several a,b") String ip,
+            @Option(longName = "hostname", description = "option host-name (default: as the sibling hosts do)") String hostName,
+            @Option(longName = "no-hostname", description = "no option host-name, whatever the siblings do") boolean noHostName,
             @Option(longName = "filename", description = "boot file name") String filename,
             @Option(longName = "next-server", description = "TFTP/PXE server") String nextServer,
             @Option(longName = "option", description = "more statements, ';'-separated: 'root-path \"/srv\"'") String more,
@@ -62,8 +61,9 @@ public class DhcpCommands {
             @Option(longName = "apply", description = "restart dhcpd after writing") boolean apply) {
         Node node = mac == null || ip == null ? ServiceFiles.node(session, name) : null;
         DhcpRequest r = request(name, dryRun, apply).withMac(mac != null ? mac : node.mac())
-                .withIp(ip != null ? ip : node.ip()).withHostName(hostName).withFilename(filename).withNextServer(nextServer);
-        render(engine().add(options(r, more)));
+                .withIp(ip != null ? ip : node.ip()).withHostName(hostName).withoutHostName(noHostName)
+                .withFilename(filename).withNextServer(nextServer).withOptions(more);
+        render(engine().add(r));
     }
 
     @Command(name = "dhcp remove", group = GROUP, description = "Remove a host entry")
@@ -77,32 +77,18 @@ public class DhcpCommands {
             help = "Only the given fields change, in place; --unset drops statements, e.g. --unset filename,next-server.")
     public void set(@Complete(Complete.Kind.NODE) @Argument(index = 0, description = "host name") String name,
             @Option(longName = "mac", description = "hardware ethernet address") String mac,
-            @Option(longName = "ip", description = "fixed-address") String ip,
+            @Option(longName = "ip", description = "fixed-address: IPv4, DNS name, or several a,b") String ip,
             @Option(longName = "hostname", description = "option host-name") String hostName,
+            @Option(longName = "no-hostname", description = "drop option host-name") boolean noHostName,
             @Option(longName = "filename", description = "boot file name") String filename,
             @Option(longName = "next-server", description = "TFTP/PXE server") String nextServer,
             @Option(longName = "option", description = "more statements, ';'-separated: 'root-path \"/srv\"'") String more,
             @Option(longName = "unset", description = "statements to drop, comma-separated") String unset,
             @Option(longName = "dry-run", description = "show the diff, write nothing") boolean dryRun,
             @Option(longName = "apply", description = "restart dhcpd after writing") boolean apply) {
-        Set<String> drop = unset == null ? Set.of() : Set.copyOf(Arrays.stream(unset.split(",")).map(String::strip)
-                .map(s -> s.equals("host-name") ? "option host-name" : s.equals("mac") ? "hardware ethernet" : s).toList());
-        render(engine().set(options(request(name, dryRun, apply).withMac(mac).withIp(ip).withHostName(hostName)
-                .withFilename(filename).withNextServer(nextServer).withUnset(drop), more)));
-    }
-
-    /** {@code --option 'root-path "/srv"; domain-name-servers 10.10.0.1'}: each becomes an {@code option} statement. */
-    private static DhcpRequest options(DhcpRequest r, String more) {
-        DhcpRequest out = r;
-        for (String statement : more == null ? new String[0] : more.split(";")) {
-            String[] kv = statement.strip().split("\\s+", 2);
-            if (kv.length == 2) {
-                out = out.withOption("option " + kv[0], kv[1]);
-            } else if (!kv[0].isEmpty()) {
-                throw new UsageException("--option '" + statement.strip() + "': expected NAME VALUE");
-            }
-        }
-        return out;
+        render(engine().set(request(name, dryRun, apply).withMac(mac).withIp(ip).withHostName(hostName)
+                .withoutHostName(noHostName).withFilename(filename).withNextServer(nextServer).withOptions(more)
+                .withUnsetNames(unset)));
     }
 
     private DhcpRequest request(String name, boolean dryRun, boolean apply) {

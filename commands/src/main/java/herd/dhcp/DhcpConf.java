@@ -4,7 +4,10 @@ import herd.dhcp.DhcpToken.Kind;
 import herd.files.FileEditException;
 import herd.files.Text;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +27,8 @@ public final class DhcpConf {
     private final List<DhcpHost> hosts = new ArrayList<>();
     private final List<DhcpSubnet> subnets = new ArrayList<>();
     private final List<String> includes = new ArrayList<>();
+    private final Map<Integer, Integer> closes = new HashMap<>();
+    private List<DhcpSubnet> outer = List.of();
     private List<DhcpToken> tokens;
     private int next;
 
@@ -57,6 +62,34 @@ public final class DhcpConf {
         return subnets;
     }
 
+    /**
+     * The subnets of the file that includes this one (a fragment declaring hosts only): its hosts
+     * are checked and placed against them.
+     */
+    DhcpConf within(List<DhcpSubnet> including) {
+        outer = List.copyOf(including);
+        return this;
+    }
+
+    List<DhcpSubnet> outerSubnets() {
+        return outer;
+    }
+
+    /** This file's subnets, then those of the file including it. */
+    List<DhcpSubnet> allSubnets() {
+        if (outer.isEmpty()) {
+            return subnets;
+        }
+        List<DhcpSubnet> all = new ArrayList<>(subnets);
+        all.addAll(outer);
+        return all;
+    }
+
+    /** Offset of the '}' closing the block whose '{' is at {@code open}; the text's end for -1. */
+    int closeOf(int open) {
+        return open < 0 ? text.length() : closes.getOrDefault(open, text.length());
+    }
+
     /** Files named by {@code include} statements, as written. */
     public List<String> includes() {
         return includes;
@@ -82,13 +115,14 @@ public final class DhcpConf {
                 }
                 words = new ArrayList<>();
             } else if (t.is(Kind.LBRACE)) {
-                block(words, t, scope);
+                block(words, t, scope, open);
                 words = new ArrayList<>();
             } else if (t.is(Kind.RBRACE)) {
                 if (open < 0) {
                     throw new FileEditException(path, lineOf(t.start()), "'}' without a matching '{'");
                 }
                 missingSemicolon(words);
+                closes.put(open, t.start());
                 return statements;
             } else {
                 words.add(t);
@@ -103,7 +137,7 @@ public final class DhcpConf {
 
     private void statement(List<DhcpToken> words, DhcpToken semi, List<DhcpStatement> into) {
         into.add(new DhcpStatement(List.copyOf(words), words.get(0).start(), semi.end()));
-        if (words.get(0).text().equals("include") && words.size() > 1) {
+        if (words.get(0).text().equalsIgnoreCase("include") && words.size() > 1) {
             includes.add(words.get(1).value());
         }
     }
@@ -115,17 +149,17 @@ public final class DhcpConf {
         }
     }
 
-    private void block(List<DhcpToken> header, DhcpToken open, List<String> scope) {
+    private void block(List<DhcpToken> header, DhcpToken open, List<String> scope, int parent) {
         if (header.isEmpty()) {
             throw new FileEditException(path, lineOf(open.start()), "'{' without a declaration before it");
         }
-        String kind = header.get(0).text();
+        String kind = header.get(0).text().toLowerCase(Locale.ROOT);
         String title = String.join(" ", header.stream().map(DhcpToken::text).toList());
         List<String> inner = new ArrayList<>(scope);
         inner.add(title);
         int start = header.get(0).start();
         int firstChild = next < tokens.size() ? tokens.get(next).start() : open.end();
-        if (kind.equals("subnet") && header.size() >= 4) {
+        if (kind.equals("subnet") && header.size() >= 4 && header.get(2).text().equalsIgnoreCase("netmask")) {
             items(inner, open.start());
             DhcpSubnet s = new DhcpSubnet(header.get(1).text(), header.get(3).text(), start, open.start(),
                     tokens.get(next - 1).start(), firstChild);
@@ -136,7 +170,7 @@ public final class DhcpConf {
             hosts.add(null);
             List<DhcpStatement> body = items(inner, open.start());
             hosts.set(index, new DhcpHost(header.get(1).value(), start, open.start(), tokens.get(next - 1).start(),
-                    body, List.copyOf(scope), Optional.empty()));
+                    parent, body, List.copyOf(scope), Optional.empty()));
         } else {
             items(inner, open.start());
         }
@@ -147,8 +181,7 @@ public final class DhcpConf {
         for (int i = 0; i < hosts.size(); i++) {
             DhcpHost h = hosts.get(i);
             if (h != null && h.start() > s.open() && h.start() < s.close() && h.subnet().isEmpty()) {
-                hosts.set(i, new DhcpHost(h.name(), h.start(), h.open(), h.close(), h.statements(), h.scope(),
-                        Optional.of(s)));
+                hosts.set(i, h.in(s));
             }
         }
     }

@@ -3,12 +3,12 @@ package herd.dhcp;
 import herd.files.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * Text splices on a {@link DhcpConf}: each edit replaces only the lines of one host block and
@@ -24,82 +24,157 @@ final class DhcpEdits {
     }
 
     /**
-     * A new host block, placed after the last host declared in the subnet of {@code ip}, else at
-     * the end of that subnet's block, else after the last host with an address in that subnet (or
-     * any host), else at the end of the file.
+     * A host block to add.
+     *
+     * @param ip where it goes: the first IPv4 address picks the subnet
+     * @param fields its statements, MAC canonical ({@code option host-name} aside)
+     * @param hostName forced {@code option host-name}; null: as its siblings do
+     * @param noHostName none, whatever the siblings do
      */
-    static String add(DhcpConf conf, String name, String ip, Map<String, String> fields) {
-        String text = conf.text();
-        String nl = Text.newline(text);
-        Optional<DhcpSubnet> subnet = conf.subnets().stream().filter(s -> s.contains(ip)).findFirst();
-        Optional<DhcpHost> inside = last(conf, h -> subnet.isPresent() && h.subnet().equals(subnet));
-        if (inside.isEmpty() && subnet.isPresent() && onlySpaceBefore(text, subnet.get().close())) {
-            DhcpSubnet s = subnet.get();
-            String indent = s.firstChild() < s.close() ? indentOf(text, s.firstChild()) : indentOf(text, s.start()) + "  ";
-            int at = lineStart(text, s.close());
-            // After a blank line, keep one below too: remove() takes the blank line above with the block.
-            String tail = blankBefore(text, at) ? nl + nl : nl;
-            return splice(text, List.of(new Splice(at, at, block(name, fields, indent, indent + "  ", nl) + tail)));
+    record NewHost(String name, String ip, Map<String, String> fields, String hostName, boolean noHostName) {
+        NewHost(String name, String ip, Map<String, String> fields) {
+            this(name, ip, fields, null, false);
         }
-        Optional<DhcpHost> template = inside.or(() -> last(conf, h -> subnet.map(s -> s.contains(h.ip())).orElse(true)))
-                .or(() -> last(conf, h -> true));
-        if (template.isPresent()) {
-            DhcpHost t = template.get();
-            String indent = indentOf(text, t.start());
-            String inner = innerIndent(text, t, indent);
-            int at = lineEnd(text, t.close());
-            String gap = blankBefore(text, t.start()) ? nl + nl : nl;
-            return splice(text, List.of(new Splice(at, at, gap + block(name, fields, indent, inner, nl))));
-        }
-        String sep = text.isEmpty() || text.endsWith("\n") ? "" : nl;
-        return text + sep + block(name, fields, "", "  ", nl) + nl;
     }
 
-    /** A host block to add: name, address (for placement) and statements. */
-    record NewHost(String name, String ip, Map<String, String> fields) {
+    /** The new host's block where {@link DhcpPlacement} puts it, written as its template is. */
+    static String add(DhcpConf conf, NewHost h) {
+        DhcpPlacement.Spot spot = DhcpPlacement.of(conf, h.name(), h.ip());
+        return splice(conf.text(), List.of(new Splice(spot.at(), spot.at(), insertion(conf, spot, List.of(h)))));
     }
 
     /**
      * Several new hosts at once, placed as consecutive {@link #add} calls would place them but with
      * one splice per insertion point, so that a first sync of a large cluster stays linear. Hosts
-     * whose subnet declares no host yet are added one by one.
+     * that open a block (no sibling yet) are added one by one after the others.
      */
     static String addAll(DhcpConf conf, List<NewHost> hosts) {
-        String text = conf.text();
-        String nl = Text.newline(text);
-        Map<Integer, StringBuilder> points = new TreeMap<>();
+        Map<Integer, List<NewHost>> points = new TreeMap<>();
+        Map<Integer, DhcpPlacement.Spot> spots = new TreeMap<>();
         List<NewHost> rest = new ArrayList<>();
         for (NewHost h : hosts) {
-            Optional<DhcpSubnet> subnet = conf.subnets().stream().filter(s -> s.contains(h.ip())).findFirst();
-            Optional<DhcpHost> inside = last(conf, x -> subnet.isPresent() && x.subnet().equals(subnet));
-            if (inside.isEmpty()) {
+            DhcpPlacement.Spot spot = DhcpPlacement.of(conf, h.name(), h.ip());
+            if (spot.mode() != DhcpPlacement.Mode.AFTER) {
                 rest.add(h);
                 continue;
             }
-            DhcpHost t = inside.get();
-            String indent = indentOf(text, t.start());
-            String gap = blankBefore(text, t.start()) ? nl + nl : nl;
-            points.computeIfAbsent(lineEnd(text, t.close()), k -> new StringBuilder())
-                    .append(gap).append(block(h.name(), h.fields(), indent, innerIndent(text, t, indent), nl));
+            points.computeIfAbsent(spot.at(), k -> new ArrayList<>()).add(h);
+            spots.putIfAbsent(spot.at(), spot);
         }
-        String out = splice(text, points.entrySet().stream()
-                .map(e -> new Splice(e.getKey(), e.getKey(), e.getValue().toString())).toList());
+        List<Splice> splices = new ArrayList<>();
+        points.forEach((at, batch) -> {
+            DhcpPlacement.Spot spot = spots.get(at);
+            List<NewHost> inOrder = new ArrayList<>(batch);
+            if (spot.order() != null) {
+                inOrder.sort((a, b) -> spot.order().compare(new DhcpPlacement.Key(a.name(),
+                        DhcpPlacement.firstIpv4(a.ip())), new DhcpPlacement.Key(b.name(), DhcpPlacement.firstIpv4(b.ip()))));
+            }
+            splices.add(new Splice(at, at, insertion(conf, spot, inOrder)));
+        });
+        String out = splice(conf.text(), splices);
         for (NewHost h : rest) {
-            out = add(DhcpConf.parse(conf.path(), out), h.name(), h.ip(), h.fields());
+            out = add(DhcpConf.parse(conf.path(), out).within(conf.outerSubnets()), h);
         }
         return out;
     }
 
-    /** Removes the host's lines (and the blank line that separated it from the previous block). */
+    private static String insertion(DhcpConf conf, DhcpPlacement.Spot spot, List<NewHost> hosts) {
+        String text = conf.text();
+        String nl = Text.newline(text);
+        DhcpLayout layout = DhcpLayout.of(conf, spot.template());
+        String gap = nl.repeat(spot.blankLines());
+        StringBuilder b = new StringBuilder();
+        for (NewHost h : hosts) {
+            String block = layout.block(h.name(), fields(conf, spot, h), spot.indent());
+            switch (spot.mode()) {
+                case AFTER -> b.append(nl).append(gap).append(block);
+                case BEFORE -> b.append(block).append(nl).append(gap);
+                case END_OF_BLOCK -> b.append(DhcpText.blankLinesAbove(text, spot.at()) > 0 ? block + nl + nl : gap + block + nl);
+                case END_OF_FILE -> b.append(text.isEmpty() || text.endsWith("\n") ? "" : nl).append(block).append(nl);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The statements of a new host: its MAC written as its siblings write theirs, and its host name. */
+    private static Map<String, String> fields(DhcpConf conf, DhcpPlacement.Spot spot, NewHost h) {
+        Map<String, String> f = new LinkedHashMap<>();
+        List<DhcpHost> near = spot.siblings().isEmpty() ? conf.hosts() : spot.siblings();
+        h.fields().forEach((k, v) -> {
+            f.put(k, k.equals("hardware ethernet") ? DhcpChecks.inNotationOf(v, macLike(spot.template(), near)) : v);
+            if (k.equals("fixed-address")) {
+                hostName(spot.template(), near, h).ifPresent(n -> f.put("option host-name", quoted(n)));
+            }
+        });
+        if (!f.containsKey("option host-name")) {
+            hostName(spot.template(), near, h).ifPresent(n -> f.put("option host-name", quoted(n)));
+        }
+        return f;
+    }
+
+    /**
+     * The forced name, else one where most siblings carry one (or the file has no host yet),
+     * derived as the template's is from its name ({@code valkyrie01.cluster.local}).
+     */
+    private static Optional<String> hostName(DhcpHost template, List<DhcpHost> near, NewHost h) {
+        if (h.noHostName() || h.hostName() != null) {
+            return Optional.ofNullable(h.noHostName() ? null : h.hostName());
+        }
+        long carrying = near.stream().filter(s -> s.statement("option host-name").isPresent()).count();
+        boolean templateCarries = template != null && template.statement("option host-name").isPresent();
+        boolean most = carrying * 2 > near.size() || carrying * 2 == near.size() && templateCarries;
+        if (!near.isEmpty() && !most) {
+            return Optional.empty();
+        }
+        DhcpHost like = templateCarries ? template
+                : near.stream().filter(s -> s.statement("option host-name").isPresent()).findFirst().orElse(null);
+        String written = like == null ? "" : like.field("option host-name");
+        return Optional.of(like != null && written.startsWith(like.name())
+                ? h.name() + written.substring(like.name().length()) : h.name());
+    }
+
+    /** The MAC whose notation a new one copies: the template's when it has hex letters, else a sibling's that has. */
+    private static String macLike(DhcpHost template, List<DhcpHost> near) {
+        String own = template == null ? "" : template.mac();
+        if (own.chars().anyMatch(Character::isLetter)) {
+            return own;
+        }
+        return near.stream().map(DhcpHost::mac).filter(m -> m.chars().anyMatch(Character::isLetter)).findFirst()
+                .orElse(own);
+    }
+
+    static String quoted(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /**
+     * Removes the host's lines and one gap: the blank lines above it unless a host or a comment
+     * follows directly, else the blank lines below it unless another host ends just above.
+     */
     static String remove(DhcpConf conf, DhcpHost host) {
         String text = conf.text();
         int start = host.start();
         int end = host.close() + 1;
-        if (onlySpaceBefore(text, start) && onlySpaceOrCommentAfter(text, end)) {
-            start = lineStart(text, start);
-            end = nextLineStart(text, end);
-            if (blankBefore(text, start)) {
-                start = lineStart(text, start - 1);
+        if (DhcpText.onlySpaceBefore(text, start) && DhcpText.onlySpaceOrCommentAfter(text, end)) {
+            start = DhcpText.lineStart(text, start);
+            end = DhcpText.nextLineStart(text, end);
+            int above = DhcpText.blankLinesAbove(text, start);
+            int below = DhcpText.blankLinesBelow(text, end);
+            int next = end;
+            while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+                next++;
+            }
+            int nextStart = next;
+            boolean hostOrCommentNext = text.startsWith("#", next)
+                    || conf.hosts().stream().anyMatch(h -> h.start() == nextStart);
+            if (above > 0 && (below > 0 || !hostOrCommentNext)) {
+                for (int i = 0; i < above; i++) {
+                    start = DhcpText.lineStart(text, start - 1);
+                }
+            } else if (above == 0 && below > 0 && !hostEndsAbove(conf, start)) {
+                for (int i = 0; i < below; i++) {
+                    end = DhcpText.nextLineStart(text, end);
+                }
             }
             if (end == text.length() && start > 0 && text.charAt(end - 1) != '\n') {
                 // The block was the unterminated last line: the terminator before it goes too.
@@ -113,22 +188,28 @@ final class DhcpEdits {
         return splice(text, List.of(new Splice(start, end, "")));
     }
 
-    /** Replaces the values of existing statements, appends new ones, drops the {@code unset} keys. */
+    /**
+     * Replaces the values of existing statements (a MAC in the notation of the one it replaces),
+     * appends new ones written as the host's own, drops the {@code unset} keys.
+     */
     static String set(DhcpConf conf, DhcpHost host, Map<String, String> fields, Set<String> unset) {
         String text = conf.text();
         String nl = Text.newline(text);
         List<Splice> splices = new ArrayList<>();
         StringBuilder added = new StringBuilder();
-        boolean ownLine = onlySpaceBefore(text, host.close());
-        String inner = innerIndent(text, host, indentOf(text, host.start()));
+        boolean ownLine = DhcpText.onlySpaceBefore(text, host.close());
+        DhcpLayout layout = DhcpLayout.of(conf, host);
+        String inner = layout.innerIndent(DhcpText.indentOf(text, host.start()));
         for (Map.Entry<String, String> f : fields.entrySet()) {
             Optional<DhcpStatement> s = host.statement(f.getKey());
+            String value = f.getKey().equals("hardware ethernet") && s.isPresent()
+                    ? DhcpChecks.inNotationOf(f.getValue(), s.get().value()) : f.getValue();
             if (s.isPresent()) {
-                splices.add(new Splice(s.get().valueStart(), s.get().valueEnd(), f.getValue()));
+                splices.add(new Splice(s.get().valueStart(), s.get().valueEnd(), value));
             } else if (ownLine) {
-                added.append(inner).append(f.getKey()).append(' ').append(f.getValue()).append(';').append(nl);
+                added.append(inner).append(layout.statement(f.getKey(), value)).append(nl);
             } else {
-                added.append(f.getKey()).append(' ').append(f.getValue()).append("; ");
+                added.append(layout.statement(f.getKey(), value)).append(' ');
             }
         }
         for (DhcpStatement s : host.statements()) {
@@ -137,46 +218,21 @@ final class DhcpEdits {
             }
         }
         if (added.length() > 0) {
-            int at = ownLine ? lineStart(text, host.close()) : host.close();
+            int at = ownLine ? DhcpText.lineStart(text, host.close()) : host.close();
             splices.add(new Splice(at, at, added.toString()));
         }
         return splice(text, splices);
     }
 
     private static Splice removal(String text, DhcpStatement s) {
-        if (onlySpaceBefore(text, s.start()) && onlySpaceOrCommentAfter(text, s.end())) {
-            return new Splice(lineStart(text, s.start()), nextLineStart(text, s.end()), "");
+        if (DhcpText.onlySpaceBefore(text, s.start()) && DhcpText.onlySpaceOrCommentAfter(text, s.end())) {
+            return new Splice(DhcpText.lineStart(text, s.start()), DhcpText.nextLineStart(text, s.end()), "");
         }
         int start = s.start();
         while (start > 0 && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\t')) {
             start--;
         }
         return new Splice(start, s.end(), "");
-    }
-
-    private static Optional<DhcpHost> last(DhcpConf conf, Predicate<DhcpHost> which) {
-        List<DhcpHost> hosts = conf.hosts();
-        for (int i = hosts.size() - 1; i >= 0; i--) {
-            if (which.test(hosts.get(i))) {
-                return Optional.of(hosts.get(i));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String block(String name, Map<String, String> fields, String indent, String inner, String nl) {
-        StringBuilder b = new StringBuilder(indent).append("host ").append(name).append(" {").append(nl);
-        fields.forEach((k, v) -> b.append(inner).append(k).append(' ').append(v).append(';').append(nl));
-        return b.append(indent).append('}').toString();
-    }
-
-    private static String innerIndent(String text, DhcpHost h, String indent) {
-        for (DhcpStatement s : h.statements()) {
-            if (onlySpaceBefore(text, s.start())) {
-                return indentOf(text, s.start());
-            }
-        }
-        return indent + "  ";
     }
 
     private static String splice(String text, List<Splice> splices) {
@@ -186,45 +242,9 @@ final class DhcpEdits {
         return b.toString();
     }
 
-    static int lineStart(String text, int offset) {
-        return text.lastIndexOf('\n', offset - 1) + 1;
-    }
-
-    /** Offset of the line terminator ending the line of {@code offset} (or the text's end). */
-    static int lineEnd(String text, int offset) {
-        int nl = text.indexOf('\n', offset);
-        if (nl < 0) {
-            return text.length();
-        }
-        return nl > offset && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
-    }
-
-    /** Offset just after the line of {@code offset}, terminator included. */
-    static int nextLineStart(String text, int offset) {
-        int nl = text.indexOf('\n', offset);
-        return nl < 0 ? text.length() : nl + 1;
-    }
-
-    static String indentOf(String text, int offset) {
-        int s = lineStart(text, offset);
-        int e = s;
-        while (e < text.length() && (text.charAt(e) == ' ' || text.charAt(e) == '\t')) {
-            e++;
-        }
-        return text.substring(s, e);
-    }
-
-    private static boolean onlySpaceBefore(String text, int offset) {
-        return text.substring(lineStart(text, offset), offset).isBlank();
-    }
-
-    private static boolean onlySpaceOrCommentAfter(String text, int offset) {
-        String rest = text.substring(offset, lineEnd(text, offset)).strip();
-        return rest.isEmpty() || rest.startsWith("#");
-    }
-
-    private static boolean blankBefore(String text, int offset) {
-        int s = lineStart(text, offset);
-        return s > 0 && text.substring(lineStart(text, s - 1), s).isBlank();
+    /** Another host's block ends on the line above {@code lineStart}. */
+    private static boolean hostEndsAbove(DhcpConf conf, int lineStart) {
+        int above = DhcpText.lineStart(conf.text(), lineStart - 1);
+        return lineStart > 0 && conf.hosts().stream().anyMatch(h -> h.close() >= above && h.close() < lineStart);
     }
 }

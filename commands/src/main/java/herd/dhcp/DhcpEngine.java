@@ -7,14 +7,18 @@ import herd.files.FileEditException;
 import herd.files.FileEditor;
 import herd.files.FileProblem;
 import herd.files.ProcessRunner;
+import herd.files.Text;
 import herd.files.WriteMode;
 import herd.services.DhcpSettings;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Host entries of dhcpd.conf: list, show, add, remove, set. Every write is validated (herd's
@@ -83,8 +87,7 @@ public final class DhcpEngine {
     public FileChange planAdd(FileChange c, DhcpRequest r) {
         DhcpConf conf = parse(c);
         check(c, conf, r);
-        Map<String, String> fields = fields(r.hostName() == null ? r.withHostName(r.name()) : r);
-        return c.withAfter(DhcpEdits.add(conf, r.name(), r.ip(), fields));
+        return c.withAfter(DhcpEdits.add(conf, newHost(r)));
     }
 
     /** The change with several new host blocks, as consecutive {@link #planAdd} calls would make it. */
@@ -93,10 +96,10 @@ public final class DhcpEngine {
             return c;
         }
         DhcpConf conf = parse(c);
-        List<DhcpEdits.NewHost> hosts = new java.util.ArrayList<>();
+        List<DhcpEdits.NewHost> hosts = new ArrayList<>();
         for (DhcpRequest r : requests) {
             check(c, conf, r);
-            hosts.add(new DhcpEdits.NewHost(r.name(), r.ip(), fields(r.hostName() == null ? r.withHostName(r.name()) : r)));
+            hosts.add(newHost(r));
         }
         return c.withAfter(DhcpEdits.addAll(conf, hosts));
     }
@@ -108,12 +111,43 @@ public final class DhcpEngine {
 
     public FileChange planSet(FileChange c, DhcpRequest r) {
         DhcpConf conf = parse(c);
-        return c.withAfter(DhcpEdits.set(conf, existing(conf, r.name()), fields(r), r.unset()));
+        Map<String, String> fields = r.statements();
+        if (r.hostName() != null) {
+            fields.put("option host-name", DhcpEdits.quoted(r.hostName()));
+        }
+        Set<String> unset = new HashSet<>(r.unset());
+        if (r.noHostName()) {
+            unset.add("option host-name");
+        }
+        return c.withAfter(DhcpEdits.set(conf, existing(conf, r.name()), fields, unset));
     }
 
     /** herd's checks (problems the edit introduces) then {@code dhcpd -t}. */
     public List<FileChecker> checkers(FileChange c) {
-        return List.of(DhcpChecks.checker(DhcpConf.parse(c.path(), c.before())), dhcpd);
+        List<DhcpSubnet> outer = including(c.path());
+        return List.of(DhcpChecks.checker(DhcpConf.parse(c.path(), c.before()).within(outer), outer), dhcpd);
+    }
+
+    /**
+     * The subnets of the file including {@code path} when it is a fragment: the {@code dhcpd.conf}
+     * of its directory, if that one names it in an {@code include}; else none.
+     */
+    private List<DhcpSubnet> including(String path) {
+        int slash = path.lastIndexOf('/');
+        String dir = slash >= 0 ? path.substring(0, slash + 1) : "";
+        String main = dir + "dhcpd.conf";
+        if (main.equals(path) || !editor.files().exists(main)) {
+            return List.of();
+        }
+        try {
+            DhcpConf parent = DhcpConf.parse(main, Text.decode(editor.files().read(main)));
+            boolean includesIt = parent.includes().stream()
+                    .anyMatch(i -> i.equals(path) || (dir + i).equals(path) || i.equals(path.substring(slash + 1)));
+            return includesIt ? parent.subnets() : List.of();
+        } catch (IOException | FileEditException e) {
+            // An unreadable or broken including file only means its subnets are not known.
+            return List.of();
+        }
     }
 
     /** Restarts dhcpd with the inventory's command. */
@@ -153,7 +187,7 @@ public final class DhcpEngine {
     private DhcpConf parse(FileChange c) {
         // One parse per text, not per lookup: net sync asks about each node of a large file.
         if (last == null || last.text() != c.after() || !last.path().equals(c.path())) {
-            last = DhcpConf.parse(c.path(), c.after());
+            last = DhcpConf.parse(c.path(), c.after()).within(including(c.path()));
         }
         return last;
     }
@@ -172,40 +206,8 @@ public final class DhcpEngine {
         return conf.host(name).orElseThrow(() -> new DhcpException("host " + name + ": no entry in " + conf.path()));
     }
 
-    private static Map<String, String> fields(DhcpRequest r) {
-        Map<String, String> f = new LinkedHashMap<>();
-        if (r.mac() != null) {
-            if (!DhcpChecks.validMac(r.mac())) {
-                throw new DhcpException("host " + r.name() + ": bad MAC address '" + r.mac()
-                        + "' (expected 6 octets like 08:00:27:18:68:bc)");
-            }
-            f.put("hardware ethernet", DhcpChecks.canonicalMac(r.mac()));
-        }
-        if (r.ip() != null) {
-            if (DhcpSubnet.ipv4(r.ip()) < 0) {
-                throw new DhcpException("host " + r.name() + ": bad IPv4 address '" + r.ip() + "'");
-            }
-            f.put("fixed-address", r.ip());
-        }
-        if (r.hostName() != null && !HOST_NAME.matcher(r.hostName()).matches()) {
-            throw new DhcpException("host " + r.name() + ": bad host-name '" + r.hostName() + "' (letters, digits, '-' and '.'; no leading '-')");
-        }
-        putQuoted(f, "option host-name", r.hostName());
-        putQuoted(f, "filename", r.filename());
-        if (r.nextServer() != null) {
-            f.put("next-server", r.nextServer());
-        }
-        f.putAll(r.options());
-        return f;
-    }
-
-    private static final java.util.regex.Pattern HOST_NAME =
-            java.util.regex.Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\.?");
-
-    private static void putQuoted(Map<String, String> f, String key, String value) {
-        if (value != null) {
-            f.put(key, "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
-        }
+    private static DhcpEdits.NewHost newHost(DhcpRequest r) {
+        return new DhcpEdits.NewHost(r.name(), r.ip(), r.statements(), r.hostName(), r.noHostName());
     }
 
     private static DhcpEntry entry(DhcpConf conf, DhcpHost h) {
@@ -217,6 +219,6 @@ public final class DhcpEngine {
             }
         }
         return new DhcpEntry(h.name(), h.mac(), h.ip(), h.field("option host-name"), h.field("filename"),
-                h.field("next-server"), others, conf.lineOf(h.start()), h.scope());
+                h.field("next-server"), others, conf.lineOf(h.start()), h.scope(), h.addresses());
     }
 }

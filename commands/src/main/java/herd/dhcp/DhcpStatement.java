@@ -1,22 +1,29 @@
 package herd.dhcp;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
- * One {@code ...;} statement inside a host block. Its key is the words naming it
- * ({@code hardware ethernet}, {@code option host-name}, {@code fixed-address}); the value is the
- * rest, up to the semicolon.
+ * One {@code ...;} statement inside a host block. Its key is the words naming it, in lower case
+ * as dhcpd's keywords are case-insensitive ({@code hardware ethernet}, {@code option host-name},
+ * {@code fixed-address}); the value is the rest, up to the semicolon.
  */
 record DhcpStatement(List<DhcpToken> tokens, int start, int end) {
 
     String key() {
-        String first = tokens.get(0).text();
-        boolean twoWords = (first.equals("hardware") || first.equals("option")) && tokens.size() > 1;
-        return twoWords ? first + " " + tokens.get(1).text() : first;
+        String first = tokens.get(0).text().toLowerCase(Locale.ROOT);
+        return keyLength() == 2 ? first + " " + tokens.get(1).text().toLowerCase(Locale.ROOT) : first;
     }
 
     private int keyLength() {
-        return key().contains(" ") ? 2 : 1;
+        String first = tokens.get(0).text();
+        boolean twoWords = first.equalsIgnoreCase("hardware") || first.equalsIgnoreCase("option");
+        return twoWords && tokens.size() > 1 ? 2 : 1;
+    }
+
+    /** Offset just after the key's last word. */
+    int keyEnd() {
+        return tokens.get(keyLength() - 1).end();
     }
 
     List<DhcpToken> valueTokens() {
@@ -27,6 +34,11 @@ record DhcpStatement(List<DhcpToken> tokens, int start, int end) {
     String value() {
         List<DhcpToken> v = valueTokens();
         return v.isEmpty() ? "" : v.get(0).value();
+    }
+
+    /** The value words without their commas: the addresses of {@code fixed-address a, b}. */
+    List<String> values() {
+        return valueTokens().stream().filter(t -> !t.is(DhcpToken.Kind.COMMA)).map(DhcpToken::value).toList();
     }
 
     /** Offset of the value text (just after the key and its blank). */

@@ -5,9 +5,13 @@ record DhcpSubnet(String address, String netmask, int start, int open, int close
 
     /** True when {@code ip} (an IPv4 literal) lies in this subnet. */
     boolean contains(String ip) {
+        return contains(ipv4(ip));
+    }
+
+    /** True when {@code x} (an IPv4 address as a number, -1 for none) lies in this subnet. */
+    boolean contains(long x) {
         long a = ipv4(address);
         long m = ipv4(netmask);
-        long x = ipv4(ip);
         return a >= 0 && m >= 0 && x >= 0 && (x & m) == (a & m);
     }
 

@@ -71,7 +71,7 @@ class DhcpConfTest {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("hardware ethernet", "08:00:27:18:69:bc");
         fields.put("fixed-address", "10.10.3.3");
-        String added = DhcpEdits.add(DhcpConf.parse(file, text), "valkyrie03", "10.10.3.3", fields);
+        String added = DhcpEdits.add(DhcpConf.parse(file, text), new DhcpEdits.NewHost("valkyrie03", "10.10.3.3", fields));
         DhcpConf after = DhcpConf.parse(file, added);
         assertThat(after.host("valkyrie03").orElseThrow().ip()).isEqualTo("10.10.3.3");
         assertThat(DhcpEdits.remove(after, after.host("valkyrie03").orElseThrow())).isEqualTo(text);
@@ -84,20 +84,21 @@ class DhcpConfTest {
         fields.put("hardware ethernet", "08:00:27:18:69:bc");
         fields.put("fixed-address", "10.10.3.3");
         fields.put("option host-name", "\"valkyrie03\"");
-        String added = DhcpEdits.add(DhcpConf.parse("d", text), "valkyrie03", "10.10.3.3", fields);
+        String added = DhcpEdits.add(DhcpConf.parse("d", text), new DhcpEdits.NewHost("valkyrie03", "10.10.3.3", fields));
         assertThat(added).contains(" option host-name \"valkyrie02\";\n}\n\nhost valkyrie03 {\n"
-                + " hardware ethernet 08:00:27:18:69:bc;\n fixed-address 10.10.3.3;\n"
+                + " hardware ethernet 08:00:27:18:69:BC;\n fixed-address 10.10.3.3;\n"
                 + " option host-name \"valkyrie03\";\n}\n\n}\n");
         assertThat(added).startsWith(text.substring(0, text.indexOf("\n\n}\n")));
     }
 
     @Test
-    void addIntoAnEmptySubnetUsesItsIndentation() {
-        String text = Resources.text("variants/dhcpd-nested.conf");
-        String added = DhcpEdits.add(DhcpConf.parse("d", text), "bmc-thor", "10.20.0.2",
-                Map.of("fixed-address", "10.20.0.2"));
-        assertThat(added).contains("    # BMC network: hosts below\n    host bmc-thor {\n"
-                + "      fixed-address 10.20.0.2;\n    }\n  }\n");
+    void addIntoASubnetWithoutHostsUsesItsIndentation() {
+        String text = Resources.text("tutorial/dhcpd.conf") + "\nsubnet 10.20.0.0 netmask 255.255.255.0 {\n"
+                + "    option routers 10.20.0.254;\n}\n";
+        String added = DhcpEdits.add(DhcpConf.parse("d", text), new DhcpEdits.NewHost("bmc-thor", "10.20.0.2",
+                Map.of("fixed-address", "10.20.0.2")));
+        assertThat(added).endsWith("    option routers 10.20.0.254;\n\n    host bmc-thor {\n"
+                + "     fixed-address 10.20.0.2;\n     option host-name \"bmc-thor\";\n    }\n}\n");
     }
 
     @Test
@@ -110,7 +111,7 @@ class DhcpConfTest {
         String edited = DhcpEdits.set(conf, conf.host("valkyrie02").orElseThrow(), fields, Set.of("option host-name"));
         assertThat(edited).contains("        \tfixed-address\t10.10.3.12;\n"
                 + "        \thardware\tethernet\t8:0:27:18:69:bc;\n".substring(0, 0)
-                + "        \tnext-server 10.10.0.2;\n        }\n");
+                + "        \tnext-server\t10.10.0.2;\n        }\n");
         assertThat(edited).doesNotContain("\"valkyrie02\"");
         DhcpHost before = conf.host("valkyrie02").orElseThrow();
         assertThat(edited).startsWith(text.substring(0, before.start()));

@@ -36,14 +36,14 @@ class DhcpCorpusTest {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("hardware ethernet", "08:00:27:00:00:ff");
             fields.put("fixed-address", "10.10.7.7");
-            String added = DhcpEdits.add(conf, "fresh", "10.10.7.7", fields);
+            String added = DhcpEdits.add(conf, new DhcpEdits.NewHost("fresh", "10.10.7.7", fields));
             DhcpConf after = DhcpConf.parse("c", added);
             assertThat(DhcpEdits.remove(after, after.host("fresh").orElseThrow())).as("corpus %d", i).isEqualTo(text);
             String sequential = text;
             List<DhcpEdits.NewHost> batch = new ArrayList<>();
             for (int k = 0; k < 3; k++) {
                 Map<String, String> f = Map.of("fixed-address", "10.10.8." + k);
-                sequential = DhcpEdits.add(DhcpConf.parse("c", sequential), "batch" + k, "10.10.8." + k, f);
+                sequential = DhcpEdits.add(DhcpConf.parse("c", sequential), new DhcpEdits.NewHost("batch" + k, "10.10.8." + k, f));
                 batch.add(new DhcpEdits.NewHost("batch" + k, "10.10.8." + k, f));
             }
             assertThat(DhcpEdits.addAll(conf, batch)).as("batch corpus %d", i).isEqualTo(sequential);

@@ -54,7 +54,7 @@ class DhcpEngineTest {
     void dryRunShowsTheDiffAndWritesNothing() throws IOException {
         DhcpResult r = dhcp.add(request("valkyrie03", WriteMode.DRY_RUN));
         assertThat(r.diff()).contains("+++ " + conf + " (proposed)", "+host valkyrie03 {",
-                "+ hardware ethernet 08:00:27:18:69:bc;", "+ filename \"ipxe.efi\";");
+                "+ hardware ethernet 08:00:27:18:69:BC;", "+ filename \"ipxe.efi\";");
         assertThat(r.written()).isFalse();
         assertUnchanged();
     }
@@ -91,7 +91,7 @@ class DhcpEngineTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "08:00:27:18:67:bc|10.10.3.3|52|MAC 08:00:27:18:67:bc used by several hosts: valkyrie01, valkyrie03",
-        "08:00:27:18:69:bc|10.10.3.1|52|fixed-address 10.10.3.1 used by several hosts: valkyrie01, valkyrie03",
+        "08:00:27:18:69:bc|10.10.3.1|46|fixed-address 10.10.3.1 used by several hosts: valkyrie03, valkyrie01",
         "08:00:27:18:69:bc|10.11.3.3|54|host valkyrie03: fixed-address 10.11.3.3 is outside its subnet 10.10.0.0/16",
     })
     void introducedProblemsAreRefusedWithFileAndLine(String mac, String ip, int line, String message) throws IOException {

@@ -79,7 +79,7 @@ class RemoteFilesLabTest {
     @Test
     void aDryRunShowsTheDiffAndWritesNothing() throws IOException {
         Map<String, byte[]> before = contents();
-        new DhcpCommands(session).add("valkyrie09", "08:00:27:18:69:bc", "10.10.3.9", null, null, null, null, true, false);
+        new DhcpCommands(session).add("valkyrie09", "08:00:27:18:69:bc", "10.10.3.9", null, false, null, null, null, true, false);
         new DnsCommands(session).add("valkyrie09", "A", "10.10.3.9", false, false, false, true, false);
         new HostsCommands(session).add("valkyrie09", "10.10.3.9", null, true);
         String shown = String.join("\n", out.lines);
@@ -93,13 +93,13 @@ class RemoteFilesLabTest {
     @Test
     void realEditsChangeOnlyTheTouchedEntryKeepModeGroupAndABackup() throws IOException, InterruptedException {
         Map<String, byte[]> before = contents();
-        new DhcpCommands(session).add("valkyrie09", "08:00:27:18:69:bc", "10.10.3.9", null, null, null, null, false, true);
+        new DhcpCommands(session).add("valkyrie09", "08:00:27:18:69:bc", "10.10.3.9", null, false, null, null, null, false, true);
         assertThat(Files.readString(dir.resolve("restarted-on"))).as("--apply ran on services.host").isEqualTo("valkyrie01\n");
         new DnsCommands(session).add("valkyrie09", "A", "10.10.3.9", false, false, false, false, false);
         new HostsCommands(session).add("valkyrie09", "10.10.3.9", null, false);
 
         assertThat(changed("dhcpd.conf", before)).allMatch(l -> l.startsWith("+")).contains("+host valkyrie09 {",
-                "+ hardware ethernet 08:00:27:18:69:bc;", "+ fixed-address 10.10.3.9;");
+                "+ hardware ethernet 08:00:27:18:69:BC;", "+ fixed-address 10.10.3.9;");
         assertThat(changed("hosts", before)).containsExactly("+10.10.3.9   valkyrie09");
         // Zones: the new record and the SOA serial, nothing else.
         assertThat(changed("forward", before)).hasSize(3).contains("+valkyrie09         IN  A   10.10.3.9")
@@ -118,7 +118,7 @@ class RemoteFilesLabTest {
     @Test
     void aFileTheCheckerRefusesIsNotWrittenAndTheErrorNamesItsLine() throws IOException {
         Map<String, byte[]> before = contents();
-        assertThatThrownBy(() -> new DhcpCommands(session).add("valkyrie09", "08:00:27:18:69:bc", "10.10.3.9", null, null,
+        assertThatThrownBy(() -> new DhcpCommands(session).add("valkyrie09", "08:00:27:18:69:bc", "10.10.3.9", null, false, null,
                 null, "bogus-statement 7", false, false))
                 .isInstanceOf(FileEditException.class)
                 .hasMessageMatching("\\Q" + dir.resolve("dhcpd.conf") + "\\E:\\d+: .*bogus-statement.*");

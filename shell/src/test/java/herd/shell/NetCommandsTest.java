@@ -53,7 +53,7 @@ class NetCommandsTest {
         Result r = HerdProcess.run(home, null, "-q", "-i", home.resolve("cluster.yaml").toString(), script.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("+host valkyrie03 {\n+ hardware ethernet 08:00:27:18:69:bc;\n",
+        assertThat(r.out()).contains("+host valkyrie03 {\n+ hardware ethernet 08:00:27:18:69:BC;\n",
                 "dhcp: add valkyrie03 08:00:27:18:69:bc 10.10.3.3", "dns: 3.3.10.10.in-addr.arpa. PTR valkyrie03.cluster.local.",
                 "\"name\":\"valkyrie03\"", "10.10.3.3  valkyrie03");
         assertThat(Files.readString(home.resolve("forward"))).contains("valkyrie03         IN  A   10.10.3.3\n");
