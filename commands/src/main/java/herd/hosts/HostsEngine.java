@@ -26,10 +26,17 @@ public final class HostsEngine {
 
     private final FileEditor editor;
     private final String path;
+    private final String domain;
 
     public HostsEngine(FileEditor editor, String path) {
+        this(editor, path, "");
+    }
+
+    /** {@code domain}: the cluster's domain, so that {@code NAME} also finds {@code NAME.domain}. */
+    public HostsEngine(FileEditor editor, String path, String domain) {
         this.editor = editor;
         this.path = path;
+        this.domain = domain == null ? "" : domain.replaceAll("\\.$", "");
     }
 
     public String path() {
