@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +35,6 @@ class HostsEditCorpusTest {
     }
 
     @Test
-    @Disabled("the corpus comes before the code (issue 21); the engine commit enables it")
     void everyEditGivesTheFileACarefulAdminWouldWrite() throws Exception {
         List<Outcome> outcomes = new ArrayList<>();
         try (Stream<Path> cases = Files.list(Path.of(getClass().getResource("/herd/hosts/corpus").toURI()))) {
