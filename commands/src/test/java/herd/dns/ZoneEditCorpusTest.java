@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +48,6 @@ class ZoneEditCorpusTest {
     }
 
     @Test
-    @Disabled("the corpus comes before the code (issue 21); the engine commit enables it")
     void everyEditGivesTheFileACarefulAdminWouldWrite() throws Exception {
         assumeThat(ProcessRunner.installed("named-checkzone")).as("named-checkzone (bind9-utils) is not installed").isTrue();
         List<Outcome> outcomes = new ArrayList<>();
