@@ -12,7 +12,7 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
-/** {@code dns list|add|remove}: A/AAAA/CNAME/PTR records of the cluster's zones (docs/dns.md). */
+/** {@code dns list|add|remove}: records of the cluster's zones (docs/dns.md). */
 @Component
 public class DnsCommands {
     private static final String GROUP = "DNS";
@@ -33,12 +33,16 @@ public class DnsCommands {
     }
 
     @Command(name = "dns add", group = GROUP, description = "Add a record; an A also gets its PTR",
-            help = "dns add valkyrie03 A 10.10.3.3 (or dns add valkyrie03 10.10.3.3) | dns add www CNAME odin | dns add 10.10.3.3 PTR valkyrie03. "
-                    + "A/AAAA without a value take the inventory's address. The SOA serial is bumped; --apply "
-                    + "reloads the zone and checks named serves the new serial; --dynamic sends an RFC 2136 update.")
+            help = "dns add valkyrie03 A 10.10.3.3 (or dns add valkyrie03 10.10.3.3) | dns add www CNAME odin | "
+                    + "dns add 10.10.3.3 PTR valkyrie03. A/AAAA without a value take the inventory's address. The record goes beside its siblings, in "
+                    + "the $TTL/$ORIGIN stretch that gives it its TTL (--ttl, else the siblings'), or extends the "
+                    + "$GENERATE line it continues; a PTR follows RFC 2317 CNAMEs into classless zones. The SOA serial "
+                    + "is bumped; --apply reloads the zone and checks named serves the new serial; --dynamic sends an "
+                    + "RFC 2136 update.")
     public void add(@Complete(Complete.Kind.NODE) @Argument(index = 0, description = "name or address") String name,
             @Complete(values = {"A", "AAAA", "CNAME", "PTR"}) @Argument(index = 1, description = "record type", defaultValue = "A") String type,
             @Argument(index = 2, description = "value") String value,
+            @Option(longName = "ttl", description = "TTL in seconds or BIND units (5m, 1h, 1d); default: the neighbours'") String ttl,
             @Option(longName = "no-ptr", description = "do not add the PTR of an A/AAAA") boolean noPtr,
             @Option(longName = "dynamic", description = "RFC 2136 update instead of a file edit") boolean dynamic,
             @Option(longName = "static", description = "file edit even where dns.dynamic is set") boolean fileEdit,
@@ -50,12 +54,17 @@ public class DnsCommands {
         }
         String v = value != null && !value.isBlank() ? value
                 : "A".equalsIgnoreCase(type) ? ServiceFiles.node(session, name).ip() : null;
-        render(engine().add(new DnsRequest(name, type, v, noPtr, how(dynamic, fileEdit), ServiceFiles.mode(dryRun, apply))));
+        render(engine().add(new DnsRequest(name, type, v, noPtr, how(dynamic, fileEdit), ServiceFiles.mode(dryRun, apply),
+                blank(ttl))));
     }
 
-    @Command(name = "dns remove", group = GROUP, description = "Remove records of a name (and the PTRs of its addresses)")
+    @Command(name = "dns remove", group = GROUP, description = "Remove records of a name (and the PTRs of its addresses)",
+            help = "Without TYPE every record of the name goes (A, AAAA, CNAME, TXT, MX, HINFO, SSHFP...), each one "
+                    + "printed, with the PTRs of its addresses unless --no-ptr; a TYPE keeps the others. A record "
+                    + "made by a $GENERATE line takes its value out of the range (the note says how the line changed).")
     public void remove(@Complete(Complete.Kind.NODE) @Argument(index = 0, description = "name or address") String name,
-            @Complete(values = {"A", "AAAA", "CNAME", "PTR"}) @Argument(index = 1, description = "record type (default: A, AAAA, CNAME)") String type,
+            @Complete(values = {"A", "AAAA", "CNAME", "PTR", "TXT", "MX", "HINFO", "SSHFP", "SRV"})
+            @Argument(index = 1, description = "record type (default: every type)") String type,
             @Argument(index = 2, description = "value (default: any)") String value,
             @Option(longName = "no-ptr", description = "keep the PTRs") boolean noPtr,
             @Option(longName = "dynamic", description = "RFC 2136 update instead of a file edit") boolean dynamic,

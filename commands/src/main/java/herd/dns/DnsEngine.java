@@ -84,18 +84,18 @@ public final class DnsEngine {
     }
 
     public DnsResult add(DnsRequest r) {
-        Target t = target(r);
+        Target t = target(r, true);
         if (t.value() == null || t.type() == null) {
             throw new DnsException("dns add " + r.name() + ": a record type and a value are required");
         }
         if (dynamic(r)) {
             return updates.add(t, !r.noPtr(), r.mode());
         }
-        return edit(r.mode(), zones -> zones.add(t.fqdn(), t.type(), t.value(), !r.noPtr()));
+        return edit(r.mode(), zones -> zones.addAll(List.of(new ZoneSet.Add(t.fqdn(), t.type(), t.value(), !r.noPtr(), t.ttl()))));
     }
 
     public DnsResult remove(DnsRequest r) {
-        Target t = target(r);
+        Target t = target(r, false);
         if (dynamic(r)) {
             return updates.remove(t, !r.noPtr(), r.mode());
         }
@@ -214,14 +214,21 @@ public final class DnsEngine {
         return r.dynamic() != null ? r.dynamic() : settings.dynamic();
     }
 
-    /** The request's name made absolute, its type upper case, its value checked. */
-    record Target(String fqdn, String type, String value) {
+    /** The request's name made absolute, its type upper case, its value and TTL checked. */
+    record Target(String fqdn, String type, String value, String ttl) {
     }
 
-    private Target target(DnsRequest r) {
+    /** Types {@code dns add} writes; {@code dns remove} takes any type. */
+    private Target target(DnsRequest r, boolean adding) {
         String type = r.type() == null ? null : r.type().toUpperCase(Locale.ROOT);
-        if (type != null && !TYPES.contains(type)) {
+        if (type != null && adding && !TYPES.contains(type)) {
             throw new DnsException("record type " + r.type() + " is not one of " + String.join(", ", TYPES));
+        }
+        if (type != null && !type.matches("[A-Z][A-Z0-9]*")) {
+            throw new DnsException("bad record type '" + r.type() + "'");
+        }
+        if (r.ttl() != null && (ZoneTtl.seconds(r.ttl()) == null || ZoneTtl.seconds(r.ttl()) > 2_147_483_647L)) {
+            throw new DnsException("bad TTL '" + r.ttl() + "' (seconds, or BIND units such as 5m, 1h, 1d)");
         }
         boolean ip = DnsNames.isIpv4(r.name()) || DnsNames.isIpv6(r.name());
         String fqdn = ip ? DnsNames.reverse(r.name()) : DnsNames.qualify(r.name(), settings);
@@ -229,14 +236,14 @@ public final class DnsEngine {
         if (ip && type == null) {
             type = "PTR";
         }
-        if (value != null && type != null) {
+        if (value != null && type != null && TYPES.contains(type)) {
             value = switch (type) {
                 case "A" -> check(DnsNames.isIpv4(value), value, "IPv4 address");
                 case "AAAA" -> check(DnsNames.isIpv6(value), value, "IPv6 address").toLowerCase(Locale.ROOT);
                 default -> DnsNames.qualify(value, settings);
             };
         }
-        return new Target(fqdn, type, value);
+        return new Target(fqdn, type, value, r.ttl());
     }
 
     private static String check(boolean ok, String value, String what) {

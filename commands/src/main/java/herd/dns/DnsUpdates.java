@@ -22,6 +22,9 @@ final class DnsUpdates {
         this.named = named;
     }
 
+    /** What {@code dns remove NAME} asks named for: the types a node's name carries. */
+    private static final List<String> OWNER_TYPES = List.of("A", "AAAA", "CNAME", "TXT", "MX", "HINFO", "SSHFP", "SRV");
+
     DnsResult add(DnsEngine.Target t, boolean withPtr, WriteMode mode) {
         List<String> done = new ArrayList<>();
         String zone = DnsNames.zoneOf(t.fqdn(), settings.zones()).orElse(settings.domain());
@@ -31,11 +34,11 @@ final class DnsUpdates {
             done.add(ptr + " PTR " + t.fqdn());
         }
         if (mode != WriteMode.DRY_RUN) {
-            named.update(zone, List.of(new NamedControl.Change(true, t.fqdn(), t.type(), t.value(), ttl(zone))));
+            named.update(zone, List.of(new NamedControl.Change(true, t.fqdn(), t.type(), t.value(), ttl(t, zone))));
             if (ptr != null) {
                 String rzone = DnsNames.zoneOf(ptr, settings.zones()).orElseThrow(() -> new DnsException(
                         "no reverse zone in the inventory holds " + ptr + " (use --no-ptr)"));
-                named.update(rzone, List.of(new NamedControl.Change(true, ptr, "PTR", t.fqdn(), ttl(rzone))));
+                named.update(rzone, List.of(new NamedControl.Change(true, ptr, "PTR", t.fqdn(), ttl(t, rzone))));
             }
         }
         return new DnsResult(List.of(), done, Map.of(), false, mode != WriteMode.DRY_RUN, true);
@@ -43,7 +46,7 @@ final class DnsUpdates {
 
     DnsResult remove(DnsEngine.Target t, boolean withPtr, WriteMode mode) {
         String zone = DnsNames.zoneOf(t.fqdn(), settings.zones()).orElse(settings.domain());
-        List<String> types = t.type() == null ? List.of("A", "AAAA", "CNAME") : List.of(t.type());
+        List<String> types = t.type() == null ? OWNER_TYPES : List.of(t.type());
         List<String> done = new ArrayList<>();
         List<NamedControl.Change> changes = new ArrayList<>();
         List<String> addresses = new ArrayList<>();
@@ -52,7 +55,7 @@ final class DnsUpdates {
                 if (t.value() == null || v.equalsIgnoreCase(t.value()) || v.equals(ZoneFile.absolute(t.value()))) {
                     changes.add(new NamedControl.Change(false, t.fqdn(), type, v, 0));
                     done.add(t.fqdn() + " " + type + " " + v);
-                    addresses.addAll(type.equals("CNAME") ? List.of() : List.of(v));
+                    addresses.addAll(type.equals("A") || type.equals("AAAA") ? List.of(v) : List.of());
                 }
             }
         }
@@ -74,7 +77,11 @@ final class DnsUpdates {
         return new DnsResult(List.of(), done, Map.of(), false, mode != WriteMode.DRY_RUN, true);
     }
 
-    private long ttl(String zone) {
+    /** The TTL asked for, else the zone file's first numeric $TTL, else an hour. */
+    private long ttl(DnsEngine.Target t, String zone) {
+        if (t.ttl() != null) {
+            return ZoneTtl.seconds(t.ttl());
+        }
         String file = settings.zones().get(zone);
         if (file != null && editor.files().exists(file)) {
             ZoneFile z = new ZoneSet(editor, settings).zone(zone);

@@ -4,16 +4,14 @@ import herd.files.Text;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.TreeMap;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
- * Line splices on a {@link ZoneFile}: a new record copies the columns of its neighbour of the
- * same type, a removed record takes only its own lines (a following blank-owner line gets the
+ * Line splices on a {@link ZoneFile}: a new record goes where {@link ZonePlacement} puts it and
+ * copies the columns of its neighbour, a removed record takes only its own lines (a following blank-owner line gets the
  * owner written out so that it keeps its name), the SOA serial token is replaced in place.
  */
 final class ZoneEdits {
@@ -22,79 +20,101 @@ final class ZoneEdits {
     private ZoneEdits() {
     }
 
-    /** A record to add: absolute owner, type, data as written. */
-    record NewRecord(String owner, String type, String data) {
-    }
-
-    /** Where a new record of a type goes: after {@code template} (and its blank-owner followers), at {@code at}. */
-    private record Placement(ZoneEntry template, int at) {
-    }
-
-    /** Inserts {@code owner TYPE data} after the last record of that type (and its blank-owner followers). */
-    static String add(ZoneFile z, String owner, String type, String data) {
-        String text = z.text();
-        Optional<Placement> p = place(z, type);
-        if (p.isEmpty()) {
-            String sep = text.isEmpty() || text.endsWith("\n") ? "" : Text.newline(text);
-            return text + sep + ZoneFile.relative(owner, z.zone()) + "\tIN\t" + type + "\t" + data + Text.newline(text);
+    /** A record to add: absolute owner, type, data as written, the TTL asked for (null: as the neighbours). */
+    record NewRecord(String owner, String type, String data, String ttl) {
+        NewRecord(String owner, String type, String data) {
+            this(owner, type, data, null);
         }
-        int at = p.get().at();
-        String line = layout(text, p.get().template(), ZoneFile.relative(owner, originAt(z, at)), type, data);
+    }
+
+    /** Adds above this many records are placed against the text before any of them (linear). */
+    private static final int BATCH = 64;
+
+    /** Inserts {@code owner TYPE data} where {@link ZonePlacement} puts it. */
+    static String add(ZoneFile z, String owner, String type, String data) {
+        return add(z, new NewRecord(owner, type, data));
+    }
+
+    static String add(ZoneFile z, NewRecord r) {
+        String text = z.text();
         String nl = Text.newline(text);
+        Optional<ZonePlacement.Spot> spot = new ZonePlacement(z).place(r.owner(), r.type(), r.data(), seconds(r));
+        if (spot.isEmpty()) {
+            String sep = text.isEmpty() || text.endsWith("\n") ? "" : nl;
+            return text + sep + ZoneFile.relative(r.owner(), z.zone()) + (r.ttl() == null ? "" : "\t" + r.ttl()) + "\tIN\t"
+                    + r.type() + "\t" + r.data() + nl;
+        }
+        int at = spot.get().at();
+        String line = line(z, spot.get(), r);
         String prefix = at > 0 && text.charAt(at - 1) != '\n' ? nl : "";
         return text.substring(0, at) + prefix + line + (prefix.isEmpty() ? nl : "") + text.substring(at);
     }
 
     /**
-     * Several records at once, where consecutive {@link #add} calls would put them (records of
-     * different types that land on the same line keep the request order), with one splice per
-     * insertion point (a first sync of a large cluster stays linear). Records without a
-     * neighbour, or going after an unterminated last line, are added one by one.
+     * Several records, as consecutive {@link #add} calls would place them. Above {@value #BATCH}
+     * records (a first sync of a large cluster) they are placed against the text before any of
+     * them, with one splice per insertion point, so that the edit stays linear; records that land
+     * on the same point keep the request order.
      */
     static String addAll(ZoneFile z, List<NewRecord> records) {
+        if (records.size() <= BATCH) {
+            String result = z.text();
+            for (NewRecord r : records) {
+                result = add(ZoneFile.parse(z.path(), z.zone(), result), r);
+            }
+            return result;
+        }
         String text = z.text();
         String nl = Text.newline(text);
+        ZonePlacement placement = new ZonePlacement(z);
         TreeMap<Integer, StringBuilder> points = new TreeMap<>();
-        Map<Integer, String> origins = new HashMap<>();
         List<NewRecord> rest = new ArrayList<>();
         for (NewRecord r : records) {
-            Optional<Placement> p = place(z, r.type());
+            Optional<ZonePlacement.Spot> p = placement.place(r.owner(), r.type(), r.data(), seconds(r));
             if (p.isEmpty() || (p.get().at() > 0 && text.charAt(p.get().at() - 1) != '\n')) {
                 rest.add(r);
                 continue;
             }
-            int at = p.get().at();
-            String origin = origins.computeIfAbsent(at, k -> originAt(z, k));
-            points.computeIfAbsent(at, k -> new StringBuilder())
-                    .append(layout(text, p.get().template(), ZoneFile.relative(r.owner(), origin), r.type(), r.data())).append(nl);
+            points.computeIfAbsent(p.get().at(), k -> new StringBuilder()).append(line(z, p.get(), r)).append(nl);
         }
         StringBuilder out = new StringBuilder(text);
         points.descendingMap().forEach((at, lines) -> out.insert(at, lines));
         String result = out.toString();
         for (NewRecord r : rest) {
-            result = add(ZoneFile.parse(z.path(), z.zone(), result), r.owner(), r.type(), r.data());
+            result = add(ZoneFile.parse(z.path(), z.zone(), result), r);
         }
         return result;
     }
 
-    private static Optional<Placement> place(ZoneFile z, String type) {
-        List<ZoneEntry> records = z.records();
-        Optional<ZoneEntry> template = last(records, e -> e.type().equals(type) && !e.owner().equals(z.zone()))
-                .or(() -> last(records, e -> !e.type().equals("SOA") && !e.owner().equals(z.zone())))
-                .or(() -> last(records, e -> true));
-        if (template.isEmpty()) {
-            return Optional.empty();
+    private static Long seconds(NewRecord r) {
+        return r.ttl() == null ? null : ZoneTtl.seconds(r.ttl());
+    }
+
+    /**
+     * The new line in the template's habits: owner absolute where it writes absolute owners, else
+     * relative to the origin there; the TTL in its TTL column, or written after the owner when the
+     * stretch does not give the TTL asked for; class and type in its case; a CNAME or PTR target
+     * relative where its target is.
+     */
+    private static String line(ZoneFile z, ZonePlacement.Spot spot, NewRecord r) {
+        ZoneEntry t = spot.template();
+        String origin = originAt(z, spot.at());
+        String owner = t.ownerToken().endsWith(".") ? r.owner() : ZoneFile.relative(r.owner(), origin);
+        String data = r.data();
+        if (t.type().equals(r.type()) && (r.type().equals("CNAME") || r.type().equals("PTR")) && !t.rdata().isEmpty()
+                && !t.rdata().get(t.rdata().size() - 1).text().endsWith(".")) {
+            data = ZoneFile.relative(ZoneFile.absolute(data), origin);
         }
-        ZoneEntry t = template.get();
-        int index = indexOf(z.entries(), t);
-        int at = t.end();
-        for (ZoneEntry e : z.entries().subList(index + 1, z.entries().size())) {
-            if (e.directive() || !e.ownerToken().isEmpty()) {
-                break;
-            }
-            at = e.end();
+        String ttl;
+        if (!t.ttl().isEmpty()) {
+            ttl = r.ttl() != null ? r.ttl() : t.ttl();
+        } else {
+            ttl = r.ttl() != null && !seconds(r).equals(spot.stretchTtl()) ? r.ttl() : null;
         }
-        return Optional.of(new Placement(t, at));
+        if (t.directive()) {
+            return owner + (ttl == null ? "" : " " + ttl) + " " + r.type() + " " + data;
+        }
+        return layout(z.text(), t, owner, ttl, r.type(), data);
     }
 
     /** Removes one record's lines; a following record that inherited its owner gets it written. */
@@ -161,32 +181,55 @@ final class ZoneEdits {
         return origin;
     }
 
-    /** A record line laid out on the template's columns (tabs where the template uses tabs). */
-    private static String layout(String text, ZoneEntry t, String owner, String type, String data) {
+    /** A record line laid out on the template's columns (tabs where it uses tabs, single spaces where it does). */
+    private static String layout(String text, ZoneEntry t, String owner, String ttl, String type, String data) {
         String first = text.substring(t.start(), ZoneLayout.lineEnd(text, t.start()));
+        int firstEnd = t.start() + first.length();
         ZoneLayout lay = new ZoneLayout(first, t.start());
-        StringBuilder b = new StringBuilder(owner);
         List<ZoneToken> words = t.tokens();
+        boolean single = singleSpaced(text, words, firstEnd);
         int typeIndex = typeIndex(t);
-        if (!t.rclass().isEmpty()) {
-            ZoneToken cls = words.stream().filter(w -> w.text().equalsIgnoreCase(t.rclass())).findFirst().orElseThrow();
-            lay.padTo(b, cls);
-            b.append(t.rclass());
+        StringBuilder b = new StringBuilder(owner);
+        if (t.ttl().isEmpty() && ttl != null) {
+            boolean tab = !t.ownerToken().isEmpty() && words.size() > 1 && text.charAt(words.get(0).end()) == '\t';
+            b.append(tab ? '\t' : ' ').append(ttl);
         }
-        lay.padTo(b, words.get(typeIndex));
-        b.append(type);
-        if (typeIndex + 1 < words.size() && !words.get(typeIndex + 1).isParen()
-                && words.get(typeIndex + 1).start() < t.start() + first.length()) {
-            lay.padTo(b, words.get(typeIndex + 1));
+        for (int i = t.ownerToken().isEmpty() ? 0 : 1; i < typeIndex; i++) {
+            ZoneToken w = words.get(i);
+            pad(b, lay, w, single);
+            b.append(w.text().equals(t.ttl()) && ttl != null ? ttl : w.text());
+        }
+        ZoneToken typeWord = words.get(typeIndex);
+        pad(b, lay, typeWord, single);
+        b.append(typeWord.text().equals(typeWord.text().toLowerCase(Locale.ROOT)) ? type.toLowerCase(Locale.ROOT) : type);
+        if (typeIndex + 1 < words.size() && !words.get(typeIndex + 1).isParen() && words.get(typeIndex + 1).start() < firstEnd) {
+            pad(b, lay, words.get(typeIndex + 1), single);
         } else {
             b.append(' ');
         }
         return b.append(data).toString();
     }
 
+    private static void pad(StringBuilder b, ZoneLayout lay, ZoneToken to, boolean single) {
+        if (single) {
+            b.append(' ');
+        } else {
+            lay.padTo(b, to);
+        }
+    }
+
+    /** True when the words of the template's first line are separated by single spaces. */
+    private static boolean singleSpaced(String text, List<ZoneToken> words, int firstEnd) {
+        for (int i = 1; i < words.size() && words.get(i).start() < firstEnd; i++) {
+            if (!text.substring(words.get(i - 1).end(), words.get(i).start()).equals(" ")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int typeIndex(ZoneEntry t) {
-        int skip = (t.ownerToken().isEmpty() ? 0 : 1) + (t.ttl().isEmpty() ? 0 : 1) + (t.rclass().isEmpty() ? 0 : 1);
-        return skip;
+        return (t.ownerToken().isEmpty() ? 0 : 1) + (t.ttl().isEmpty() ? 0 : 1) + (t.rclass().isEmpty() ? 0 : 1);
     }
 
     /** Position by identity: entries compare by content, and two lines can hold the same record. */
@@ -207,14 +250,5 @@ final class ZoneEdits {
         String lead = after.substring(0, ws);
         String pad = lead.contains("\t") ? lead : " ".repeat(Math.max(1, ws - owner.length()));
         return owner + pad + after.substring(ws);
-    }
-
-    private static Optional<ZoneEntry> last(List<ZoneEntry> entries, Predicate<ZoneEntry> which) {
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            if (which.test(entries.get(i))) {
-                return Optional.of(entries.get(i));
-            }
-        }
-        return Optional.empty();
     }
 }

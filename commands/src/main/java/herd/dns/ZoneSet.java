@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The zone files of one edit, opened on first use: records are added and removed (with their
@@ -88,8 +89,18 @@ public final class ZoneSet {
         return out;
     }
 
-    /** One record to add, with its PTR when {@code withPtr} and it is an A or AAAA. */
-    public record Add(String fqdn, String type, String value, boolean withPtr) {
+    /** One record to add, with its PTR when {@code withPtr} and it is an A or AAAA; {@code ttl} null: as the neighbours. */
+    public record Add(String fqdn, String type, String value, boolean withPtr, String ttl) {
+        public Add(String fqdn, String type, String value, boolean withPtr) {
+            this(fqdn, type, value, withPtr, null);
+        }
+    }
+
+    /** A record as found: a line of the file, or one value of a {@code $GENERATE} line. */
+    private record Hit(ZoneEntry entry, ZoneGenerate generate, int value, String type, String data) {
+        String target() {
+            return ZoneFile.absolute(data, entry.origin());
+        }
     }
 
     /** Adds a record (and the PTR of an A/AAAA when {@code withPtr}); returns what was added. */
@@ -98,70 +109,106 @@ public final class ZoneSet {
     }
 
     /**
-     * Adds records, each placed as {@link #add} would place it, with one edit per zone (linear for
-     * a large first sync). A name that already has the type (or a CNAME), or an address that
-     * already has a PTR, is refused before anything changes.
+     * Adds records, each placed as {@link ZoneEdits#add} places it (or extending a
+     * {@code $GENERATE} line whose next value is that record), with one edit per zone. A name that
+     * already has the type (or a CNAME), or an address that already has a PTR, is refused before
+     * anything changes. A PTR goes where the address's reverse name points (RFC 2317: the CNAME
+     * into a classless zone, or the classless zone that covers the address).
      */
     public List<String> addAll(List<Add> adds) {
         Map<String, List<ZoneEdits.NewRecord>> byZone = new LinkedHashMap<>();
         List<String> done = new ArrayList<>();
+        Map<String, String> extended = new LinkedHashMap<>();
         for (Add a : adds) {
-            String zone = zoneFor(a.fqdn());
+            String fqdn = a.type().equals("PTR") ? ptrOwner(a.fqdn()) : a.fqdn();
+            String zone = zoneFor(fqdn);
             ZoneFile z = zone(zone);
-            for (ZoneEntry e : z.records(a.fqdn(), null)) {
+            for (Hit e : hits(z, fqdn, null)) {
                 if (e.type().equals(a.type()) || e.type().equals("CNAME") || a.type().equals("CNAME")) {
-                    throw new DnsException(a.fqdn() + " already has " + e.type() + " " + e.data() + " (" + z.path() + ":"
-                            + e.line() + ")" + (e.type().equals(a.type()) ? "; remove it first" : ""));
+                    throw new DnsException(fqdn + " already has " + e.type() + " " + e.data() + " (" + z.path() + ":"
+                            + e.entry().line() + ")" + (e.type().equals(a.type()) ? "; remove it first" : ""));
                 }
             }
-            byZone.computeIfAbsent(zone, k -> new ArrayList<>()).add(new ZoneEdits.NewRecord(a.fqdn(), a.type(), a.value()));
-            done.add(a.fqdn() + " " + a.type() + " " + a.value());
+            List<String[]> records = new ArrayList<>();
+            records.add(new String[] {zone, fqdn, a.type(), a.value()});
             if (a.withPtr() && (a.type().equals("A") || a.type().equals("AAAA"))) {
-                String ptrName = DnsNames.reverse(a.value());
+                String rev = DnsNames.reverse(a.value());
+                String ptrName = ptrOwner(rev);
                 String rzone = DnsNames.zoneOf(ptrName, settings.zones()).orElseThrow(() -> new DnsException(
-                        "no reverse zone in the inventory holds " + ptrName + " (use --no-ptr)"));
+                        "no reverse zone in the inventory holds " + rev + " (use --no-ptr)"));
                 ZoneFile r = zone(rzone);
-                for (ZoneEntry e : r.records(ptrName, "PTR")) {
-                    throw new DnsException(a.value() + " already has PTR " + e.data() + " (" + r.path() + ":" + e.line() + ")");
+                for (Hit e : hits(r, ptrName, "PTR")) {
+                    throw new DnsException(a.value() + " already has PTR " + e.target() + " (" + r.path() + ":" + e.entry().line() + ")");
                 }
-                byZone.computeIfAbsent(rzone, k -> new ArrayList<>()).add(new ZoneEdits.NewRecord(ptrName, "PTR", a.fqdn()));
-                done.add(ptrName + " PTR " + a.fqdn());
+                records.add(new String[] {rzone, ptrName, "PTR", fqdn});
+            }
+            for (String[] rec : records) {
+                String note = extend(rec[0], rec[1], rec[2], rec[3]);
+                if (note.isEmpty()) {
+                    byZone.computeIfAbsent(rec[0], k -> new ArrayList<>()).add(new ZoneEdits.NewRecord(rec[1], rec[2], rec[3], a.ttl()));
+                }
+                done.add(rec[1] + " " + rec[2] + " " + rec[3] + note);
             }
         }
         byZone.forEach((zone, records) -> edit(zone, ZoneEdits.addAll(zone(zone), records)));
         return done;
     }
 
+    /** Extends a {@code $GENERATE} line of {@code zone} whose next (or previous) value is the record; the note, or "". */
+    private String extend(String zone, String owner, String type, String data) {
+        ZoneFile z = zone(zone);
+        boolean names = !type.equals("A") && !type.equals("AAAA");
+        for (ZoneEntry e : z.entries()) {
+            Optional<ZoneGenerate> g = ZoneGenerate.of(e, z.text());
+            if (g.isEmpty()) {
+                continue;
+            }
+            ZoneGenerate gen = g.get();
+            int from = gen.first();
+            int to = gen.last();
+            if (gen.wouldMake(to + gen.step(), owner, type, data, names)) {
+                to += gen.step();
+            } else if (gen.wouldMake(from - gen.step(), owner, type, data, names)) {
+                from -= gen.step();
+            } else {
+                continue;
+            }
+            edit(zone, z.text().substring(0, e.start()) + gen.line(from, to) + z.text().substring(e.end()));
+            return " (extends $GENERATE " + gen.range(gen.first(), gen.last()) + " to " + gen.range(from, to) + ")";
+        }
+        return "";
+    }
+
     /**
-     * Removes the records of {@code fqdn} of {@code type} (null: A, AAAA and CNAME) with
-     * {@code value} (null: any), and the PTRs pointing back at it when {@code withPtr}.
+     * Removes the records of {@code fqdn} of {@code type} (null: every type) with {@code value}
+     * (null: any), and the PTRs pointing back at its addresses when {@code withPtr}. A record made
+     * by a {@code $GENERATE} line takes its value out of the range (the line shrinks or is split).
      */
     public List<String> remove(String fqdn, String type, String value, boolean withPtr) {
-        String zone = zoneFor(fqdn);
+        String owner = "PTR".equals(type) ? ptrOwner(fqdn) : fqdn;
+        String zone = zoneFor(owner);
         List<String> done = new ArrayList<>();
         List<String> addresses = new ArrayList<>();
         while (true) {
             ZoneFile z = zone(zone);
-            ZoneEntry hit = z.records(fqdn, type).stream()
-                    .filter(e -> type != null || List.of("A", "AAAA", "CNAME").contains(e.type()))
-                    .filter(e -> value == null || e.data().equalsIgnoreCase(value)
-                            || ZoneFile.absolute(e.data(), e.origin()).equals(ZoneFile.absolute(value)))
+            Hit hit = hits(z, owner, type).stream()
+                    .filter(e -> !e.type().equals("SOA") && !(e.type().equals("NS") && owner.equals(z.zone())))
+                    .filter(e -> value == null || e.data().equalsIgnoreCase(value) || e.target().equals(ZoneFile.absolute(value)))
                     .findFirst().orElse(null);
             if (hit == null) {
                 break;
             }
-            edit(zone, ZoneEdits.remove(z, hit));
-            done.add(fqdn + " " + hit.type() + " " + hit.data());
+            done.add(owner + " " + hit.type() + " " + hit.data() + take(zone, z, hit));
             if (hit.type().equals("A") || hit.type().equals("AAAA")) {
                 addresses.add(hit.data());
             }
         }
         if (done.isEmpty()) {
-            throw new DnsException(fqdn + " has no " + (type == null ? "A, AAAA or CNAME" : type) + " record"
+            throw new DnsException(owner + " has no " + (type == null ? "" : type + " ") + "record"
                     + (value == null ? "" : " " + value) + " in zone " + zone);
         }
         for (String ip : withPtr ? addresses : List.<String>of()) {
-            done.addAll(removePtr(DnsNames.reverse(ip), fqdn));
+            done.addAll(removePtr(ptrOwner(DnsNames.reverse(ip)), fqdn));
         }
         return done;
     }
@@ -171,15 +218,79 @@ public final class ZoneSet {
         String rzone = DnsNames.zoneOf(ptrName, settings.zones()).orElse(null);
         while (rzone != null) {
             ZoneFile r = zone(rzone);
-            ZoneEntry hit = r.records(ptrName, "PTR").stream()
-                    .filter(e -> ZoneFile.absolute(e.data(), e.origin()).equals(target)).findFirst().orElse(null);
+            Hit hit = hits(r, ptrName, "PTR").stream().filter(e -> e.target().equals(target)).findFirst().orElse(null);
             if (hit == null) {
                 break;
             }
-            edit(rzone, ZoneEdits.remove(r, hit));
-            done.add(ptrName + " PTR " + target);
+            done.add(ptrName + " PTR " + target + take(rzone, r, hit));
         }
         return done;
+    }
+
+    /** Takes one record out of the file; for a generated one, the note saying how its line changed. */
+    private String take(String zone, ZoneFile z, Hit hit) {
+        if (hit.generate() == null) {
+            edit(zone, ZoneEdits.remove(z, hit.entry()));
+            return "";
+        }
+        ZoneGenerate g = hit.generate();
+        int v = hit.value();
+        String text = z.text();
+        String was = g.range(g.first(), g.last());
+        String lines;
+        String note;
+        if (g.first() == g.last()) {
+            lines = "";
+            note = " (removes $GENERATE " + was + ")";
+        } else if (v == g.first() || v == g.last()) {
+            int from = v == g.first() ? v + g.step() : g.first();
+            int to = v == g.last() ? v - g.step() : g.last();
+            lines = g.line(from, to);
+            note = " (shrinks $GENERATE " + was + " to " + g.range(from, to) + ")";
+        } else {
+            String left = g.line(g.first(), v - g.step());
+            lines = (left.endsWith("\n") ? left : left + herd.files.Text.newline(text)) + g.line(v + g.step(), g.last());
+            note = " (splits $GENERATE " + was + " into " + g.range(g.first(), v - g.step()) + " and "
+                    + g.range(v + g.step(), g.last()) + ")";
+        }
+        edit(zone, text.substring(0, hit.entry().start()) + lines + text.substring(hit.entry().end()));
+        return note;
+    }
+
+    /** The records of {@code owner} ({@code type} null: any type), lines and {@code $GENERATE} values alike. */
+    private static List<Hit> hits(ZoneFile z, String owner, String type) {
+        List<Hit> out = new ArrayList<>();
+        for (ZoneEntry e : z.entries()) {
+            if (e.isRecord()) {
+                if (e.owner().equals(owner) && (type == null || e.type().equals(type))) {
+                    out.add(new Hit(e, null, 0, e.type(), e.data()));
+                }
+            } else {
+                ZoneGenerate.of(e, z.text()).filter(g -> type == null || g.type().equals(type)).ifPresent(g -> g
+                        .valueOf(owner, g.type(), null, false).ifPresent(v -> out.add(new Hit(e, g, v, g.type(), g.data(v)))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Where the PTR of reverse name {@code rev} lives: the target of its CNAME when that is in a
+     * configured zone (RFC 2317 delegation), else its name in the classless zone that covers the
+     * address, else {@code rev} itself.
+     */
+    String ptrOwner(String rev) {
+        if (!rev.endsWith(".in-addr.arpa.")) {
+            return rev;
+        }
+        Optional<String> zone = DnsNames.zoneOf(rev, settings.zones());
+        if (zone.isPresent()) {
+            for (Hit h : hits(zone(zone.get()), rev, "CNAME")) {
+                if (DnsNames.zoneOf(h.target(), settings.zones()).isPresent()) {
+                    return h.target();
+                }
+            }
+        }
+        return DnsNames.classless(rev, settings.zones()).orElse(rev);
     }
 
     /** Every changed zone file, its SOA serial bumped once. */

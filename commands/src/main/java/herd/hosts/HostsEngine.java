@@ -26,10 +26,17 @@ public final class HostsEngine {
 
     private final FileEditor editor;
     private final String path;
+    private final String domain;
 
     public HostsEngine(FileEditor editor, String path) {
+        this(editor, path, "");
+    }
+
+    /** {@code domain}: the cluster's domain, so that {@code NAME} also finds {@code NAME.domain}. */
+    public HostsEngine(FileEditor editor, String path, String domain) {
         this.editor = editor;
         this.path = path;
+        this.domain = domain == null ? "" : domain.replaceAll("\\.$", "");
     }
 
     public String path() {
@@ -50,8 +57,10 @@ public final class HostsEngine {
         return run(planAdd(editor.open(path), r), r.mode());
     }
 
+    /** Removes {@code r.name()} (or, with a null name, the lines of {@code r.ip()}). */
     public HostsResult remove(HostsRequest r) {
-        return run(planRemove(editor.open(path), r.name()), r.mode());
+        FileChange c = editor.open(path);
+        return run(r.name() == null ? planRemoveIp(c, r.ip()) : planRemove(c, r.name(), r.line()), r.mode());
     }
 
     public FileChange planAdd(FileChange c, HostsRequest r) {
@@ -59,19 +68,36 @@ public final class HostsEngine {
             throw new HostsException(r.name() + ": bad IP address '" + r.ip() + "'");
         }
         HostsFile h = HostsFile.parse(c.path(), c.after());
-        if (!h.find(r.name()).isEmpty()) {
-            HostsFile.Entry e = h.find(r.name()).get(0);
-            throw new HostsException(r.name() + " already in " + c.path() + ":" + e.line() + " (" + e.ip() + ")");
+        List<HostsFile.Entry> found = h.find(r.name(), domain);
+        if (!found.isEmpty()) {
+            throw new HostsException(r.name() + " already in " + c.path() + ":" + found.get(0).line() + " (" + found.get(0).ip() + ")");
         }
-        return c.withAfter(h.add(r.name(), r.ip(), r.aliases()));
+        return c.withAfter(h.add(r.name(), r.ip(), r.aliases(), domain));
     }
 
     public FileChange planRemove(FileChange c, String name) {
+        return planRemove(c, name, false);
+    }
+
+    /** Without {@code name} (and {@code name.domain}); an alias-only match takes its whole line when {@code wholeLine}. */
+    public FileChange planRemove(FileChange c, String name, boolean wholeLine) {
         HostsFile h = HostsFile.parse(c.path(), c.after());
-        if (h.find(name).isEmpty()) {
+        if (h.find(name, domain).isEmpty()) {
             throw new HostsException(name + ": no entry in " + c.path());
         }
-        return c.withAfter(h.remove(name));
+        return c.withAfter(h.remove(name, domain, wholeLine));
+    }
+
+    /** Without the lines of address {@code ip}. */
+    public FileChange planRemoveIp(FileChange c, String ip) {
+        if (ip == null || !validIp(ip)) {
+            throw new HostsException("bad IP address '" + ip + "'");
+        }
+        HostsFile h = HostsFile.parse(c.path(), c.after());
+        if (h.findIp(ip).isEmpty()) {
+            throw new HostsException(ip + ": no entry in " + c.path());
+        }
+        return c.withAfter(h.removeIp(ip));
     }
 
     /** Problems the edit introduces: a bad address, a name on two lines. */

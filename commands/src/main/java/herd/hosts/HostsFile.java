@@ -4,13 +4,14 @@ import herd.files.Text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * /etc/hosts kept byte for byte: the text plus its entries ({@code IP name [aliases] [# comment]}).
- * Edits splice whole lines; a new line copies the columns of the last entry.
+ * Edits splice whole lines; a new line goes beside its siblings and copies their columns.
  *
  * <pre>{@code
  * HostsFile h = HostsFile.parse("/etc/hosts", text);
@@ -67,59 +68,147 @@ public final class HostsFile {
         return entries;
     }
 
-    /** The entries naming {@code name} (as canonical name or alias). */
+    /** The entries naming {@code name} (as canonical name or alias), exactly. */
     public List<Entry> find(String name) {
-        return entries.stream().filter(e -> e.names().stream().anyMatch(n -> n.equalsIgnoreCase(name))).toList();
-    }
-
-    /** The text with {@code ip name aliases...} after the last entry, laid out like it. */
-    public String add(String name, String ip, List<String> aliases) {
-        String nl = Text.newline(text);
-        Optional<Entry> template = entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
-        String names = String.join(" ", Stream.concat(Stream.of(name),
-                aliases.stream()).toList());
-        if (template.isEmpty()) {
-            String sep = text.isEmpty() || text.endsWith("\n") ? "" : nl;
-            return text + sep + ip + "\t" + names + nl;
-        }
-        Entry t = template.get();
-        String templateLine = text.substring(t.start(), t.end());
-        String gap;
-        if (t.namesColumn() > 0 && templateLine.charAt(t.namesColumn() - 1) == '\t') {
-            gap = "\t";
-        } else {
-            int ipEnd = templateLine.indexOf(t.ip()) + t.ip().length();
-            gap = " ".repeat(Math.max(1, t.namesColumn() > 0 ? t.namesColumn() - ipEnd - (ip.length() - t.ip().length()) : 1));
-        }
-        String line = ip + gap + names;
-        if (t.end() == text.length() && !text.endsWith("\n")) {
-            return text + nl + line;
-        }
-        return text.substring(0, t.end()) + line + nl + text.substring(t.end());
+        return find(name, "");
     }
 
     /**
-     * The text without {@code name}: a line where it is the canonical (first) name goes with its
-     * aliases; where it is an alias, only the alias is taken out of the line.
+     * The entries naming {@code name} as canonical name or alias, where {@code NAME} and
+     * {@code NAME.domain} are the same name ({@code domain} "" for exact matches only).
      */
+    public List<Entry> find(String name, String domain) {
+        String key = key(name, domain);
+        return entries.stream().filter(e -> e.names().stream().anyMatch(n -> key(n, domain).equals(key))).toList();
+    }
+
+    /** The entries of address {@code ip} (IPv6 compared by value, not spelling). */
+    public List<Entry> findIp(String ip) {
+        String want = HostsAddresses.canonical(ip);
+        return entries.stream().filter(e -> HostsAddresses.canonical(e.ip()).equals(want)).toList();
+    }
+
+    /** {@link #add(String, String, List, String)} without a domain. */
+    public String add(String name, String ip, List<String> aliases) {
+        return add(name, ip, aliases, "");
+    }
+
+    /**
+     * The text with {@code ip name aliases...} where its siblings are (the lines of names like it,
+     * else of its address family), in address order where they are sorted, else after the last of
+     * them; laid out like its neighbour, with {@code NAME.domain} first or second where the
+     * neighbour writes its names so.
+     */
+    public String add(String name, String ip, List<String> aliases, String domain) {
+        String nl = Text.newline(text);
+        Optional<HostsPlacement.Spot> spot = HostsPlacement.find(this, name, ip, domain);
+        if (spot.isEmpty()) {
+            String sep = text.isEmpty() || text.endsWith("\n") ? "" : nl;
+            return text + sep + ip + "\t" + String.join(" ", Stream.concat(Stream.of(name), aliases.stream()).toList()) + nl;
+        }
+        Entry t = spot.get().template();
+        String line = ip + gap(t, ip) + String.join(separator(t), names(t, name, aliases, domain));
+        int at = spot.get().at();
+        if (at == text.length() && !text.endsWith("\n")) {
+            return text + nl + line;
+        }
+        return text.substring(0, at) + line + nl + text.substring(at);
+    }
+
+    /** The text without {@code name} (as {@link #remove(String, String, boolean)} with no domain, not whole lines). */
     public String remove(String name) {
+        return remove(name, "", false);
+    }
+
+    /**
+     * The text without {@code name} ({@code NAME} and {@code NAME.domain} alike): a line where it
+     * is the canonical (first) name goes with its aliases; where it is only an alias, only the
+     * alias is taken out of the line, unless {@code wholeLine}.
+     */
+    public String remove(String name, String domain, boolean wholeLine) {
+        String key = key(name, domain);
         StringBuilder b = new StringBuilder(text);
-        List<Entry> hits = find(name);
+        List<Entry> hits = find(name, domain);
         for (int i = hits.size() - 1; i >= 0; i--) {
             Entry e = hits.get(i);
-            if (e.names().get(0).equalsIgnoreCase(name)) {
-                int start = e.start();
-                if (e.end() == text.length() && !text.endsWith("\n") && start > 0) {
-                    start -= start > 1 && text.charAt(start - 2) == '\r' ? 2 : 1;
-                }
-                b.delete(start, e.end());
+            if (wholeLine || key(e.names().get(0), domain).equals(key)) {
+                deleteLine(b, e);
             } else {
-                String lineText = text.substring(e.start(), e.end());
-                String edited = lineText.replaceFirst("[ \\t]+" + Pattern.quote(
-                        e.names().stream().filter(n -> n.equalsIgnoreCase(name)).findFirst().orElseThrow()) + "(?=[ \\t\\r\\n#]|$)", "");
+                String edited = text.substring(e.start(), e.end());
+                for (String alias : e.names().stream().filter(n -> key(n, domain).equals(key)).toList()) {
+                    edited = edited.replaceFirst("[ \\t]+" + Pattern.quote(alias) + "(?=[ \\t\\r\\n#]|$)", "");
+                }
                 b.replace(e.start(), e.end(), edited);
             }
         }
         return b.toString();
+    }
+
+    /** The text without the lines of address {@code ip}. */
+    public String removeIp(String ip) {
+        StringBuilder b = new StringBuilder(text);
+        List<Entry> hits = findIp(ip);
+        for (int i = hits.size() - 1; i >= 0; i--) {
+            deleteLine(b, hits.get(i));
+        }
+        return b.toString();
+    }
+
+    /** A name compared without case and without the domain, so that NAME matches NAME.domain. */
+    static String key(String name, String domain) {
+        String n = name.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+        String d = "." + domain.toLowerCase(Locale.ROOT);
+        return !domain.isEmpty() && n.endsWith(d) ? n.substring(0, n.length() - d.length()) : n;
+    }
+
+    private void deleteLine(StringBuilder b, Entry e) {
+        int start = e.start();
+        if (e.end() == text.length() && !text.endsWith("\n") && start > 0) {
+            start -= start > 1 && text.charAt(start - 2) == '\r' ? 2 : 1;
+        }
+        b.delete(start, e.end());
+    }
+
+    /** Spaces or a tab between address and names, so that the names start in the template's column. */
+    private String gap(Entry t, String ip) {
+        String templateLine = text.substring(t.start(), t.end());
+        if (t.namesColumn() > 0 && templateLine.charAt(t.namesColumn() - 1) == '\t') {
+            return "\t";
+        }
+        int ipEnd = templateLine.indexOf(t.ip()) + t.ip().length();
+        return " ".repeat(Math.max(1, t.namesColumn() > 0 ? t.namesColumn() - ipEnd - (ip.length() - t.ip().length()) : 1));
+    }
+
+    /** What separates the template's first and second names (one space when it has one name). */
+    private String separator(Entry t) {
+        if (t.names().size() < 2) {
+            return " ";
+        }
+        String line = text.substring(t.start() + t.namesColumn(), t.end());
+        int from = t.names().get(0).length();
+        int to = line.indexOf(t.names().get(1), from);
+        return line.substring(from, to);
+    }
+
+    /** The new names in the template's habit: {@code NAME.domain NAME}, {@code NAME NAME.domain} or {@code NAME}. */
+    private static List<String> names(Entry t, String name, List<String> aliases, String domain) {
+        List<String> out = new ArrayList<>();
+        String shortName = key(name, domain);
+        String fqdn = shortName + "." + domain;
+        List<String> tn = t.names();
+        boolean fqdnFirst = !domain.isEmpty() && tn.size() > 1 && tn.get(0).equalsIgnoreCase(key(tn.get(0), domain) + "." + domain)
+                && tn.get(1).equalsIgnoreCase(key(tn.get(0), domain));
+        boolean fqdnSecond = !domain.isEmpty() && tn.size() > 1 && tn.get(1).equalsIgnoreCase(tn.get(0) + "." + domain);
+        if (fqdnFirst && !name.equalsIgnoreCase(fqdn)) {
+            out.add(fqdn);
+            out.add(shortName);
+        } else if (fqdnSecond && !name.equalsIgnoreCase(fqdn)) {
+            out.add(name);
+            out.add(fqdn);
+        } else {
+            out.add(name);
+        }
+        out.addAll(aliases);
+        return out;
     }
 }

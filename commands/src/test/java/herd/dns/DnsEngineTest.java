@@ -107,6 +107,30 @@ class DnsEngineTest {
         assertUnchanged(reverse, r0);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "add|valkyrie03|A|10.10.3.3|5q|bad TTL '5q' (seconds, or BIND units such as 5m, 1h, 1d)",
+        "remove|ghost||||ghost.cluster.local. has no record in zone cluster.local",
+        "remove|valkyrie01|TXT|||valkyrie01.cluster.local. has no TXT record in zone cluster.local",
+        "remove|valkyrie01|A|10.10.3.7||valkyrie01.cluster.local. has no A record 10.10.3.7 in zone cluster.local",
+        "remove|valkyrie01|A-B|||bad record type 'A-B'",
+    })
+    void refusedEditsLeaveEveryByte(String verb, String name, String type, String value, String ttl, String message)
+            throws IOException {
+        String f0 = Files.readString(forward);
+        String r0 = Files.readString(reverse);
+        DnsRequest r = new DnsRequest(name, type, value, false, null, WriteMode.WRITE, ttl);
+        assertThatThrownBy(() -> {
+            if (verb.equals("add")) {
+                dns.add(r);
+            } else {
+                dns.remove(r);
+            }
+        }).isInstanceOf(DnsException.class).hasMessage(message);
+        assertUnchanged(forward, f0);
+        assertUnchanged(reverse, r0);
+    }
+
     @Test
     void namedCheckzoneRefusalNamesTheRealFileAndLine() throws IOException {
         assumeThat(ProcessRunner.installed("named-checkzone")).as("named-checkzone (bind9-utils) is not installed").isTrue();

@@ -80,7 +80,7 @@ class RemoteFilesLabTest {
     void aDryRunShowsTheDiffAndWritesNothing() throws IOException {
         Map<String, byte[]> before = contents();
         new DhcpCommands(session).add("valkyrie09", "08:00:27:18:69:bc", "10.10.3.9", null, false, null, null, null, true, false);
-        new DnsCommands(session).add("valkyrie09", "A", "10.10.3.9", false, false, false, true, false);
+        new DnsCommands(session).add("valkyrie09", "A", "10.10.3.9", null, false, false, false, true, false);
         new HostsCommands(session).add("valkyrie09", "10.10.3.9", null, true);
         String shown = String.join("\n", out.lines);
         assertThat(shown).contains("+host valkyrie09 {", "+valkyrie09", "+10.10.3.9   valkyrie09",
@@ -95,7 +95,7 @@ class RemoteFilesLabTest {
         Map<String, byte[]> before = contents();
         new DhcpCommands(session).add("valkyrie09", "08:00:27:18:69:bc", "10.10.3.9", null, false, null, null, null, false, true);
         assertThat(Files.readString(dir.resolve("restarted-on"))).as("--apply ran on services.host").isEqualTo("valkyrie01\n");
-        new DnsCommands(session).add("valkyrie09", "A", "10.10.3.9", false, false, false, false, false);
+        new DnsCommands(session).add("valkyrie09", "A", "10.10.3.9", null, false, false, false, false, false);
         new HostsCommands(session).add("valkyrie09", "10.10.3.9", null, false);
 
         assertThat(changed("dhcpd.conf", before)).allMatch(l -> l.startsWith("+")).contains("+host valkyrie09 {",
@@ -122,7 +122,7 @@ class RemoteFilesLabTest {
                 null, "bogus-statement 7", false, false))
                 .isInstanceOf(FileEditException.class)
                 .hasMessageMatching("\\Q" + dir.resolve("dhcpd.conf") + "\\E:\\d+: .*bogus-statement.*");
-        assertThatThrownBy(() -> new DnsCommands(session).add("bad_name", "A", "10.10.9.9", true, false, false, false, false))
+        assertThatThrownBy(() -> new DnsCommands(session).add("bad_name", "A", "10.10.9.9", null, true, false, false, false, false))
                 .isInstanceOf(FileEditException.class)
                 .hasMessage(dir.resolve("forward") + ":18: bad_name.cluster.local: bad owner name (check-names)");
         assertThat(contents()).containsExactlyInAnyOrderEntriesOf(before);
