@@ -99,7 +99,7 @@ final class ZoneEdits {
     private static String line(ZoneFile z, ZonePlacement.Spot spot, NewRecord r) {
         ZoneEntry t = spot.template();
         String origin = originAt(z, spot.at());
-        String owner = t.ownerToken().endsWith(".") ? r.owner() : ZoneFile.relative(r.owner(), origin);
+        String owner = spot.inherit() ? "" : t.ownerToken().endsWith(".") ? r.owner() : ZoneFile.relative(r.owner(), origin);
         String data = r.data();
         if (t.type().equals(r.type()) && (r.type().equals("CNAME") || r.type().equals("PTR")) && !t.rdata().isEmpty()
                 && !t.rdata().get(t.rdata().size() - 1).text().endsWith(".")) {
@@ -196,11 +196,11 @@ final class ZoneEdits {
         }
         for (int i = t.ownerToken().isEmpty() ? 0 : 1; i < typeIndex; i++) {
             ZoneToken w = words.get(i);
-            pad(b, lay, w, single);
+            pad(b, lay, w, single && !b.isEmpty());
             b.append(w.text().equals(t.ttl()) && ttl != null ? ttl : w.text());
         }
         ZoneToken typeWord = words.get(typeIndex);
-        pad(b, lay, typeWord, single);
+        pad(b, lay, typeWord, single && !b.isEmpty());
         b.append(typeWord.text().equals(typeWord.text().toLowerCase(Locale.ROOT)) ? type.toLowerCase(Locale.ROOT) : type);
         if (typeIndex + 1 < words.size() && !words.get(typeIndex + 1).isParen() && words.get(typeIndex + 1).start() < firstEnd) {
             pad(b, lay, words.get(typeIndex + 1), single);

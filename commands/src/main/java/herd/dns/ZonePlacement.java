@@ -4,7 +4,10 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where a new record goes in a zone file, as a careful admin would put it: in the {@code $TTL} /
@@ -15,14 +18,18 @@ import java.util.function.Predicate;
  */
 final class ZonePlacement {
     /** A record already there that the new one sits beside: a plain record or a {@code $GENERATE} line. */
-    private record Sibling(ZoneEntry entry, int index, String owner, String target, BigInteger key, int stretch) {
+    private record Sibling(ZoneEntry entry, int index, String owner, String target, String key, int stretch) {
     }
 
     /**
      * Where: the record whose columns to copy, the offset of the new line, the TTL of the stretch
-     * there (null when no {@code $TTL} is in force).
+     * there (null when no {@code $TTL} is in force), and whether the new line leaves its owner
+     * blank to inherit it from the record above.
      */
-    record Spot(ZoneEntry template, int at, Long stretchTtl) {
+    record Spot(ZoneEntry template, int at, Long stretchTtl, boolean inherit) {
+        Spot(ZoneEntry template, int at, Long stretchTtl) {
+            this(template, at, stretchTtl, false);
+        }
     }
 
     private final ZoneFile z;
@@ -62,6 +69,10 @@ final class ZonePlacement {
 
     /** Where {@code owner TYPE data} goes; empty in a file without any record. */
     Optional<Spot> place(String owner, String type, String data, Long wantTtl) {
+        Optional<Spot> own = besideOwner(owner, type);
+        if (own.isPresent()) {
+            return own;
+        }
         List<Sibling> ofType = siblings(type);
         String stem = stem(type.equals("PTR") ? data : owner);
         String parent = parent(owner);
@@ -87,7 +98,7 @@ final class ZonePlacement {
         List<Sibling> set = inStretch(named, s);
         set = set.isEmpty() ? inStretch(sameParent, s) : set;
         set = set.isEmpty() ? inStretch(ofType, s) : set;
-        BigInteger key = key(type, owner, data);
+        String key = key(type, owner, data);
         Sibling before = null;
         if (key != null && sorted(set)) {
             Sibling previous = null;
@@ -104,6 +115,30 @@ final class ZonePlacement {
         }
         Sibling last = before != null ? before : set.get(set.size() - 1);
         return Optional.of(new Spot(template(last, type), after(last.index()), stretchTtl.get(s)));
+    }
+
+    /**
+     * A new type for an owner that has records goes at the end of the owner's last group: as a
+     * blank-owner line where the file writes its other groups so, else with the owner written.
+     */
+    private Optional<Spot> besideOwner(String owner, String type) {
+        int last = -1;
+        ZoneEntry blank = null;
+        for (int i = 0; i < entries.size(); i++) {
+            ZoneEntry e = entries.get(i);
+            if (e.isRecord() && e.owner().equals(owner)) {
+                last = i;
+            }
+            if (e.isRecord() && e.ownerToken().isEmpty() && !e.owner().equals(z.zone())
+                    && (blank == null || (!blank.type().equals(type) && e.type().equals(type)))) {
+                blank = e;
+            }
+        }
+        if (last < 0) {
+            return Optional.empty();
+        }
+        ZoneEntry template = blank != null ? blank : entries.get(last);
+        return Optional.of(new Spot(template, after(last), stretchTtl.get(stretchOf[last]), blank != null));
     }
 
     private List<Sibling> siblings(String type) {
@@ -191,28 +226,45 @@ final class ZonePlacement {
         return best == null ? s.entry() : best;
     }
 
+    /** In order, and at least two of them: one record is no evidence of a sorted file. */
     private static boolean sorted(List<Sibling> set) {
         for (int i = 0; i < set.size(); i++) {
             if (set.get(i).key() == null || (i > 0 && set.get(i - 1).key().compareTo(set.get(i).key()) > 0)) {
                 return false;
             }
         }
-        return !set.isEmpty();
+        return set.size() > 1;
     }
 
-    /** Addresses order A, AAAA and PTR records; other types are not ordered. */
-    private static BigInteger key(String type, String owner, String data) {
-        return switch (type) {
+    /**
+     * What orders records of a type: the address for A, AAAA and PTR (the address of its name),
+     * the owner's name (numbers by value) for the others; null when there is none.
+     */
+    private static String key(String type, String owner, String data) {
+        BigInteger address = switch (type) {
             case "A", "AAAA" -> DnsNames.order(data);
             case "PTR" -> DnsNames.reverseOrder(owner);
-            default -> null;
+            default -> BigInteger.ONE.negate();
         };
+        if (address == null) {
+            return null;
+        }
+        if (address.signum() >= 0) {
+            return String.format("%040x", address);
+        }
+        Matcher m = Pattern.compile("[0-9]+").matcher(owner.toLowerCase(Locale.ROOT));
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(b, String.format("%012d", Long.parseLong(m.group().length() > 12 ? "0" : m.group())));
+        }
+        return m.appendTail(b).toString();
     }
 
-    /** A name's first label without its trailing number: {@code node} for {@code node13.cluster.local.}. */
+    /** A name's first label without its numbers: {@code node} for {@code node13.cluster.local.}, {@code node#-bmc}. */
     private static String stem(String name) {
         int dot = name.indexOf('.');
-        return (dot < 0 ? name : name.substring(0, dot)).toLowerCase(java.util.Locale.ROOT).replaceFirst("[0-9]+$", "");
+        return (dot < 0 ? name : name.substring(0, dot)).toLowerCase(Locale.ROOT).replaceAll("[0-9]+", "#")
+                .replaceFirst("#$", "");
     }
 
     private static String parent(String name) {

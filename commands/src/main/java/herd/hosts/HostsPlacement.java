@@ -58,7 +58,11 @@ final class HostsPlacement {
         return new Spot(e, last.end());
     }
 
+    /** In address order, and at least two of them: one line is no evidence of a sorted file. */
     private static boolean sorted(List<HostsFile.Entry> set) {
+        if (set.size() < 2) {
+            return false;
+        }
         for (int i = 1; i < set.size(); i++) {
             if (HostsAddresses.order(set.get(i - 1).ip()).compareTo(HostsAddresses.order(set.get(i).ip())) > 0) {
                 return false;
@@ -67,10 +71,10 @@ final class HostsPlacement {
         return true;
     }
 
-    /** A host name without its domain and its trailing number: {@code cn}, {@code compute-}. */
+    /** A host name without its domain and its numbers: {@code cn}, {@code compute-}, {@code node#-bmc}. */
     private static String stem(String name, String domain) {
         String shortName = HostsFile.key(name, domain);
         int dot = shortName.indexOf('.');
-        return (dot < 0 ? shortName : shortName.substring(0, dot)).replaceFirst("[0-9]+$", "");
+        return (dot < 0 ? shortName : shortName.substring(0, dot)).replaceAll("[0-9]+", "#").replaceFirst("#$", "");
     }
 }
