@@ -34,7 +34,8 @@ public class DnsCommands {
 
     @Command(name = "dns add", group = GROUP, description = "Add a record; an A also gets its PTR",
             help = "dns add valkyrie03 A 10.10.3.3 (or dns add valkyrie03 10.10.3.3) | dns add www CNAME odin | "
-                    + "dns add 10.10.3.3 PTR valkyrie03. A/AAAA without a value take the inventory's address. The record goes beside its siblings, in "
+                    + "dns add 10.10.3.3 PTR valkyrie03. A/AAAA without a value take the inventory's address. "
+                    + "The record goes beside its siblings, in "
                     + "the $TTL/$ORIGIN stretch that gives it its TTL (--ttl, else the siblings'), or extends the "
                     + "$GENERATE line it continues; a PTR follows RFC 2317 CNAMEs into classless zones. The SOA serial "
                     + "is bumped; --apply reloads the zone and checks named serves the new serial; --dynamic sends an "

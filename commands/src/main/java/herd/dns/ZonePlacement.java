@@ -79,20 +79,10 @@ final class ZonePlacement {
         List<Sibling> named = ofType.stream().filter(s -> parent(s.owner()).equals(parent)
                 && stem(type.equals("PTR") ? s.target() : s.owner()).equals(stem)).toList();
         List<Sibling> sameParent = ofType.stream().filter(s -> parent(s.owner()).equals(parent)).toList();
-        Integer stretch = null;
-        if (wantTtl != null) {
-            Predicate<Sibling> fits = s -> wantTtl.equals(stretchTtl.get(s.stretch())) && under(owner, s.stretch());
-            stretch = lastStretch(named, fits).or(() -> lastStretch(sameParent, fits)).or(() -> lastStretch(ofType, fits))
-                    .orElse(null);
-        }
+        Integer stretch = stretch(owner, wantTtl, ofType, named, sameParent);
         if (stretch == null) {
-            Predicate<Sibling> usual = s -> defaultTtl == null || defaultTtl.equals(stretchTtl.get(s.stretch()));
-            stretch = lastStretch(named, s -> true).or(() -> lastStretch(sameParent, usual))
-                    .or(() -> lastStretch(sameParent, s -> true)).or(() -> lastStretch(ofType, s -> under(owner, s.stretch())))
-                    .orElse(null);
-        }
-        if (stretch == null) {
-            return lastRecord().map(e -> new Spot(e, after(entries.indexOf(e)), stretchTtl.get(stretchOf[entries.indexOf(e)])));
+            return lastRecord(owner, wantTtl != null ? wantTtl : defaultTtl)
+                    .map(i -> new Spot(entries.get(i), after(i), stretchTtl.get(stretchOf[i])));
         }
         int s = stretch;
         List<Sibling> set = inStretch(named, s);
@@ -141,6 +131,25 @@ final class ZonePlacement {
         return Optional.of(new Spot(template, after(last), stretchTtl.get(stretchOf[last]), blank != null));
     }
 
+    /**
+     * The stretch the record goes in: with a TTL asked for, one whose $TTL gives it (and whose
+     * $ORIGIN holds the name); else the stretch of its siblings; null when the type has no record.
+     */
+    private Integer stretch(String owner, Long wantTtl, List<Sibling> ofType, List<Sibling> named, List<Sibling> sameParent) {
+        if (wantTtl != null) {
+            Predicate<Sibling> fits = s -> wantTtl.equals(stretchTtl.get(s.stretch())) && under(owner, s.stretch());
+            Optional<Integer> giving = lastStretch(named, fits).or(() -> lastStretch(sameParent, fits))
+                    .or(() -> lastStretch(ofType, fits));
+            if (giving.isPresent()) {
+                return giving.get();
+            }
+        }
+        Predicate<Sibling> usual = s -> defaultTtl == null || defaultTtl.equals(stretchTtl.get(s.stretch()));
+        return lastStretch(named, s -> true).or(() -> lastStretch(sameParent, usual))
+                .or(() -> lastStretch(sameParent, s -> true)).or(() -> lastStretch(ofType, s -> under(owner, s.stretch())))
+                .orElse(null);
+    }
+
     private List<Sibling> siblings(String type) {
         List<Sibling> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -179,13 +188,30 @@ final class ZonePlacement {
         return owner.equals(origin) || owner.endsWith("." + origin) || origin.equals(".");
     }
 
-    private Optional<ZoneEntry> lastRecord() {
+    /**
+     * The first record of its type goes after the last record (the zone's own left out) of a
+     * stretch that gives it its TTL and holds its name, else after the last record.
+     */
+    private Optional<Integer> lastRecord(String owner, Long ttl) {
+        Integer any = null;
         for (int i = entries.size() - 1; i >= 0; i--) {
-            if (entries.get(i).isRecord()) {
-                return Optional.of(entries.get(i));
+            ZoneEntry e = entries.get(i);
+            if (e.isRecord() && !e.type().equals("SOA")) {
+                boolean gives = ttl != null && ttl.equals(stretchTtl.get(stretchOf[i])) && under(owner, stretchOf[i]);
+                if (gives && !e.owner().equals(z.zone())) {
+                    return Optional.of(i);
+                }
+                any = any == null ? i : any;
             }
         }
-        return Optional.empty();
+        if (any == null) {
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                if (entries.get(i).isRecord()) {
+                    return Optional.of(i);
+                }
+            }
+        }
+        return Optional.ofNullable(any);
     }
 
     /** The end of entry {@code index} and of the records after it that inherit its owner. */
@@ -218,8 +244,9 @@ final class ZonePlacement {
         int distance = Integer.MAX_VALUE;
         for (int i = 0; i < entries.size(); i++) {
             ZoneEntry e = entries.get(i);
-            if (e.isRecord() && !e.type().equals("SOA") && Math.abs(i - s.index()) + (e.type().equals(type) ? 0 : entries.size()) < distance) {
-                distance = Math.abs(i - s.index()) + (e.type().equals(type) ? 0 : entries.size());
+            int d = Math.abs(i - s.index()) + (e.type().equals(type) ? 0 : entries.size());
+            if (e.isRecord() && !e.type().equals("SOA") && d < distance) {
+                distance = d;
                 best = e;
             }
         }

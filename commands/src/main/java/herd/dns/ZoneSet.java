@@ -96,11 +96,8 @@ public final class ZoneSet {
         }
     }
 
-    /** A record as found: a line of the file, or one value of a {@code $GENERATE} line. */
-    private record Hit(ZoneEntry entry, ZoneGenerate generate, int value, String type, String data) {
-        String target() {
-            return ZoneFile.absolute(data, entry.origin());
-        }
+    /** A record of an add, with the zone it goes to. */
+    private record Pending(String zone, String owner, String type, String data) {
     }
 
     /** Adds a record (and the PTR of an A/AAAA when {@code withPtr}); returns what was added. */
@@ -118,36 +115,37 @@ public final class ZoneSet {
     public List<String> addAll(List<Add> adds) {
         Map<String, List<ZoneEdits.NewRecord>> byZone = new LinkedHashMap<>();
         List<String> done = new ArrayList<>();
-        Map<String, String> extended = new LinkedHashMap<>();
         for (Add a : adds) {
             String fqdn = a.type().equals("PTR") ? ptrOwner(a.fqdn()) : a.fqdn();
             String zone = zoneFor(fqdn);
             ZoneFile z = zone(zone);
-            for (Hit e : hits(z, fqdn, null)) {
+            for (ZoneRecords.Hit e : ZoneRecords.hits(z, fqdn, null)) {
                 if (e.type().equals(a.type()) || e.type().equals("CNAME") || a.type().equals("CNAME")) {
                     throw new DnsException(fqdn + " already has " + e.type() + " " + e.data() + " (" + z.path() + ":"
                             + e.entry().line() + ")" + (e.type().equals(a.type()) ? "; remove it first" : ""));
                 }
             }
-            List<String[]> records = new ArrayList<>();
-            records.add(new String[] {zone, fqdn, a.type(), a.value()});
+            List<Pending> records = new ArrayList<>();
+            records.add(new Pending(zone, fqdn, a.type(), a.value()));
             if (a.withPtr() && (a.type().equals("A") || a.type().equals("AAAA"))) {
                 String rev = DnsNames.reverse(a.value());
                 String ptrName = ptrOwner(rev);
                 String rzone = DnsNames.zoneOf(ptrName, settings.zones()).orElseThrow(() -> new DnsException(
                         "no reverse zone in the inventory holds " + rev + " (use --no-ptr)"));
                 ZoneFile r = zone(rzone);
-                for (Hit e : hits(r, ptrName, "PTR")) {
-                    throw new DnsException(a.value() + " already has PTR " + e.target() + " (" + r.path() + ":" + e.entry().line() + ")");
+                for (ZoneRecords.Hit e : ZoneRecords.hits(r, ptrName, "PTR")) {
+                    throw new DnsException(a.value() + " already has PTR " + e.target() + " (" + r.path() + ":"
+                            + e.entry().line() + ")");
                 }
-                records.add(new String[] {rzone, ptrName, "PTR", fqdn});
+                records.add(new Pending(rzone, ptrName, "PTR", fqdn));
             }
-            for (String[] rec : records) {
-                String note = extend(rec[0], rec[1], rec[2], rec[3]);
+            for (Pending p : records) {
+                String note = extend(p.zone(), p.owner(), p.type(), p.data());
                 if (note.isEmpty()) {
-                    byZone.computeIfAbsent(rec[0], k -> new ArrayList<>()).add(new ZoneEdits.NewRecord(rec[1], rec[2], rec[3], a.ttl()));
+                    byZone.computeIfAbsent(p.zone(), k -> new ArrayList<>()).add(new ZoneEdits.NewRecord(p.owner(), p.type(),
+                            p.data(), a.ttl()));
                 }
-                done.add(rec[1] + " " + rec[2] + " " + rec[3] + note);
+                done.add(p.owner() + " " + p.type() + " " + p.data() + note);
             }
         }
         byZone.forEach((zone, records) -> edit(zone, ZoneEdits.addAll(zone(zone), records)));
@@ -156,27 +154,16 @@ public final class ZoneSet {
 
     /** Extends a {@code $GENERATE} line of {@code zone} whose next (or previous) value is the record; the note, or "". */
     private String extend(String zone, String owner, String type, String data) {
-        ZoneFile z = zone(zone);
-        boolean names = !type.equals("A") && !type.equals("AAAA");
-        for (ZoneEntry e : z.entries()) {
-            Optional<ZoneGenerate> g = ZoneGenerate.of(e, z.text());
-            if (g.isEmpty()) {
-                continue;
-            }
-            ZoneGenerate gen = g.get();
-            int from = gen.first();
-            int to = gen.last();
-            if (gen.wouldMake(to + gen.step(), owner, type, data, names)) {
-                to += gen.step();
-            } else if (gen.wouldMake(from - gen.step(), owner, type, data, names)) {
-                from -= gen.step();
-            } else {
-                continue;
-            }
-            edit(zone, z.text().substring(0, e.start()) + gen.line(from, to) + z.text().substring(e.end()));
-            return " (extends $GENERATE " + gen.range(gen.first(), gen.last()) + " to " + gen.range(from, to) + ")";
-        }
-        return "";
+        Optional<ZoneRecords.Taken> t = ZoneRecords.extend(zone(zone), owner, type, data);
+        t.ifPresent(x -> edit(zone, x.text()));
+        return t.map(ZoneRecords.Taken::note).orElse("");
+    }
+
+    /** Takes one record out of the file; for a generated one, the note saying how its line changed. */
+    private String take(String zone, ZoneFile z, ZoneRecords.Hit hit) {
+        ZoneRecords.Taken t = ZoneRecords.take(z, hit);
+        edit(zone, t.text());
+        return t.note();
     }
 
     /**
@@ -191,7 +178,7 @@ public final class ZoneSet {
         List<String> addresses = new ArrayList<>();
         while (true) {
             ZoneFile z = zone(zone);
-            Hit hit = hits(z, owner, type).stream()
+            ZoneRecords.Hit hit = ZoneRecords.hits(z, owner, type).stream()
                     .filter(e -> !e.type().equals("SOA") && !(e.type().equals("NS") && owner.equals(z.zone())))
                     .filter(e -> value == null || e.data().equalsIgnoreCase(value) || e.target().equals(ZoneFile.absolute(value)))
                     .findFirst().orElse(null);
@@ -218,59 +205,14 @@ public final class ZoneSet {
         String rzone = DnsNames.zoneOf(ptrName, settings.zones()).orElse(null);
         while (rzone != null) {
             ZoneFile r = zone(rzone);
-            Hit hit = hits(r, ptrName, "PTR").stream().filter(e -> e.target().equals(target)).findFirst().orElse(null);
+            ZoneRecords.Hit hit = ZoneRecords.hits(r, ptrName, "PTR").stream().filter(e -> e.target().equals(target))
+                    .findFirst().orElse(null);
             if (hit == null) {
                 break;
             }
             done.add(ptrName + " PTR " + target + take(rzone, r, hit));
         }
         return done;
-    }
-
-    /** Takes one record out of the file; for a generated one, the note saying how its line changed. */
-    private String take(String zone, ZoneFile z, Hit hit) {
-        if (hit.generate() == null) {
-            edit(zone, ZoneEdits.remove(z, hit.entry()));
-            return "";
-        }
-        ZoneGenerate g = hit.generate();
-        int v = hit.value();
-        String text = z.text();
-        String was = g.range(g.first(), g.last());
-        String lines;
-        String note;
-        if (g.first() == g.last()) {
-            lines = "";
-            note = " (removes $GENERATE " + was + ")";
-        } else if (v == g.first() || v == g.last()) {
-            int from = v == g.first() ? v + g.step() : g.first();
-            int to = v == g.last() ? v - g.step() : g.last();
-            lines = g.line(from, to);
-            note = " (shrinks $GENERATE " + was + " to " + g.range(from, to) + ")";
-        } else {
-            String left = g.line(g.first(), v - g.step());
-            lines = (left.endsWith("\n") ? left : left + herd.files.Text.newline(text)) + g.line(v + g.step(), g.last());
-            note = " (splits $GENERATE " + was + " into " + g.range(g.first(), v - g.step()) + " and "
-                    + g.range(v + g.step(), g.last()) + ")";
-        }
-        edit(zone, text.substring(0, hit.entry().start()) + lines + text.substring(hit.entry().end()));
-        return note;
-    }
-
-    /** The records of {@code owner} ({@code type} null: any type), lines and {@code $GENERATE} values alike. */
-    private static List<Hit> hits(ZoneFile z, String owner, String type) {
-        List<Hit> out = new ArrayList<>();
-        for (ZoneEntry e : z.entries()) {
-            if (e.isRecord()) {
-                if (e.owner().equals(owner) && (type == null || e.type().equals(type))) {
-                    out.add(new Hit(e, null, 0, e.type(), e.data()));
-                }
-            } else {
-                ZoneGenerate.of(e, z.text()).filter(g -> type == null || g.type().equals(type)).ifPresent(g -> g
-                        .valueOf(owner, g.type(), null, false).ifPresent(v -> out.add(new Hit(e, g, v, g.type(), g.data(v)))));
-            }
-        }
-        return out;
     }
 
     /**
@@ -284,7 +226,7 @@ public final class ZoneSet {
         }
         Optional<String> zone = DnsNames.zoneOf(rev, settings.zones());
         if (zone.isPresent()) {
-            for (Hit h : hits(zone(zone.get()), rev, "CNAME")) {
+            for (ZoneRecords.Hit h : ZoneRecords.hits(zone(zone.get()), rev, "CNAME")) {
                 if (DnsNames.zoneOf(h.target(), settings.zones()).isPresent()) {
                     return h.target();
                 }

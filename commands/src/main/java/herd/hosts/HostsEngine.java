@@ -70,7 +70,8 @@ public final class HostsEngine {
         HostsFile h = HostsFile.parse(c.path(), c.after());
         List<HostsFile.Entry> found = h.find(r.name(), domain);
         if (!found.isEmpty()) {
-            throw new HostsException(r.name() + " already in " + c.path() + ":" + found.get(0).line() + " (" + found.get(0).ip() + ")");
+            throw new HostsException(r.name() + " already in " + c.path() + ":" + found.get(0).line() + " ("
+                    + found.get(0).ip() + ")");
         }
         return c.withAfter(h.add(r.name(), r.ip(), r.aliases(), domain));
     }
