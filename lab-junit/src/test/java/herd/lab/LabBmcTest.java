@@ -31,7 +31,7 @@ class LabBmcTest {
 
         assertThat(ipmitool(node, "chassis", "power", "on").rc()).isZero();
         assertThat(ipmitool(node, "chassis", "power", "status").text()).isEqualTo("Chassis Power is on\n");
-        assertThat(Tools.ssh(lab, node, "hostname").text()).isEqualTo("valkyrie01\n");
+        assertThat(Tools.sshOnceUp(lab, node, "hostname").text()).isEqualTo("valkyrie01\n");
         assertThat(lab.chassisLog("valkyrie01")).map(l -> l.substring(l.indexOf(' ') + 1))
                 .containsSubsequence("power off", "power on");
     }
@@ -39,12 +39,12 @@ class LabBmcTest {
     @Test
     void resetRestartsTheSshdAndSoftOffStopsItAfterADelay() {
         LabNode node = lab.node("valkyrie02");
-        long before = Procs.readPid(lab.dir().resolve("nodes/valkyrie02/sshd.pid")).orElseThrow();
+        long before = Procs.readPid(lab.dir().resolve("nodes/valkyrie02/init.pid")).orElseThrow();
         assertThat(ipmitool(node, "chassis", "power", "reset").rc()).isZero();
-        long after = Procs.readPid(lab.dir().resolve("nodes/valkyrie02/sshd.pid")).orElseThrow();
-        assertThat(after).isNotEqualTo(before);
         assertThat(Procs.alive(before)).isFalse();
-        assertThat(Tools.ssh(lab, node, "hostname").text()).isEqualTo("valkyrie02\n");
+        assertThat(Tools.sshOnceUp(lab, node, "hostname").text()).isEqualTo("valkyrie02\n");
+        long after = Procs.readPid(lab.dir().resolve("nodes/valkyrie02/init.pid")).orElseThrow();
+        assertThat(after).isNotEqualTo(before);
 
         assertThat(ipmitool(node, "chassis", "power", "soft").rc()).isZero();
         assertThat(lab.isNodeRunning("valkyrie02")).isTrue();

@@ -18,7 +18,7 @@ class LabLifecycleTest {
         Path dir = lab.dir();
         assertThat(lab.dhcpRequest("valkyrie01").bound()).isTrue();
         LabState state = LabState.load(new LabDir(dir));
-        List<Long> pids = sshdPids(lab);
+        List<Long> pids = initPids(lab);
         pids.add(state.holderPid());
         pids.add(lab.bmcPid("valkyrie01"));
         for (String pidFile : List.of("run/agent.pid", "dns/named.pid", "dhcp/dhcpd.pid")) {
@@ -27,7 +27,9 @@ class LabLifecycleTest {
         List<String> netns = state.netns();
         assertThat(netns).hasSize(2).allMatch(ns -> Files.exists(Path.of("/run/netns", ns)));
         assertThat(pids).allMatch(Procs::alive);
-        assertThat(Procs.inNamespace("mnt", state.mountNamespace())).containsAll(sshdPids(lab));
+        // Each node is a system of its own: a mount namespace per node, not the lab's.
+        assertThat(initPids(lab)).extracting(p -> Procs.namespace(p, "mnt").orElseThrow())
+                .doesNotHaveDuplicates().doesNotContain(state.mountNamespace());
         Path slotFile = state.slot().file();
         assertThat(slotFile).exists();
 
@@ -49,15 +51,15 @@ class LabLifecycleTest {
     void downAfterACrashStillStopsEveryNode(@TempDir Path tmp) {
         Path dir = tmp.resolve("lab");
         Lab lab = Lab.upPersistent(LabSpec.builder().nodes(2).bmc(false).dns(false).dhcp(false).dir(dir).build());
-        List<Long> sshds = sshdPids(lab);
+        List<Long> inits = initPids(lab);
         long holder = LabState.load(new LabDir(dir)).holderPid();
         Procs.killAll(List.of(holder), java.time.Duration.ofSeconds(5));
         assertThat(Lab.isRunning(dir)).isFalse();
-        assertThat(sshds).allMatch(Procs::alive);
+        assertThat(inits).allMatch(Procs::alive);
 
         Lab.down(dir);
 
-        assertThat(sshds).noneMatch(Procs::alive);
+        assertThat(inits).noneMatch(Procs::alive);
         assertThat(dir).doesNotExist();
     }
 
@@ -65,10 +67,10 @@ class LabLifecycleTest {
     void upAfterACrashCleansTheRemainsAndStartsAfresh(@TempDir Path tmp) {
         LabSpec spec = LabSpec.builder().nodes(1).bmc(false).dns(false).dhcp(false).dir(tmp.resolve("lab")).build();
         Lab crashed = Lab.upPersistent(spec);
-        List<Long> oldSshd = sshdPids(crashed);
+        List<Long> oldInit = initPids(crashed);
         Procs.killAll(List.of(LabState.load(new LabDir(crashed.dir())).holderPid()), java.time.Duration.ofSeconds(5));
         try (Lab lab = Lab.upPersistent(spec)) {
-            assertThat(oldSshd).noneMatch(Procs::alive);
+            assertThat(oldInit).noneMatch(Procs::alive);
             assertThat(Lab.isRunning(lab.dir())).isTrue();
             assertThat(Tools.ssh(lab, lab.node("valkyrie01"), "hostname").text()).isEqualTo("valkyrie01\n");
         }
@@ -83,10 +85,10 @@ class LabLifecycleTest {
         gone.waitFor();
         // As if the lab had been started by a test JVM (pid of a process that has exited).
         state.slot().keep(orphan.dir(), state.holderPid(), gone.pid());
-        List<Long> sshd = sshdPids(orphan);
+        List<Long> init = initPids(orphan);
 
         try (Lab next = Lab.up(LabSpec.builder().nodes(1).bmc(false).dns(false).dhcp(false).build())) {
-            assertThat(sshd).noneMatch(Procs::alive);
+            assertThat(init).noneMatch(Procs::alive);
             assertThat(orphan.dir()).doesNotExist();
             assertThat(next.isNodeRunning("valkyrie01")).isTrue();
         }
@@ -124,10 +126,10 @@ class LabLifecycleTest {
         assertThat(tmp.resolve("precious.txt")).exists();
     }
 
-    private static List<Long> sshdPids(Lab lab) {
+    private static List<Long> initPids(Lab lab) {
         List<Long> pids = new ArrayList<>();
         for (LabNode n : lab.nodes()) {
-            pids.add(Procs.readPid(lab.dir().resolve("nodes").resolve(n.name()).resolve("sshd.pid")).orElseThrow());
+            pids.add(Procs.readPid(lab.dir().resolve("nodes").resolve(n.name()).resolve("init.pid")).orElseThrow());
         }
         return pids;
     }

@@ -28,8 +28,8 @@ class LabSshTest {
         Tools.Out out = Tools.ssh(lab, node, "getent hosts valkyrie02 valkyrie04; sudo -n true");
         assertThat(out.rc()).as(out.text()).isZero();
         // Nothing else: sudo would say "unable to resolve host valkyrie02" had it asked DNS.
-        assertThat(out.text().replaceAll(" +", " ")).isEqualTo(node.sshHost() + " valkyrie02\n"
-                + lab.node("valkyrie04").sshHost() + " valkyrie04\n");
+        assertThat(out.text().replaceAll(" +", " ")).isEqualTo(node.ip() + " valkyrie02\n"
+                + lab.node("valkyrie04").ip() + " valkyrie04\n");
     }
 
     @Test

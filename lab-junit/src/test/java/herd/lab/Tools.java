@@ -51,6 +51,20 @@ final class Tools {
         return run(List.of(cmd), timeoutSeconds);
     }
 
+    /**
+     * {@link #ssh} once the node answers: a BMC's power on returns before the node has booted,
+     * as a real one does. Gives up after 30 s (the last answer).
+     */
+    static Out sshOnceUp(Lab lab, LabNode node, String command) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        Out out = ssh(lab, node, command);
+        while (out.rc() == 255 && System.nanoTime() < deadline) {
+            Procs.sleep(java.time.Duration.ofMillis(100));
+            out = ssh(lab, node, command);
+        }
+        return out;
+    }
+
     /** OpenSSH client with only the lab's key and known_hosts (strict), no config file. */
     static Out ssh(Lab lab, LabNode node, String command) {
         return run(10, "ssh", "-F", "/dev/null", "-i", lab.sshKey().toString(), "-o", "IdentitiesOnly=yes",

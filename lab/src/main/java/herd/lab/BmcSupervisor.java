@@ -55,7 +55,10 @@ final class BmcSupervisor {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(bmc.resolve("ipmi_sim.log").toFile()))
                 .start();
         running.put(node.name(), p);
-        Files.writeString(bmc.resolve("ipmi_sim.pid"), p.pid() + "\n");
+        // Renamed into place: a reader never sees the file empty.
+        Path pid = bmc.resolve("ipmi_sim.pid.new");
+        Files.writeString(pid, p.pid() + "\n");
+        Files.move(pid, bmc.resolve("ipmi_sim.pid"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         p.onExit().thenRun(() -> exited(node, p));
     }
 

@@ -63,6 +63,12 @@ final class Console {
 
     /** Bytes typed on the SOL session. */
     synchronized void input(byte[] data) {
+        // The power file, not only its watcher's event (which may lag): keys typed once a power
+        // off has returned must reach no console.
+        Path powerFile = dir.root().resolve("power").resolve(node.name());
+        if (powerFile.toFile().exists()) {
+            power(LabDir.read(powerFile), false);
+        }
         if (!on || busy) {
             return;
         }
@@ -114,10 +120,10 @@ final class Console {
         commands.execute(() -> run(pid, typed));
     }
 
-    private void run(String sshdPid, String command) {
+    private void run(String initPid, String command) {
         String output;
         try {
-            Procs.Result r = Procs.run(List.of("nsenter", "-t", sshdPid, "-u", "-m", "--", "sh", "-c",
+            Procs.Result r = Procs.run(List.of("nsenter", "-t", initPid, "-m", "-u", "-i", "-n", "-p", "--", "sh", "-c",
                     "cd /root && " + command), Duration.ofSeconds(20));
             output = r.output();
         } catch (LabException e) {

@@ -24,6 +24,13 @@ final class DhcpService {
         this.state = state;
     }
 
+    static final String BRIDGE_ADDRESS = "10.10.0.1";
+
+    /** The cluster network's namespace file inside the lab's mount namespace (see MountNamespace). */
+    static String networkPath(LabDir dir) {
+        return dir.run("cluster-net").toString();
+    }
+
     String serverNamespace() {
         return slot.netnsPrefix() + "dhcp";
     }
@@ -34,15 +41,19 @@ final class DhcpService {
         dir.script("dhclient-record.sh", dir.bin("dhclient-record"));
     }
 
-    /** Creates the server namespace and bridge, then starts dhcpd. */
-    void start() {
+    /** Creates the cluster network: the server namespace and its bridge, which the nodes plug into. */
+    void createNetwork() {
         String ns = serverNamespace();
         state.addNetns(ns);
         ip("netns", "add", ns);
         ip("-n", ns, "link", "set", "lo", "up");
         ip("-n", ns, "link", "add", "br0", "type", "bridge");
-        ip("-n", ns, "addr", "add", "10.10.0.1/16", "dev", "br0");
+        ip("-n", ns, "addr", "add", BRIDGE_ADDRESS + "/16", "dev", "br0");
         ip("-n", ns, "link", "set", "br0", "up");
+    }
+
+    /** Starts dhcpd on the cluster network. */
+    void start() {
         Procs.check(List.of(dir.bin("dhcpd-restart").toString(), "start"), Duration.ofSeconds(30));
     }
 

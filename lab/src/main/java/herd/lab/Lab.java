@@ -93,7 +93,12 @@ public final class Lab implements AutoCloseable {
         ssh.start(layout.node(name));
     }
 
-    /** Whether the node's sshd runs. */
+    /** Command prefix that runs a program inside the running node (its root, processes and network). */
+    public List<String> inNode(String name) {
+        return ssh.enter(layout.node(name));
+    }
+
+    /** Whether the node runs (its init is alive). */
     public boolean isNodeRunning(String name) {
         return ssh.running(layout.node(name));
     }

@@ -39,7 +39,14 @@ final class Launcher {
             LabState state = LabState.create(dir, layout.spec(), slot);
             long tFiles = System.nanoTime();
             writeFiles(dir, layout);
-            long holder = MountNamespace.start(dir);
+            // The cluster network first: the lab's namespace keeps a handle on it for the nodes.
+            String network = "";
+            if (layout.spec().dhcp()) {
+                DhcpService dhcp = new DhcpService(dir, layout.slot(), state);
+                dhcp.createNetwork();
+                network = dhcp.serverNamespace();
+            }
+            long holder = MountNamespace.start(dir, network);
             String prep = "files+namespace " + (System.nanoTime() - tFiles) / 1_000_000 + " ms\n";
             state.holder(holder, Procs.namespace(holder, "mnt").orElseThrow(
                     () -> new LabException("lab: namespace holder " + holder + " vanished")));
@@ -166,6 +173,7 @@ final class Launcher {
         SshFiles.write(dir, layout);
         InventoryFiles.write(dir, layout);
         dir.script("node.sh", dir.bin("node"));
+        dir.script("node-boot.pl", dir.bin("node-boot"));
         for (String sub : new String[] {"power", "www", "tftpboot"}) {
             try {
                 Files.createDirectories(dir.root().resolve(sub));

@@ -10,12 +10,14 @@ import java.util.List;
  * separation directory lives there, and nothing leaks to the host's /run) and the lab's clean
  * home over /root (this machine's root .bashrc costs ~200 ms per command), and an /etc/hosts that
  * also names the nodes (sudo looks up its hostname: else a DNS query leaves the machine on every
- * sudo, and sometimes waits 5 s for it). A holder process
+ * sudo, and sometimes waits 5 s for it). In a lab with a cluster network, {@code DIR/run/cluster-net}
+ * is bound to that network's namespace (the host's /run/netns is hidden in here), for the nodes. A holder process
  * ({@code herd-lab-holder:DIR}, a sleeping bash) keeps it alive; others join it with nsenter.
  */
 final class MountNamespace {
     private static final String SETUP = String.join("\n",
             "set -e",
+            "if [ -n \"$2\" ]; then : > \"$1/run/cluster-net\"; mount --bind \"/run/netns/$2\" \"$1/run/cluster-net\"; fi",
             "mount -t tmpfs -o mode=0755,size=64m herd-lab-run /run",
             "mkdir -p /run/sshd",
             "mount --bind \"$1/home\" /root",
@@ -28,13 +30,13 @@ final class MountNamespace {
     }
 
     /** Starts the holder and returns its pid once the mounts are in place. */
-    static long start(LabDir dir) {
+    static long start(LabDir dir, String network) {
         try {
             Files.createDirectories(dir.run("x").getParent());
             Files.createDirectories(dir.log("x").getParent());
             Files.deleteIfExists(dir.run("holder.pid"));
             new ProcessBuilder("setsid", "unshare", "--mount", "--propagation", "private",
-                    "bash", "-c", SETUP, "herd-lab-holder", dir.root().toString())
+                    "bash", "-c", SETUP, "herd-lab-holder", dir.root().toString(), network)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectErrorStream(true)
                     .redirectOutput(dir.log("holder.log").toFile())

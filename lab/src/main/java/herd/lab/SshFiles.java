@@ -43,6 +43,7 @@ final class SshFiles {
                 throw new LabException("lab: cannot write host key of " + node.name() + ": " + e.getMessage(), e);
             }
             LabDir.write(dir.node(node.name()).resolve("addr"), node.sshHost() + "\n", false);
+            LabDir.write(dir.node(node.name()).resolve("node.conf"), nodeConf(dir, layout, node), false);
             known.append('[').append(node.name()).append("]:").append(node.sshPort()).append(",[")
                     .append(node.sshHost()).append("]:").append(node.sshPort()).append(' ')
                     .append(hostKey.publicKey()).append('\n');
@@ -58,9 +59,26 @@ final class SshFiles {
         LabDir.write(dir.resolverHosts(), hosts.toString(), false);
     }
 
+    /**
+     * What bin/node-boot and bin/node read: the node's SSH address, its cluster address and MAC,
+     * and its network: with a cluster bridge (a lab with DHCP) a card plugged into it, except
+     * for the node whose address is the bridge's own (the management node), which shares the
+     * bridge's network; without one, a network with only loopback.
+     */
+    static String nodeConf(LabDir dir, LabLayout layout, LabNode node) {
+        String conf = "addr=" + node.sshHost() + "\nip=" + node.ip() + "\nmac=" + node.mac().toLowerCase() + "\n";
+        if (!layout.spec().dhcp()) {
+            return conf + "net=own\n";
+        }
+        String bridge = DhcpService.networkPath(dir);
+        return conf + (node.ip().equals(DhcpService.BRIDGE_ADDRESS) ? "net=join:" + bridge + "\n"
+                : "net=bridge\nbridge=" + bridge + "\n");
+    }
+
     private static String sshdConfig() {
         return String.join("\n",
-                "# herd lab node sshd; ListenAddress, HostKey and PidFile come per node on the command line.",
+                "# herd lab node sshd, run as 'sshd -i' by the node's init for every connection.",
+                "HostKey /etc/ssh/ssh_host_ed25519_key",
                 "PermitRootLogin prohibit-password",
                 "PubkeyAuthentication yes",
                 "PasswordAuthentication no",

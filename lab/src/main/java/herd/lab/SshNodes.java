@@ -1,8 +1,5 @@
 package herd.lab;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,19 +64,27 @@ final class SshNodes {
         Procs.check(List.of(dir.bin("node").toString(), "stop", node.name()), Duration.ofSeconds(20));
     }
 
-    /** Whether the node's sshd process is alive (the same test as {@code node status}). */
+    /** Command prefix that runs a program inside the running node: its root, processes, network. */
+    List<String> enter(LabNode node) {
+        long init = Procs.readPid(dir.node(node.name()).resolve("init.pid")).filter(Procs::alive)
+                .orElseThrow(() -> new LabException("lab: node " + node.name() + " is off"));
+        return List.of("nsenter", "-t", Long.toString(init), "-m", "-u", "-i", "-n", "-p", "--");
+    }
+
+    /** Whether the node's init is alive. */
     boolean running(LabNode node) {
-        return Procs.readPid(dir.node(node.name()).resolve("sshd.pid")).map(Procs::alive).orElse(false);
+        return Procs.readPid(dir.node(node.name()).resolve("init.pid")).map(Procs::alive).orElse(false);
     }
 
     private void awaitListening(LabNode node, long deadline) {
         while (true) {
-            if (running(node) && accepts(node)) {
+            // The init listens before it writes its pid file; a probe connection would cost an sshd.
+            if (running(node)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                String log = dir.node(node.name()).resolve("sshd.log").toFile().exists()
-                        ? LabDir.read(dir.node(node.name()).resolve("sshd.log")).strip().replace('\n', ' ') : "";
+                String log = dir.node(node.name()).resolve("boot.log").toFile().exists()
+                        ? LabDir.read(dir.node(node.name()).resolve("boot.log")).strip().replace('\n', ' ') : "";
                 throw new LabException("lab: sshd of " + node.name() + " (" + node.sshHost() + ":" + node.sshPort()
                         + ") did not start" + (log.isEmpty() ? "" : ": " + log));
             }
@@ -87,12 +92,4 @@ final class SshNodes {
         }
     }
 
-    static boolean accepts(LabNode node) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(node.sshHost(), node.sshPort()), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

@@ -1,39 +1,49 @@
 #!/bin/sh
-# herd lab: power of the lab's nodes (their sshd). Usage: node start|launch|stop|status NAME...
+# herd lab: power of the lab's nodes. Usage: node start|launch|stop|status NAME...
 # (launch = start for a batch, without waiting node by node)
-# Power state goes to LAB/power/NAME: "1 PID" (on, sshd pid) or "0".
+# A node is a machine of its own: LAB/bin/node-boot, its PID 1 (pid in LAB/nodes/NAME/init.pid),
+# holds its namespaces and serves its SSH; killing it is a power cut (the kernel kills every
+# process of the node's PID namespace, its mounts and network go with them); its disk
+# (LAB/nodes/NAME/disk) stays. Power state goes to LAB/power/NAME: "1 PID" (on) or "0".
 # Written by herd into LAB/bin; called by the lab itself and by each BMC's chassis_control.
 LAB='@DIR@'
 holder=$(cat "$LAB/run/holder.pid") || exit 1
 holder_mnt=$(readlink "/proc/$holder/ns/mnt") || { echo "node: lab namespace holder $holder is gone" >&2; exit 1; }
-my_uts=$(readlink /proc/self/ns/uts)
 # Join the lab's mount namespace unless already in it (the lab starts batches from inside).
 enter="nsenter -t $holder -m --"
 [ "$(readlink /proc/self/ns/mnt)" = "$holder_mnt" ] && enter=""
 
-running() { # pid of the node's live sshd, if any
-  pid=$(cat "$LAB/nodes/$1/sshd.pid" 2>/dev/null) || return 1
-  [ -n "$pid" ] && [ "$(readlink "/proc/$pid/ns/mnt" 2>/dev/null)" = "$holder_mnt" ] || return 1
-  uts=$(readlink "/proc/$pid/ns/uts") && [ "$uts" != "$my_uts" ] || return 1
+running() { # pid of the node's live init, if any
+  pid=$(cat "$LAB/nodes/$1/init.pid" 2>/dev/null) || return 1
+  [ -n "$pid" ] || return 1
+  cmd=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) || return 1
+  [ "${cmd% }" = "herd-node $LAB $1" ] || return 1
   echo "$pid"
 }
 
-launch() { # start the node's sshd in a fresh UTS namespace named after it; no waiting
+launch() { # boot the node; no waiting
   d="$LAB/nodes/$1"
   [ -d "$d" ] || { echo "node: no node $1 in $LAB" >&2; return 1; }
   running "$1" >/dev/null && return 0
-  rm -f "$d/sshd.pid"
-  read -r addr < "$d/addr"
-  $enter unshare --uts sh -c \
-    'echo "$1" > /proc/sys/kernel/hostname && exec /usr/sbin/sshd -f "$2/sshd_config" -E "$2/nodes/$1/sshd.log" -o ListenAddress="$3:2222" -o HostKey="$2/nodes/$1/host_key" -o PidFile="$2/nodes/$1/sshd.pid"' \
-    node "$1" "$LAB" "$addr"
+  rm -f "$d/init.pid"
+  $enter /usr/bin/perl "$LAB/bin/node-boot" "$LAB" "$1" </dev/null >>"$d/boot.log" 2>&1
 }
 
-powered() { # wait until sshd wrote its pid file (it does once it listens), then record power
+powered() { # wait until the node's init is up, then plug its card into the cluster bridge and record power
   d="$LAB/nodes/$1"
-  i=0; while [ ! -s "$d/sshd.pid" ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1)); done
+  i=0; while [ ! -s "$d/init.pid" ] && [ $i -lt 1000 ]; do sleep 0.01; i=$((i + 1)); done
+  pid=$(cat "$d/init.pid" 2>/dev/null)
+  [ -n "$pid" ] || { echo "node: $1 did not boot: $(tail -1 "$d/boot.log" 2>/dev/null)" >&2; return 1; }
+  bridge=$(sed -n 's/^bridge=//p' "$d/node.conf")
+  if [ -n "$bridge" ]; then
+    mac=$(sed -n 's/^mac=//p' "$d/node.conf"); id=n$(echo "$mac" | tr -d :)
+    # The card of the node's last boot may still be going (namespaces die asynchronously).
+    $enter nsenter --net="$bridge" ip link delete "$id" 2>/dev/null
+    $enter nsenter --net="$bridge" ip link add "$id" type veth peer name eth0 address "$mac" netns "$pid" &&
+      $enter nsenter --net="$bridge" ip link set "$id" master br0 up || return 1
+  fi
   # "1 PID": a new pid is a new boot, which the lab agent's console watches for.
-  echo "1 $(cat "$d/sshd.pid" 2>/dev/null)" > "$LAB/power/$1"
+  echo "1 $pid" > "$LAB/power/$1"
 }
 
 start() {
@@ -44,13 +54,12 @@ stop() {
   d="$LAB/nodes/$1"
   [ -d "$d" ] || { echo "node: no node $1 in $LAB" >&2; return 1; }
   if pid=$(running "$1"); then
-    # Everything in the node's UTS namespace: its sshd and every session it opened.
-    kill -9 $(pgrep --ns "$pid" --nslist uts) 2>/dev/null
-    # Gone (or a zombie, whose namespace links vanish) within 2 s.
-    n=0; while [ "$(readlink "/proc/$pid/ns/mnt" 2>/dev/null)" = "$holder_mnt" ] && [ $n -lt 200 ]; do sleep 0.01; n=$((n + 1)); done
+    kill -9 "$pid"
+    # Gone (or a zombie, whose command line is empty) within 2 s.
+    n=0; while running "$1" >/dev/null && [ $n -lt 200 ]; do sleep 0.01; n=$((n + 1)); done
   fi
-  rm -f "$d/sshd.pid"
-  # Recorded off only once it is off: the BMC must not answer "off" while sshd still serves.
+  rm -f "$d/init.pid"
+  # Recorded off only once it is off: the BMC must not answer "off" while the node still serves.
   echo 0 > "$LAB/power/$1"
 }
 
@@ -69,8 +78,8 @@ for name in "$@"; do
     *) echo "usage: node start|launch|stop|status NAME..." >&2; exit 2 ;;
   esac
 done
-# A batch: every sshd launched first, then the power files written once they run.
+# A batch: every node launched first, then each recorded once it runs.
 if [ "$action" = launch ]; then
-  for name in "$@"; do powered "$name"; done
+  for name in "$@"; do powered "$name" || rc=1; done
 fi
 exit $rc

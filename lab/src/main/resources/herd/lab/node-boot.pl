@@ -1,0 +1,181 @@
+#!/usr/bin/perl
+# herd lab: one lab node, booted as a machine of its own. Usage: node-boot LAB NAME
+#
+# Started by LAB/bin/node inside the lab's mount namespace. It binds the node's SSH address
+# (127.A.x.y:2222, in the host's network) first, then detaches into new mount, PID, UTS, IPC
+# and network namespaces (the network one of the cluster bridge for the management node, whose
+# address is the bridge's) and becomes the node's PID 1: its root is an overlay of the host's /
+# with the node's disk (LAB/nodes/NAME/disk/upper) on top, /proc, /sys, /run and /dev/shm of its
+# own. It then serves SSH inetd style: every connection, on 127.A.x.y:2222 or on port 22 of
+# the node's own network, gets an `sshd -i` inside the node. It starts the services enabled
+# with the node's systemctl at boot, and reaps orphans as an init does.
+#
+# A disk without LAB/nodes/NAME/disk/installed is installed first: the node's host name, hosts
+# file, sshd_config and host key, root's authorized key, empty /root, /home, /tmp and /var/tmp.
+# A deploy empties the disk, so the next boot installs a fresh system.
+# System call numbers are x86_64's.
+use strict;
+use warnings;
+use Socket qw(PF_INET SOCK_STREAM SOL_SOCKET SO_REUSEADDR INADDR_ANY pack_sockaddr_in inet_aton);
+use POSIX qw(setsid WNOHANG);
+use Fcntl qw(F_GETFD F_SETFD FD_CLOEXEC);
+
+my ($LAB, $NAME) = @ARGV;
+die "usage: node-boot LAB NAME\n" unless defined $NAME;
+my $D = "$LAB/nodes/$NAME";
+my %SYS = (mount => 165, umount2 => 166, pivot_root => 155, sethostname => 170, setxattr => 188,
+           unshare => 272, setns => 308);
+my ($NEWNS, $NEWUTS, $NEWIPC, $NEWNET, $NEWPID) = (0x20000, 0x04000000, 0x08000000, 0x40000000, 0x20000000);
+my ($MS_NOSUID, $MS_NODEV, $MS_NOEXEC, $MS_BIND, $MS_REC, $MS_PRIVATE) = (2, 4, 8, 4096, 16384, 1 << 18);
+
+my %conf = map { chomp; split /=/, $_, 2 } grep { /=/ } slurp("$D/node.conf");
+
+socket(my $ssh, PF_INET, SOCK_STREAM, 0) or die "node-boot: socket: $!\n";
+setsockopt($ssh, SOL_SOCKET, SO_REUSEADDR, 1) or die "node-boot: setsockopt: $!\n";
+bind($ssh, pack_sockaddr_in(2222, inet_aton($conf{addr}))) or die "node-boot: bind $conf{addr}:2222: $!\n";
+listen($ssh, 1024) or die "node-boot: listen: $!\n";
+
+# Detach from the caller (bin/node returns at once), then the namespaces; the next child is PID 1.
+exit 0 if fork();
+setsid();
+if ($conf{net} =~ /^join:(.+)$/) {
+    open(my $ns, '<', $1) or die "node-boot: $NAME: cluster network $1: $!\n";
+    sys('setns', fileno($ns), $NEWNET);
+    sys('unshare', $NEWNS | $NEWUTS | $NEWIPC | $NEWPID);
+} else {
+    sys('unshare', $NEWNS | $NEWUTS | $NEWIPC | $NEWPID | $NEWNET);
+}
+exit 0 if fork();
+init();
+
+sub init {
+    $0 = "herd-node $LAB $NAME";
+    my $pid = readlink('/proc/self');    # the host's /proc still: the pid the lab knows the node by
+    sys('mount', 'none', '/', 0, $MS_REC | $MS_PRIVATE, 0);
+    my $root = "$D/root";
+    mkdir "$D/$_" for qw(disk disk/upper disk/work root);
+    install("$D/disk/upper") unless -e "$D/disk/installed";
+    sys('mount', 'overlay', $root, 'overlay', 0, "lowerdir=/,upperdir=$D/disk/upper,workdir=$D/disk/work");
+    sys('mount', 'proc', "$root/proc", 'proc', $MS_NOSUID | $MS_NODEV | $MS_NOEXEC, 0);
+    sys('mount', 'sysfs', "$root/sys", 'sysfs', $MS_NOSUID | $MS_NODEV | $MS_NOEXEC, 0);
+    sys('mount', '/dev', "$root/dev", 0, $MS_BIND | $MS_REC, 0);
+    sys('mount', 'shm', "$root/dev/shm", 'tmpfs', $MS_NOSUID | $MS_NODEV, 'mode=1777');
+    sys('mount', 'run', "$root/run", 'tmpfs', $MS_NOSUID | $MS_NODEV, 'mode=0755,size=16m');
+    mkdir "$root/run/sshd", 0755;
+    sys('sethostname', $NAME, length $NAME);
+    spew("$D/init.pid.new", "$pid\n");
+    rename("$D/init.pid.new", "$D/init.pid");    # whole or absent for its readers
+    chdir $root or die "node-boot: chdir $root: $!\n";
+    sys('pivot_root', '.', '.');
+    sys('umount2', '.', 2);    # MNT_DETACH: the host's tree is gone from this node
+    chdir '/';
+    open(STDIN, '<', '/dev/null');
+    open(STDOUT, '>>', '/var/log/herd-node.log');
+    open(STDERR, '>&', \*STDOUT);
+    link_up('lo');
+    configure_eth0() if $conf{net} eq 'bridge';
+    socket(my $ssh22, PF_INET, SOCK_STREAM, 0) or die "node-boot: socket: $!\n";
+    setsockopt($ssh22, SOL_SOCKET, SO_REUSEADDR, 1);
+    bind($ssh22, pack_sockaddr_in(22, INADDR_ANY)) or die "node-boot: bind port 22: $!\n";
+    listen($ssh22, 1024);
+    start_services();
+    $SIG{CHLD} = sub { 1 while waitpid(-1, WNOHANG) > 0 };
+    serve($ssh, $ssh22);
+}
+
+sub serve {
+    my @listeners = @_;
+    while (1) {
+        my $rin = '';
+        vec($rin, fileno($_), 1) = 1 for @listeners;
+        next if select(my $rout = $rin, undef, undef, undef) <= 0;
+        for my $l (@listeners) {
+            next unless vec($rout, fileno($l), 1);
+            accept(my $c, $l) or next;
+            my $child = fork();
+            if (defined $child && $child == 0) {
+                $SIG{CHLD} = 'DEFAULT';
+                setsid();
+                close $_ for @listeners;
+                open(STDIN, '<&', $c);
+                open(STDOUT, '>&', $c);
+                open(STDERR, '>', '/dev/null');
+                exec '/usr/sbin/sshd', '-i', '-f', '/etc/ssh/sshd_config', '-E', '/var/log/sshd.log';
+                exit 127;
+            }
+            close $c;
+        }
+    }
+}
+
+# The first boot of an empty disk: what an installer leaves on it.
+sub install {
+    my ($u) = @_;
+    for my $dir (qw(etc etc/ssh usr usr/local usr/local/sbin var etc/herd-lab etc/herd-lab/enabled)) {
+        mkdir "$u/$dir", 0755;
+    }
+    for my $dir (qw(root home tmp var/tmp)) {
+        mkdir "$u/$dir", ($dir =~ /tmp/ ? 01777 : ($dir eq 'root' ? 0700 : 0755));
+        chmod(($dir =~ /tmp/ ? 01777 : ($dir eq 'root' ? 0700 : 0755)), "$u/$dir");
+        # Opaque: the host's files there are not the node's.
+        sys('setxattr', "$u/$dir", 'trusted.overlay.opaque', 'y', 1, 0);
+    }
+    mkdir "$u/root/.ssh", 0700;
+    spew("$u/root/.ssh/authorized_keys", scalar slurp("$LAB/home/.ssh/authorized_keys"), 0600);
+    spew("$u/root/.profile", scalar slurp("$LAB/home/.profile"));
+    spew("$u/etc/hostname", "$NAME\n");
+    spew("$u/etc/hosts", scalar slurp("$LAB/hosts"));
+    spew("$u/etc/ssh/sshd_config", scalar slurp("$LAB/sshd_config"));
+    spew("$u/etc/ssh/ssh_host_ed25519_key", scalar slurp("$D/host_key"), 0600);
+    spew("$u/usr/local/sbin/systemctl", scalar slurp("$LAB/bin/systemctl"), 0755) if -e "$LAB/bin/systemctl";
+    spew("$D/disk/installed", time() . "\n");
+}
+
+sub start_services {
+    return unless -x '/usr/local/sbin/systemctl';
+    for my $unit (map { s{.*/}{}r } glob('/etc/herd-lab/enabled/*')) {
+        system('/usr/local/sbin/systemctl', 'start', $unit);
+    }
+}
+
+# The cluster network's card appears when bin/node has plugged it (a veth from the bridge).
+sub configure_eth0 {
+    return if fork();
+    $SIG{CHLD} = 'DEFAULT';
+    for (1 .. 3000) {
+        last if -e '/sys/class/net/eth0';
+        select(undef, undef, undef, 0.01);
+    }
+    system('ip', 'link', 'set', 'eth0', 'up');
+    system('ip', 'addr', 'add', "$conf{ip}/16", 'dev', 'eth0');
+    exit 0;
+}
+
+sub link_up {
+    my ($if) = @_;
+    socket(my $s, PF_INET, SOCK_STREAM, 0) or return;
+    my $ifr = pack('a16 s x22', $if, 0);
+    ioctl($s, 0x8913, $ifr) or return;    # SIOCGIFFLAGS
+    my (undef, $flags) = unpack('a16 s', $ifr);
+    ioctl($s, 0x8914, pack('a16 s x22', $if, $flags | 1));    # SIOCSIFFLAGS, IFF_UP
+}
+
+sub sys {
+    my ($call, @args) = @_;
+    syscall($SYS{$call}, @args) == 0 or die "node-boot: $NAME: $call: $!\n";
+}
+
+sub slurp {
+    my ($file) = @_;
+    open(my $f, '<', $file) or die "node-boot: $NAME: $file: $!\n";
+    local $/ unless wantarray;
+    return <$f>;
+}
+
+sub spew {
+    my ($file, $text, $mode) = @_;
+    open(my $f, '>', $file) or die "node-boot: $NAME: $file: $!\n";
+    print $f $text;
+    close $f;
+    chmod($mode, $file) if defined $mode;
+}
