@@ -116,6 +116,50 @@ class DeployLabTest {
     }
 
     @Test
+    void deployReinstallsTheNodeAsItsInstallerConfigSays() throws Exception {
+        String hash = "$6$herdlab$Ynq8cbtHZ0mQKjBHMmBw9qpfX6aJvzLXc6E0gJrQm0Ue5CL6nJrjb2nBh6oxl.9KbNn9AP2Gq1vWg5sQaBuKe.";
+        Map<String, DeployProfile> own = ProfileParser.parseText("compute: {os: el, version: '9', timezone: Europe/Paris,"
+                + " root-password-hash: '" + hash + "', ssh-keys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHerdLabProfileKey profile@herd'],"
+                + " packages: [chrony, no-such-package-here], post: ['echo installed-by-post > /etc/herd-post']}",
+                "test-profiles.yaml");
+        String before = Files.readString(lab.knownHosts());
+        herd.lab.LabNode node = lab.node("valkyrie01");
+        assertThat(ssh(node, "echo old > /root/before && echo ok").strip()).isEqualTo("ok");
+        PxeLab.installTime(lab, Duration.ofSeconds(1));
+        List<PxeNode> pxe = PxeInventory.pxeNodes(inv, NodeSet.parse("valkyrie01"), own, "compute");
+        DeployRequest request = new DeployRequest(pxe, own, PxeInventory.httpRoot(inv), PxeInventory.tftpRoot(inv),
+                LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), DeployTimeouts.uniform(Duration.ofSeconds(30)),
+                Duration.ofSeconds(90));
+        DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(request, boot, events::add);
+        assertThat(job.await(Duration.ofSeconds(100))).isTrue();
+        assertThat(job.succeeded()).as("problems " + job.problems() + " consoles " + consoles()).isTrue();
+        // The node's own state proves the install: read back over ssh, with the lab's known_hosts
+        // (which now holds the node's new host key: strict checking passes only with it).
+        String after = Files.readString(lab.knownHosts());
+        assertThat(after).isNotEqualTo(before);
+        assertThat(after.lines().filter(l -> l.startsWith("[valkyrie02]:"))).isEqualTo(
+                before.lines().filter(l -> l.startsWith("[valkyrie02]:")).toList());
+        String state = ssh(node, "ls /root/before 2>&1; getent shadow root | cut -d: -f2; cat /etc/timezone;"
+                + " readlink /etc/localtime; grep -c HerdLabProfileKey /root/.ssh/authorized_keys; cat /etc/herd-post;"
+                + " hostname; grep package /root/herd-lab-install.log");
+        assertThat(state).isEqualTo("ls: cannot access '/root/before': No such file or directory\n" + hash + "\n"
+                + "Europe/Paris\n/usr/share/zoneinfo/Europe/Paris\n1\ninstalled-by-post\nvalkyrie01\n"
+                + "package chrony: present\npackage no-such-package-here: not on this host (the lab installs no package)\n");
+        String keyscan = new String(new ProcessBuilder("ssh-keyscan", "-t", "ed25519", "-p", "2222", node.sshHost())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start().getInputStream().readAllBytes());
+        assertThat(after).contains(keyscan.strip().split(" ", 2)[1]);
+    }
+
+    private String ssh(herd.lab.LabNode node, String command) throws Exception {
+        Process p = new ProcessBuilder("ssh", "-F", "/dev/null", "-i", lab.sshKey().toString(), "-o", "IdentitiesOnly=yes",
+                "-o", "UserKnownHostsFile=" + lab.knownHosts(), "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
+                "-p", "2222", "root@" + node.sshHost(), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
+    }
+
+    @Test
     void aNodeWithoutDhcpEntryIsReportedStuckAtTheDhcpStage() throws Exception {
         String conf = Files.readString(lab.dhcpdConf());
         String mac = lab.node("valkyrie04").mac().toUpperCase();

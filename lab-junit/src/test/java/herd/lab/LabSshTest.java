@@ -68,13 +68,16 @@ class LabSshTest {
     @Test
     void stoppedNodeIsUnreachableUntilStartedAgain() {
         LabNode node = lab.node("valkyrie03");
+        assertThat(Tools.ssh(lab, node, "echo kept > /root/disk-file; useradd -u 1002 carol; echo ok").text()).isEqualTo("ok\n");
         lab.stopNode("valkyrie03");
         assertThat(lab.isNodeRunning("valkyrie03")).isFalse();
         Tools.Out down = Tools.ssh(lab, node, "hostname");
         assertThat(down.rc()).isEqualTo(255);
         assertThat(down.text()).contains("Connection refused");
         lab.startNode("valkyrie03");
-        assertThat(Tools.ssh(lab, node, "hostname").text()).isEqualTo("valkyrie03\n");
+        // Power off keeps the disk: the same system boots again.
+        assertThat(Tools.ssh(lab, node, "hostname; cat /root/disk-file; id -u carol").text())
+                .isEqualTo("valkyrie03\nkept\n1002\n");
     }
 
     @Test

@@ -93,6 +93,18 @@ public final class Lab implements AutoCloseable {
         ssh.start(layout.node(name));
     }
 
+    /**
+     * Reinstalls a node that is off, as a deployment does: its disk is emptied (files written
+     * before are gone), it gets a new host key (the lab's known_hosts records it), and its next
+     * boot installs a fresh system and runs {@code firstBoot} (a bash script) inside it once.
+     */
+    public void reinstall(String name, String firstBoot) {
+        if (isNodeRunning(name)) {
+            throw new LabException("lab: node " + name + " runs; power it off before reinstalling it");
+        }
+        NodeInstall.reinstall(dir, layout.node(name), firstBoot);
+    }
+
     /** Command prefix that runs a program inside the running node (its root, processes and network). */
     public List<String> inNode(String name) {
         return ssh.enter(layout.node(name));

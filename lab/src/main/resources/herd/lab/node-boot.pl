@@ -12,7 +12,9 @@
 #
 # A disk without LAB/nodes/NAME/disk/installed is installed first: the node's host name, hosts
 # file, sshd_config and host key, root's authorized key, empty /root, /home, /tmp and /var/tmp.
-# A deploy empties the disk, so the next boot installs a fresh system.
+# A deploy empties the disk, so the next boot installs a fresh system, and leaves the installer's
+# first-boot script (LAB/nodes/NAME/install/firstboot: time zone, root password, %post...), run
+# inside the node once, its output in /root/herd-lab-install.log.
 # System call numbers are x86_64's.
 use strict;
 use warnings;
@@ -28,6 +30,7 @@ my %SYS = (mount => 165, umount2 => 166, pivot_root => 155, sethostname => 170, 
 my ($NEWNS, $NEWUTS, $NEWIPC, $NEWNET, $NEWPID) = (0x20000, 0x04000000, 0x08000000, 0x40000000, 0x20000000);
 my ($MS_NOSUID, $MS_NODEV, $MS_NOEXEC, $MS_BIND, $MS_REC, $MS_PRIVATE) = (2, 4, 8, 4096, 16384, 1 << 18);
 
+my ($CARD_R, $CARD_W);
 my %conf = map { chomp; split /=/, $_, 2 } grep { /=/ } slurp("$D/node.conf");
 
 socket(my $ssh, PF_INET, SOCK_STREAM, 0) or die "node-boot: socket: $!\n";
@@ -52,8 +55,11 @@ sub init {
     $0 = "herd-node $LAB $NAME";
     my $pid = readlink('/proc/self');    # the host's /proc still: the pid the lab knows the node by
     sys('mount', 'none', '/', 0, $MS_REC | $MS_PRIVATE, 0);
-    my $root = "$D/root";
-    mkdir "$D/$_" for qw(disk disk/upper disk/work root);
+    # The mount point lives in the lab's private /run: a mount point under LAB would make
+    # teardown's rmdir of it detach mounts in dying namespaces, slowly.
+    my $root = "/run/herd-node/$NAME";
+    mkdir $_ for '/run/herd-node', $root;
+    mkdir "$D/$_" for qw(disk disk/upper disk/work);
     install("$D/disk/upper") unless -e "$D/disk/installed";
     sys('mount', 'overlay', $root, 'overlay', 0, "lowerdir=/,upperdir=$D/disk/upper,workdir=$D/disk/work");
     sys('mount', 'proc', "$root/proc", 'proc', $MS_NOSUID | $MS_NODEV | $MS_NOEXEC, 0);
@@ -63,6 +69,10 @@ sub init {
     sys('mount', 'run', "$root/run", 'tmpfs', $MS_NOSUID | $MS_NODEV, 'mode=0755,size=16m');
     mkdir "$root/run/sshd", 0755;
     sys('sethostname', $NAME, length $NAME);
+    # bin/node plugs the node's card into the cluster bridge once the pid file is there, then says so.
+    # (a byte through a pipe wakes the serving loop's select, however early the signal comes).
+    pipe($CARD_R, $CARD_W) or die "node-boot: pipe: $!\n";
+    $SIG{USR1} = sub { syswrite($CARD_W, 'x') };
     spew("$D/init.pid.new", "$pid\n");
     rename("$D/init.pid.new", "$D/init.pid");    # whole or absent for its readers
     chdir $root or die "node-boot: chdir $root: $!\n";
@@ -73,7 +83,10 @@ sub init {
     open(STDOUT, '>>', '/var/log/herd-node.log');
     open(STDERR, '>&', \*STDOUT);
     link_up('lo');
-    configure_eth0() if $conf{net} eq 'bridge';
+    if (-e '/root/.herd-lab-firstboot') {
+        system("/bin/bash /root/.herd-lab-firstboot > /root/herd-lab-install.log 2>&1");
+        unlink '/root/.herd-lab-firstboot';
+    }
     socket(my $ssh22, PF_INET, SOCK_STREAM, 0) or die "node-boot: socket: $!\n";
     setsockopt($ssh22, SOL_SOCKET, SO_REUSEADDR, 1);
     bind($ssh22, pack_sockaddr_in(22, INADDR_ANY)) or die "node-boot: bind port 22: $!\n";
@@ -87,8 +100,12 @@ sub serve {
     my @listeners = @_;
     while (1) {
         my $rin = '';
-        vec($rin, fileno($_), 1) = 1 for @listeners;
+        vec($rin, fileno($_), 1) = 1 for @listeners, $CARD_R;
         next if select(my $rout = $rin, undef, undef, undef) <= 0;
+        if (vec($rout, fileno($CARD_R), 1)) {
+            sysread($CARD_R, my $bytes, 64);
+            configure_eth0();
+        }
         for my $l (@listeners) {
             next unless vec($rout, fileno($l), 1);
             accept(my $c, $l) or next;
@@ -96,7 +113,7 @@ sub serve {
             if (defined $child && $child == 0) {
                 $SIG{CHLD} = 'DEFAULT';
                 setsid();
-                close $_ for @listeners;
+                close $_ for @listeners, $CARD_R, $CARD_W;
                 open(STDIN, '<&', $c);
                 open(STDOUT, '>&', $c);
                 open(STDERR, '>', '/dev/null');
@@ -127,6 +144,12 @@ sub install {
     spew("$u/etc/hosts", scalar slurp("$LAB/hosts"));
     spew("$u/etc/ssh/sshd_config", scalar slurp("$LAB/sshd_config"));
     spew("$u/etc/ssh/ssh_host_ed25519_key", scalar slurp("$D/host_key"), 0600);
+    spew("$u/etc/ssh/ssh_host_ed25519_key.pub", scalar slurp("$D/host_key.pub"), 0644);
+    # A deployment's installer: its script runs inside the node once, after the mounts.
+    if (-e "$D/install/firstboot") {
+        spew("$u/root/.herd-lab-firstboot", scalar slurp("$D/install/firstboot"), 0700);
+        unlink "$D/install/firstboot";
+    }
     spew("$u/usr/local/sbin/systemctl", scalar slurp("$LAB/bin/systemctl"), 0755) if -e "$LAB/bin/systemctl";
     spew("$D/disk/installed", time() . "\n");
 }
@@ -138,14 +161,10 @@ sub start_services {
     }
 }
 
-# The cluster network's card appears when bin/node has plugged it (a veth from the bridge).
+# The cluster network's card, once bin/node has plugged it (a veth from the bridge): its address.
 sub configure_eth0 {
     return if fork();
     $SIG{CHLD} = 'DEFAULT';
-    for (1 .. 3000) {
-        last if -e '/sys/class/net/eth0';
-        select(undef, undef, undef, 0.01);
-    }
     system('ip', 'link', 'set', 'eth0', 'up');
     system('ip', 'addr', 'add', "$conf{ip}/16", 'dev', 'eth0');
     exit 0;

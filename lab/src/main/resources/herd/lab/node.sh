@@ -29,21 +29,36 @@ launch() { # boot the node; no waiting
   $enter /usr/bin/perl "$LAB/bin/node-boot" "$LAB" "$1" </dev/null >>"$d/boot.log" 2>&1
 }
 
-powered() { # wait until the node's init is up, then plug its card into the cluster bridge and record power
-  d="$LAB/nodes/$1"
-  i=0; while [ ! -s "$d/init.pid" ] && [ $i -lt 1000 ]; do sleep 0.01; i=$((i + 1)); done
-  pid=$(cat "$d/init.pid" 2>/dev/null)
-  [ -n "$pid" ] || { echo "node: $1 did not boot: $(tail -1 "$d/boot.log" 2>/dev/null)" >&2; return 1; }
-  bridge=$(sed -n 's/^bridge=//p' "$d/node.conf")
-  if [ -n "$bridge" ]; then
-    mac=$(sed -n 's/^mac=//p' "$d/node.conf"); id=n$(echo "$mac" | tr -d :)
-    # The card of the node's last boot may still be going (namespaces die asynchronously).
-    $enter nsenter --net="$bridge" ip link delete "$id" 2>/dev/null
-    $enter nsenter --net="$bridge" ip link add "$id" type veth peer name eth0 address "$mac" netns "$pid" &&
-      $enter nsenter --net="$bridge" ip link set "$id" master br0 up || return 1
+powered() { # wait until each node's init is up, plug its card into the cluster bridge, record power
+  rc=0; plugs=""; pids=""
+  for name in "$@"; do
+    d="$LAB/nodes/$name"
+    i=0; while [ ! -s "$d/init.pid" ] && [ $i -lt 6000 ]; do sleep 0.01; i=$((i + 1)); done
+    pid=$(cat "$d/init.pid" 2>/dev/null)
+    [ -n "$pid" ] || { echo "node: $name did not boot: $(tail -1 "$d/boot.log" 2>/dev/null)" >&2; rc=1; continue; }
+    bridge=$(sed -n 's/^bridge=//p' "$d/node.conf")
+    if [ -n "$bridge" ]; then
+      mac=$(sed -n 's/^mac=//p' "$d/node.conf"); id=n$(echo "$mac" | tr -d :)
+      plugs="$plugs
+link add $id type veth peer name eth0 address $mac netns $pid
+link set $id master br0 up"
+      pids="$pids $pid"
+    fi
+    # "1 PID": a new pid is a new boot, which the lab agent's console watches for.
+    echo "1 $pid" > "$LAB/power/$name"
+  done
+  if [ -n "$plugs" ]; then
+    # The cards of the nodes' last boots may still be going (namespaces die asynchronously).
+    stale=$($enter nsenter --net="$bridge" ip -o link show | sed -n 's/^[0-9]*: \(n[0-9a-f]\{12\}\)@.*/\1/p')
+    for id in $stale; do
+      case "$plugs" in *"link add $id "*) plugs="link delete $id
+$plugs" ;; esac
+    done
+    # One ip for the whole batch; each init configures its eth0 when told the card is in.
+    echo "$plugs" | $enter nsenter --net="$bridge" ip -force -batch - || rc=1
+    kill -USR1 $pids
   fi
-  # "1 PID": a new pid is a new boot, which the lab agent's console watches for.
-  echo "1 $pid" > "$LAB/power/$1"
+  return $rc
 }
 
 start() {
@@ -80,6 +95,6 @@ for name in "$@"; do
 done
 # A batch: every node launched first, then each recorded once it runs.
 if [ "$action" = launch ]; then
-  for name in "$@"; do powered "$name" || rc=1; done
+  powered "$@" || rc=1
 fi
 exit $rc

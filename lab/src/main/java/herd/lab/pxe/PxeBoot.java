@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * One lab node booting from the network, as firmware + iPXE + an installer would: DHCP, the
  * iPXE chain over HTTP (boot.ipxe, the node file, kernel, initrd), the installer config and
- * stage2, a few seconds of "installing", the completion callback, then a reboot that boots the
+ * stage2, a few seconds of "installing", the node's disk rewritten from what the config asks
+ * ({@link LabInstaller}: a fresh root, a new host key), the completion callback, then a reboot that boots the
  * disk (the node's sshd starts) unless the BMC still says PXE, in which case it starts over.
  * Every step is appended to {@code console.log} in its work directory. Booting the disk ends
  * the network boot: the node's request file ({@code DIR/pxe/boot/NAME}) is removed.
@@ -118,9 +119,11 @@ final class PxeBoot implements Runnable {
             get(stage2 + (stage2.endsWith("/") ? ".treeinfo" : ""));
         }
         sleep(installTime);
-        // The BMC's power-on may have started the old OS's sshd after this boot began: the
-        // machine is in the installer, so make sure it is down before reporting the end.
+        // The BMC's power-on may have started the old OS after this boot began: the machine is
+        // in the installer, so make sure it is down before writing its disk.
         lab.stopNode(node);
+        lab.reinstall(node, LabInstaller.firstBoot(configs.toString()));
+        console("installer: disk written (fresh system, new host key)");
         Matcher m = CALLBACK.matcher(configs);
         if (m.find()) {
             get(m.group());
