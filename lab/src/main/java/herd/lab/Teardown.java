@@ -98,6 +98,14 @@ final class Teardown {
                 }
 
                 @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof java.nio.file.NoSuchFileException) {
+                        return FileVisitResult.CONTINUE; // removed meanwhile (a second down of the same lab)
+                    }
+                    throw e;
+                }
+
+                @Override
                 public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
                     Files.deleteIfExists(d);
                     return FileVisitResult.CONTINUE;

@@ -34,10 +34,10 @@ class NodeIsolationTest {
             }
             for (int i = 0; i < lab.nodes().size(); i++) {
                 LabNode node = lab.nodes().get(i);
-                Tools.ssh(lab, node, DAMAGE); // the session dies with every other process of the node
+                Tools.Out damage = Tools.ssh(lab, node, DAMAGE); // the session dies with every process of the node
                 assertThat(Tools.ssh(lab, node, "getent passwd bob | cut -d: -f3; cat /etc/hosts; ls -A /tmp;"
                         + " pgrep -x sleep || echo no-sleep").text())
-                        .as("the node itself took the changes and is still up")
+                        .as("the node itself took the changes and is still up; damage said: " + damage.text())
                         .isEqualTo("1001\n10.99.0.1 damaged\nno-sleep\n");
                 assertThat(Files.readString(Path.of("/etc/passwd"))).isEqualTo(hostPasswd);
                 assertThat(Files.readString(Path.of("/etc/hosts"))).isEqualTo(hostHosts);
