@@ -153,11 +153,11 @@ class SessionShellTest {
         start();
         Result shared = herd("steps.csh");
         assertThat(shared).isEqualTo(alone);
-        assertThat(shared.err()).isEqualTo("herd: steps.csh:2: exec: 1 of 1 nodes failed (see @last:failed)\n");
+        assertThat(shared.err()).isEqualTo("herd: steps.csh:2: exec: 1 of 1 node failed (see @last:failed)\n");
         assertThat(shared.status()).isEqualTo(1);
 
         Result piped = herdWithInput(script);
-        assertThat(piped.err()).isEqualTo("herd: -:2: exec: 1 of 1 nodes failed (see @last:failed)\n");
+        assertThat(piped.err()).isEqualTo("herd: -:2: exec: 1 of 1 node failed (see @last:failed)\n");
         assertThat(piped.out()).isEqualTo(alone.out());
         Result checked = herd("-n", "steps.csh");
         assertThat(checked.status()).as(checked.err()).isZero();
