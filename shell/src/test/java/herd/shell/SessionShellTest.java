@@ -139,6 +139,11 @@ class SessionShellTest {
         assertThat(socket).doesNotExist();
         assertThat(Path.of(socket + ".log")).doesNotExist();
 
+        // herd nodeset and herd lab never go to a session, even with stdin not a terminal.
+        Result nodeset = herd("nodeset", "-c", "valkyrie[01-03]");
+        assertThat(nodeset.out()).isEqualTo("3\n");
+        assertThat(nodeset.status()).isZero();
+
         Result after = herd("-c", "nodes @compute");
         assertThat(after.out()).isEmpty();
         assertThat(after.err()).startsWith("herd: no session at " + socket + " (HERD_SESSION): it has ended");
