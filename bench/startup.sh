@@ -2,7 +2,8 @@
 # Start-up of herd as whole processes, median of N runs (default 5), against a plain `java -cp`
 # hello world (the floor: a JVM that does nothing):
 #   - first prompt: ./herd started on a pseudo-terminal, until "herd>" is on the screen;
-#   - one command: ./herd -q -c "nodes @compute", until the process exits.
+#   - one command: ./herd -q -c "nodes @compute", until the process exits;
+#   - the same command through a shared session (herd session start): the small client alone.
 # Usage: bench/startup.sh [RUNS] [HERD]   (HERD_JAVA / HERD_AOT / HERD_NO_CDS select the variant)
 # HERD: another herd to time in the same run, e.g. /usr/bin/herd from the .deb or the bin/herd of
 # an unpacked tarball (its archive is made once, in a private cache, before the timing).
@@ -77,6 +78,11 @@ measure "floor: java -cp hello world"            ""      "$java" -cp "$work/hell
 measure "herd: first prompt (interactive)"        "herd>" env HOME="$work" XDG_STATE_HOME="$work/state" ./herd
 measure "herd -c \"nodes @compute\""               ""      ./herd -q -c "nodes @compute"
 measure "herd nodeset -f valkyrie01 valkyrie02"   ""      ./herd nodeset -f valkyrie01 valkyrie02
+export XDG_RUNTIME_DIR="$work"
+eval "$(./herd session start -s --idle 10m)" >/dev/null
+measure "herd -c \"nodes @compute\" (session)"     ""      ./herd -q -c "nodes @compute"
+./herd session stop >/dev/null
+unset HERD_SESSION
 if [ -n "$other" ]; then
     env=(env HOME="$work" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache")
     "${env[@]}" "$other" -q -c "nodes @compute" >/dev/null      # makes its archive, outside the timing

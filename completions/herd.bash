@@ -15,6 +15,14 @@ _herd() {
             lab)
                 COMPREPLY=($(compgen -W "up status down shell --dir --extra --no-bmc --no-dns --no-dhcp" -- "$cur"))
                 return ;;
+            session)
+                case $prev in
+                    -i|--inventory) COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur")) ;;
+                    --idle) COMPREPLY=($(compgen -W "90s 30m 2h 0" -- "$cur")) ;;
+                    session) COMPREPLY=($(compgen -W "start status stop" -- "$cur")) ;;
+                    *) COMPREPLY=($(compgen -W "--idle -i --inventory -c -s" -- "$cur")) ;;
+                esac
+                return ;;
         esac
     fi
     case $prev in
@@ -30,9 +38,9 @@ _herd() {
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "-c --command -f --file -i --inventory -k --keep-going -n --check -q --quiet
-            -h --help -V --version" -- "$cur"))
+            --no-wait -h --help -V --version" -- "$cur"))
     elif [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "nodeset lab" -- "$cur") $(compgen -f -X '!*.csh' -- "$cur") $(compgen -d -- "$cur"))
+        COMPREPLY=($(compgen -W "nodeset lab session" -- "$cur") $(compgen -f -X '!*.csh' -- "$cur") $(compgen -d -- "$cur"))
     else
         COMPREPLY=($(compgen -f -X '!*.csh' -- "$cur") $(compgen -d -- "$cur"))
     fi

@@ -21,12 +21,13 @@ import java.util.Map;
  * @param pid      the client's process id
  * @param terminal the client's stdin and stdout are a terminal
  * @param noWait   refuse instead of waiting while another call runs
- * @param env      the client's variables that change how herd prints or runs (SUDO_USER, NO_COLOR...)
+ * @param env      the client's variables the session heeds: SUDO_USER (audit), NO_COLOR, and
+ *                 HERD_STDIN_TTY=0 (the launcher saw a pipe on stdin: a batch to read from it)
  */
 public record Call(List<String> args, String cwd, long pid, boolean terminal, boolean noWait, Map<String, String> env) {
 
     /** The variables a call carries to the session. */
-    public static final List<String> CARRIED = List.of("SUDO_USER", "NO_COLOR", "HERD_DEBUG", "COLUMNS");
+    public static final List<String> CARRIED = List.of("SUDO_USER", "NO_COLOR", "HERD_STDIN_TTY");
 
     public byte[] encode() {
         try {

@@ -101,9 +101,6 @@ public final class ClientMain {
                 carried.put(name, env.get(name));
             }
         }
-        if ("0".equals(env.get("HERD_STDIN_TTY"))) {
-            carried.put("HERD_STDIN_TTY", "0");
-        }
         return new Call(herdArgs, Path.of("").toAbsolutePath().toString(), ProcessHandle.current().pid(),
                 System.console() != null, noWait, carried);
     }

@@ -43,7 +43,7 @@ public record LaunchOptions(Path inventory, String command, String file, boolean
               -n, --check            batch: check that every line is a known command with valid
                                      options, run nothing
               -q, --quiet            no banner and no notices
-                  --no-wait          through a session: refuse instead of waiting while another
+              --no-wait              through a session: refuse instead of waiting while another
                                      call runs
               -h, --help             this help
               -V, --version          print the version

@@ -16,7 +16,10 @@ class CompletionScriptTest {
             herd nodes        | nodeset
             herd nodeset --fo | --fold
             herd lab d        | down
-            herd -V -         | -c --command -f --file -i --inventory -k --keep-going -n --check -q --quiet -h --help -V --version
+            herd se           | session
+            herd session st   | start status stop
+            herd session start --i | --idle --inventory
+            herd -V -         | -c --command -f --file -i --inventory -k --keep-going -n --check -q --quiet --no-wait -h --help -V --version
             """)
     void bashCompletesTheCommandLine(String line, String expected) throws Exception {
         String script = "source '" + HerdProcess.ROOT.resolve("completions/herd.bash") + "'; COMP_WORDS=(" + line

@@ -139,6 +139,11 @@ class SessionShellTest {
         assertThat(socket).doesNotExist();
         assertThat(Path.of(socket + ".log")).doesNotExist();
 
+        // herd nodeset and herd lab never go to a session, even with stdin not a terminal.
+        Result nodeset = herd("nodeset", "-c", "valkyrie[01-03]");
+        assertThat(nodeset.out()).isEqualTo("3\n");
+        assertThat(nodeset.status()).isZero();
+
         Result after = herd("-c", "nodes @compute");
         assertThat(after.out()).isEmpty();
         assertThat(after.err()).startsWith("herd: no session at " + socket + " (HERD_SESSION): it has ended");
@@ -153,11 +158,11 @@ class SessionShellTest {
         start();
         Result shared = herd("steps.csh");
         assertThat(shared).isEqualTo(alone);
-        assertThat(shared.err()).isEqualTo("herd: steps.csh:2: exec: 1 of 1 nodes failed (see @last:failed)\n");
+        assertThat(shared.err()).isEqualTo("herd: steps.csh:2: exec: 1 of 1 node failed (see @last:failed)\n");
         assertThat(shared.status()).isEqualTo(1);
 
         Result piped = herdWithInput(script);
-        assertThat(piped.err()).isEqualTo("herd: -:2: exec: 1 of 1 nodes failed (see @last:failed)\n");
+        assertThat(piped.err()).isEqualTo("herd: -:2: exec: 1 of 1 node failed (see @last:failed)\n");
         assertThat(piped.out()).isEqualTo(alone.out());
         Result checked = herd("-n", "steps.csh");
         assertThat(checked.status()).as(checked.err()).isZero();
