@@ -192,7 +192,7 @@ public final class DhcpEngine {
         return last;
     }
 
-    private static void check(FileChange c, DhcpConf conf, DhcpRequest r) {
+    private void check(FileChange c, DhcpConf conf, DhcpRequest r) {
         if (r.mac() == null || r.ip() == null) {
             throw new DhcpException("host " + r.name() + ": --mac and --ip are required");
         }
@@ -200,10 +200,35 @@ public final class DhcpEngine {
             throw new DhcpException("host " + r.name() + " already in " + c.path() + ":" + conf.lineOf(h.start())
                     + " (use dhcp set)");
         });
+        included(conf, r.name()).ifPresent(at -> {
+            throw new DhcpException("host " + r.name() + " already in " + at + ", which " + c.path() + " includes");
+        });
     }
 
-    private static DhcpHost existing(DhcpConf conf, String name) {
-        return conf.host(name).orElseThrow(() -> new DhcpException("host " + name + ": no entry in " + conf.path()));
+    private DhcpHost existing(DhcpConf conf, String name) {
+        return conf.host(name).orElseThrow(() -> new DhcpException("host " + name + ": no entry in " + conf.path()
+                + included(conf, name).map(at -> " (it is in " + at + ", which it includes: services.dhcp.conf names "
+                        + "the file herd edits)").orElse("")));
+    }
+
+    /** {@code FILE:LINE} of host {@code name} in a file {@code conf} includes, where that file can be read. */
+    private Optional<String> included(DhcpConf conf, String name) {
+        int slash = conf.path().lastIndexOf('/');
+        for (String include : conf.includes()) {
+            String path = include.startsWith("/") || slash < 0 ? include : conf.path().substring(0, slash + 1) + include;
+            try {
+                if (editor.files().exists(path)) {
+                    DhcpConf fragment = DhcpConf.parse(path, Text.decode(editor.files().read(path)));
+                    Optional<DhcpHost> h = fragment.host(name);
+                    if (h.isPresent()) {
+                        return Optional.of(path + ":" + fragment.lineOf(h.get().start()));
+                    }
+                }
+            } catch (IOException | FileEditException e) {
+                // An included file herd cannot read or parse is dhcpd -t's to judge.
+            }
+        }
+        return Optional.empty();
     }
 
     private static DhcpEdits.NewHost newHost(DhcpRequest r) {

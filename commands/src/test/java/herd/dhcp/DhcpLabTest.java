@@ -56,6 +56,29 @@ class DhcpLabTest {
         assertThat(lab.dhcpRequest("valkyrie02").bound()).isTrue();
     }
 
+    @Test
+    void aHostWrittenInCapitalsGetsItsNewMacInPlace(Lab lab) throws IOException {
+        // dhcpd's keywords are case-insensitive: a hand-kept file may shout them. A host of its own,
+        // so that no other test's lease of a lab node is in the way.
+        Path conf = lab.dhcpdConf();
+        byte[] original = Files.readAllBytes(conf);
+        String text = Files.readString(conf);
+        int end = text.lastIndexOf('}');
+        String shouting = text.substring(0, end) + "HOST valkyrie07 {\n HARDWARE ETHERNET 08:00:27:18:6A:07;\n"
+                + " FIXED-ADDRESS 10.10.3.7;\n}\n\n" + text.substring(end);
+        Files.writeString(conf, shouting);
+        DhcpEngine dhcp = engine(lab);
+        try {
+            String mac = "08:00:27:18:6b:07";
+            dhcp.set(DhcpRequest.of("valkyrie07", WriteMode.APPLY).withMac(mac));
+            assertThat(Files.readString(conf)).isEqualTo(shouting.replace("08:00:27:18:6A:07", "08:00:27:18:6B:07"));
+            assertThat(lab.dhcpRequestAs(mac, -1).ip()).isEqualTo("10.10.3.7");
+        } finally {
+            Files.write(conf, original);
+            dhcp.restart();
+        }
+    }
+
     private static DhcpEngine engine(Lab lab) {
         ServiceSettings s = ServiceSettings.from(InventoryLoader.load(lab.inventoryFile()), Map.of(), p -> new char[0]);
         return new DhcpEngine(s.editor(), s.requireDhcp());
