@@ -192,7 +192,7 @@ public final class GroupResolver {
     static List<String> words(List<String> lines) {
         List<String> out = new ArrayList<>();
         for (String text : lines) {
-            for (String w : text.strip().split("\\s+")) {
+            for (String w : PyBlanks.split(text)) {
                 if (!w.isEmpty()) {
                     out.add(w);
                 }

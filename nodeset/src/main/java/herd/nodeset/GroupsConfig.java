@@ -54,7 +54,7 @@ final class GroupsConfig {
         }
         for (Path d : dirs(mainSection.get("autodir"), dir)) {
             for (Path f : files(d, ".yaml")) {
-                GroupsYaml.read(f).forEach((name, groups) -> add(sources, new MapGroupSource(name, groups), f));
+                GroupsYaml.sources(f).values().forEach(source -> add(sources, source, f));
             }
         }
         addUpcalls(sources, main, dir);

@@ -11,14 +11,25 @@ import java.util.Map;
 /**
  * Reads the YAML shape of ClusterShell's groups.d files: source names at column 0, group
  * names indented below, each with a nodeset string or a list of them ({@code [a, b]} or
- * {@code - a} lines). Anything else is reported as {@code file:line: problem}.
+ * {@code - a} lines). Anything else is reported as {@code file:line: problem}. A group whose value
+ * YAML reads as no string (a number, a boolean, nothing) fails when it is used, as ClusterShell
+ * fails on it, and only then: the file's other groups still resolve.
  */
 final class GroupsYaml {
     private GroupsYaml() {
     }
 
-    /** Source name to (group name to nodeset text), in file order. */
-    static Map<String, Map<String, String>> read(Path file) {
+    /** The file's sources by name, in file order. */
+    static Map<String, MapGroupSource> sources(Path file) {
+        Map<String, Map<String, String>> broken = new LinkedHashMap<>();
+        Map<String, MapGroupSource> out = new LinkedHashMap<>();
+        read(file, broken).forEach((name, groups) ->
+                out.put(name, new MapGroupSource(name, groups, broken.getOrDefault(name, Map.of()))));
+        return out;
+    }
+
+    /** Source name to (group name to nodeset text), in file order; groups of no string go to {@code broken}. */
+    static Map<String, Map<String, String>> read(Path file, Map<String, Map<String, String>> broken) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
@@ -29,6 +40,7 @@ final class GroupsYaml {
         Map<String, String> current = null;
         String listGroup = null;
         List<String> listItems = null;
+        String source = null;
         for (int n = 0; n < lines.size(); n++) {
             String raw = stripComment(lines.get(n));
             if (raw.isBlank() || raw.strip().equals("---")) {
@@ -41,8 +53,17 @@ final class GroupsYaml {
                 if (listItems == null) {
                     throw new NodeSetException(where + ": list item outside a group", text);
                 }
-                listItems.add(scalar(text.substring(1).strip()));
+                String item = text.substring(1).strip();
+                listItems.add(scalar(item));
                 current.put(listGroup, String.join(",", listItems));
+                Map<String, String> bad = broken.computeIfAbsent(source, k -> new LinkedHashMap<>());
+                if (listItems.size() == 1) {
+                    bad.remove(listGroup);   // the group has a value after all
+                }
+                String why = notAString(item);
+                if (why != null) {
+                    bad.putIfAbsent(listGroup, where + ": group \"" + listGroup + "\": list item " + item + " is " + why + ", not a string");
+                }
                 continue;
             }
             int colon = keyColon(text);
@@ -58,6 +79,7 @@ final class GroupsYaml {
                 }
                 current = new LinkedHashMap<>();
                 out.put(key, current);
+                source = key;
                 continue;
             }
             if (current == null) {
@@ -67,8 +89,15 @@ final class GroupsYaml {
                 listGroup = key;
                 listItems = new ArrayList<>();
                 current.put(key, "");
+                broken.computeIfAbsent(source, k -> new LinkedHashMap<>())
+                        .put(key, where + ": group \"" + key + "\" has no value");
             } else {
                 current.put(key, value(value, where));
+                String why = value.startsWith("[") ? listProblem(value) : notAString(value);
+                if (why != null) {
+                    broken.computeIfAbsent(source, k -> new LinkedHashMap<>())
+                            .put(key, where + ": group \"" + key + "\": " + value + " is " + why + ", not a string");
+                }
             }
         }
         return out;
@@ -88,6 +117,34 @@ final class GroupsYaml {
             return String.join(",", items);
         }
         return scalar(v);
+    }
+
+    private static String listProblem(String list) {
+        for (String item : list.substring(1, Math.max(1, list.length() - 1)).split(",")) {
+            String why = item.isBlank() ? null : notAString(item.strip());
+            if (why != null) {
+                return why;
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern NULL = java.util.regex.Pattern.compile("~|null|Null|NULL");
+    private static final java.util.regex.Pattern BOOL = java.util.regex.Pattern.compile(
+            "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+            "[-+]?(0b[01_]+|0[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|[1-9][0-9_]*(:[0-5]?[0-9])+)"
+            + "|[-+]?([0-9][0-9_]*)?\\.[0-9.]*([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*"
+            + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
+
+    /** What PyYAML reads an unquoted scalar as when not a string ("a number"), else null. */
+    static String notAString(String s) {
+        if (s.startsWith("'") || s.startsWith("\"")) {
+            return null;
+        }
+        return NULL.matcher(s).matches() ? "null" : BOOL.matcher(s).matches() ? "a boolean"
+                : NUMBER.matcher(s).matches() ? "a number" : DATE.matcher(s).matches() ? "a date" : null;
     }
 
     private static String scalar(String s) {

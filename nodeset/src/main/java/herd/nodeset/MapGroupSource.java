@@ -19,10 +19,17 @@ import java.util.Set;
 public final class MapGroupSource implements TextGroupSource {
     private final String name;
     private final Map<String, String> groups;
+    private final Map<String, String> broken;
 
     public MapGroupSource(String name, Map<String, String> groups) {
+        this(name, groups, Map.of());
+    }
+
+    /** {@code broken}: groups that fail when used, with why (a YAML value that is no string). */
+    MapGroupSource(String name, Map<String, String> groups, Map<String, String> broken) {
         this.name = name;
         this.groups = new LinkedHashMap<>(groups);
+        this.broken = Map.copyOf(broken);
     }
 
     @Override
@@ -37,12 +44,16 @@ public final class MapGroupSource implements TextGroupSource {
 
     @Override
     public Optional<String> membersText(String group) {
+        String why = broken.get(group);
+        if (why != null) {
+            throw new BrokenGroupException(why, "@" + name + ":" + group);
+        }
         return Optional.ofNullable(groups.get(group));
     }
 
     @Override
     public Optional<String> allText() {
-        return Optional.ofNullable(groups.get("all"));
+        return groups.containsKey("all") ? membersText("all") : Optional.empty();
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class NodeSet implements Iterable<String> {
 
     /** True when {@code node} (a single plain name) is in the set. */
     public boolean contains(String node) {
-        NameScanner.Name name = NameScanner.scanOrNull(node.strip());
+        NameScanner.Name name = NameScanner.scanOrNull(PyBlanks.strip(node));
         if (name == null) {
             return false;
         }
@@ -227,7 +227,7 @@ public final class NodeSet implements Iterable<String> {
         public Builder add(String text, int from, int to) {
             if (!addOneD(text, from, to)) {
                 String name = text.substring(from, to);
-                NameScanner.Name n = NameScanner.scan(name.strip());
+                NameScanner.Name n = NameScanner.scan(PyBlanks.strip(name));
                 byKey.computeIfAbsent(n.key(), k -> new NameCollector(n.indexes().length)).add(n.indexes());
             }
             return this;

@@ -38,7 +38,7 @@ final class NodeSetParser {
     /** Parses {@code expr}, resolving groups in {@code namespace} (null = default source). */
     NodeSet parse(String expr, String namespace) {
         NodeSet result = NodeSet.empty();
-        for (Term t : new TermScanner(expr.strip()).scan()) {
+        for (Term t : new TermScanner(PyBlanks.strip(expr)).scan()) {
             NodeSet operand = t.base();
             if (t.key().startsWith("@")) {
                 operand = groups(operand, namespace);
@@ -109,7 +109,7 @@ final class NodeSetParser {
             SetOp nextOp = SetOp.UNION;
             String s = expr;
             while (s != null && !s.isEmpty()) {
-                s = s.stripLeading();
+                s = PyBlanks.stripLeading(s);
                 SetOp op = nextOp;
                 int opIdx = SetOp.next(s);
                 int bracket = s.indexOf('[');
@@ -129,7 +129,7 @@ final class NodeSetParser {
                             throw missingOperand(nextOp, expr);
                         }
                     }
-                    sfx = sfx.stripTrailing();
+                    sfx = PyBlanks.stripTrailing(sfx);
                     if (!sfx.isEmpty()) {
                         single(sfx, key, ranges);
                     }
@@ -149,7 +149,7 @@ final class NodeSetParser {
                     if (node.indexOf(']') >= 0) {
                         throw new NodeSetParseException("bad nodeset", node, "unexpected ']'");
                     }
-                    single(node.stripTrailing(), key, ranges);
+                    single(PyBlanks.stripTrailing(node), key, ranges);
                 }
                 out.add(new Term(op, key.toString(), ranges));
                 s = rest;

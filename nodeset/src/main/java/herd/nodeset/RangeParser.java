@@ -11,7 +11,7 @@ final class RangeParser {
     static RangeSet parse(String text) {
         RangeSetBuilder b = new RangeSetBuilder();
         for (String raw : text.split(",", -1)) {
-            addSubrange(b, raw.strip(), text);
+            addSubrange(b, PyBlanks.strip(raw), text);
         }
         return b.build();
     }
@@ -29,7 +29,7 @@ final class RangeParser {
         int slash = sub.indexOf('/');
         if (slash >= 0) {
             base = sub.substring(0, slash);
-            step = number(sub.substring(slash + 1).strip(), sub);
+            step = number(PyBlanks.strip(sub.substring(slash + 1)), sub);
         }
         Bounds bounds = Bounds.of(base, sub, step);
         String begin = bounds.begin();
@@ -75,13 +75,13 @@ final class RangeParser {
                     if (step != 1) {
                         throw bad(sub, "step without a range");
                     }
-                    yield new Bounds(parts[0].strip(), parts[0].strip(), 1, 1);
+                    yield new Bounds(PyBlanks.strip(parts[0]), PyBlanks.strip(parts[0]), 1, 1);
                 }
-                case 2 -> parts[0].strip().isEmpty()
-                        ? new Bounds(parts[1].strip(), parts[1].strip(), -1, -1)
-                        : new Bounds(parts[0].strip(), parts[1].strip(), 1, 1);
-                case 3 -> new Bounds(parts[1].strip(), parts[2].strip(), -1, 1);
-                case 4 -> new Bounds(parts[1].strip(), parts[3].strip(), -1, -1);
+                case 2 -> PyBlanks.strip(parts[0]).isEmpty()
+                        ? new Bounds(PyBlanks.strip(parts[1]), PyBlanks.strip(parts[1]), -1, -1)
+                        : new Bounds(PyBlanks.strip(parts[0]), PyBlanks.strip(parts[1]), 1, 1);
+                case 3 -> new Bounds(PyBlanks.strip(parts[1]), PyBlanks.strip(parts[2]), -1, 1);
+                case 4 -> new Bounds(PyBlanks.strip(parts[1]), PyBlanks.strip(parts[3]), -1, -1);
                 default -> throw bad(sub, "too many '-'");
             };
         }

@@ -126,6 +126,11 @@ public final class UpcallGroupSource implements TextGroupSource {
                 out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             int rc = p.waitFor();
+            if (rc != 0 && upcall.equals("map")) {
+                // A group whose members cannot be read fails every command touching it, listings too.
+                throw new BrokenGroupException("group source \"" + name + "\": map upcall failed (exit "
+                        + rc + "): " + cmd, cmd);
+            }
             if (rc != 0) {
                 throw new NodeSetException("group source \"" + name + "\": " + upcall + " upcall failed (exit "
                         + rc + "): " + cmd, cmd);

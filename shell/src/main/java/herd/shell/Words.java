@@ -1,12 +1,14 @@
 package herd.shell;
 
+import herd.nodeset.PyBlanks;
 import herd.session.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Splits a command line into words as sh does, the parts herd needs: blanks separate words,
+ * Splits a command line into words as sh does, the parts herd needs: blanks (any Unicode white
+ * space, so the no-break spaces of a list pasted from a web page too) separate words,
  * {@code 'single'} quotes are literal, {@code "double"} quotes keep blanks and expand variables,
  * {@code \} escapes one character, {@code $NAME} and {@code ${NAME}} expand, {@code #} at the start
  * of a word begins a comment. A word that begins with a quote or a backslash is {@link Word#quoted()}:
@@ -42,7 +44,7 @@ public final class Words {
             if (!inWord) {
                 quoted = c == '\'' || c == '"' || c == '\\';
             }
-            if (Character.isWhitespace(c)) {
+            if (PyBlanks.isSpace(c)) {
                 if (inWord) {
                     words.add(new Word(word.toString(), quoted));
                     word.setLength(0);

@@ -100,6 +100,18 @@ class BatchTest {
     }
 
     @Test
+    void aNodeListPastedWithNoBreakSpacesIsSeveralWords() throws Exception {
+        Result r = HerdProcess.run(home, null, "-q", "-c", "nodeset -f valkyrie01\u00a0valkyrie02\u202fodin");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("odin,valkyrie[01-02]\n");
+        Result nodes = HerdProcess.run(home, null, "-q", "-c", "nodes -c 'valkyrie01,\u00a0valkyrie02'");
+        assertThat(nodes.err()).isEmpty();
+        assertThat(nodes.out()).isEqualTo("2\n");
+        Result nodeset = HerdProcess.run(home, null, "-q", "-c", "nodeset -f 'valkyrie01\u00a0,\u00a0valkyrie02'");
+        assertThat(nodeset.out()).isEqualTo("valkyrie[01-02]\n");
+    }
+
+    @Test
     void keepGoingRunsTheRestAndStillFails() throws Exception {
         Path script = file("bad.csh", "show nonode\necho after\n");
         Result r = HerdProcess.run(home, null, "-q", "--keep-going", script.toString());

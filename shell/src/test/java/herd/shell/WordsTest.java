@@ -28,6 +28,8 @@ class WordsTest {
             echo "q\\"uote"                | echo/q"uote
             echo a#b                       | echo/a#b
             echo ''                        | echo/
+            `nodes n1\u00a0n2\u3000n3`        | nodes/n1/n2/n3
+            `echo 'a\u00a0b'`                | echo/a\u00a0b
             """)
     void splitsAsShDoes(String line, String words) {
         List<String> expected = words == null || words.isEmpty() ? List.of() : List.of(words.split("/", -1));

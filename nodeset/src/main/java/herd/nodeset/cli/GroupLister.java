@@ -38,7 +38,7 @@ final class GroupLister {
             try {
                 printSource(source, level, set);
             } catch (NodeSetException e) {
-                if (opts.listAll == 0) {
+                if (opts.listAll == 0 || e instanceof herd.nodeset.BrokenGroupException) {
                     throw e;
                 }
                 err.println("Warning: " + e.getMessage());
@@ -68,6 +68,8 @@ final class GroupLister {
             NodeSet nodes;
             try {
                 nodes = NodeSet.parse(ref, resolver);
+            } catch (herd.nodeset.BrokenGroupException e) {
+                throw e;
             } catch (NodeSetException e) {
                 // With -G, 1.9.1 looks "@group" up in the default source, where it may not exist.
                 nodes = NodeSet.empty();

@@ -119,10 +119,13 @@ final class NodesetCommand {
         return xset;
     }
 
+    /** What Python's str.splitlines() breaks on: Java's \\R plus the file, group and record separators. */
+    private static final String PYTHON_LINE_BREAK = "\r\n|[\n\u000b\u000c\r\u001c\u001d\u001e\u0085\u2028\u2029]";
+
     /** Each line of an operand is one expression (Python splitlines: no line after a final newline). */
     private static Xset lines(Xset kind, String text) {
         Xset acc = kind.empty();
-        String[] parts = text.split("\\R", -1);
+        String[] parts = text.split(PYTHON_LINE_BREAK, -1);
         int n = text.isEmpty() ? 0 : parts[parts.length - 1].isEmpty() ? parts.length - 1 : parts.length;
         for (int i = 0; i < n; i++) {
             acc = acc.op(',', kind.parse(parts[i]));

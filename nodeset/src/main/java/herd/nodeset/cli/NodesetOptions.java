@@ -182,13 +182,21 @@ final class NodesetOptions {
             case "contiguous" -> contiguous = true;
             case "axis=" -> axis = value;
             case "pick=" -> pick = integer(opt, value);
-            case "s" -> groupSource = value;
+            case "s" -> groupSource = safeString(opt, value);
             case "groupsconf=" -> groupsConf = value;
             case "x", "i", "X" -> setOps.add(new String[] {target, value});
             case "version" -> version = true;
             case "h" -> help = true;
             default -> throw new UsageException("no such option: " + opt);
         }
+    }
+
+    /** ClusterShell's "safestring" option type: neither empty nor looking like an option. */
+    private static String safeString(String opt, String value) {
+        if (value.isEmpty() || value.startsWith("-")) {
+            throw new UsageException("option " + opt + ": invalid value: '" + value + "'");
+        }
+        return value;
     }
 
     private static Integer integer(String opt, String value) {

@@ -38,6 +38,8 @@ final class Regrouper {
             NodeSet members;
             try {
                 members = resolver.resolveFlat(source, g);
+            } catch (herd.nodeset.BrokenGroupException e) {
+                throw e;
             } catch (NodeSetException e) {
                 // 1.9.1 resolves nested references in the default source; one missing there is empty.
                 continue;

@@ -1,5 +1,7 @@
 package herd.nodeset.cli;
 
+import herd.nodeset.PyBlanks;
+
 /** Stdin word scanning as ClusterShell does it: white space separates, '#' comments to end of line. */
 final class Words {
     private Words() {
@@ -14,7 +16,7 @@ final class Words {
                 while (i < n && text.charAt(i) != '\n') {
                     i++;
                 }
-            } else if (Character.isWhitespace(c)) {
+            } else if (PyBlanks.isSpace(c)) {
                 i++;
             } else {
                 return i;
@@ -26,7 +28,7 @@ final class Words {
     /** End (exclusive) of the word starting at {@code i}. */
     static int end(String text, int i) {
         int n = text.length();
-        while (i < n && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '#') {
+        while (i < n && !PyBlanks.isSpace(text.charAt(i)) && text.charAt(i) != '#') {
             i++;
         }
         return i;
