@@ -1,6 +1,5 @@
 package herd.bmc;
 
-import herd.bmc.redfish.RedfishBackend;
 import herd.nodeset.NodeSet;
 import herd.session.Complete;
 import herd.error.HerdException;
