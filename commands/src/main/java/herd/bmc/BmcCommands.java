@@ -1,12 +1,10 @@
 package herd.bmc;
 
-import herd.bmc.redfish.RedfishBackend;
 import herd.nodeset.NodeSet;
 import herd.session.Complete;
 import herd.error.HerdException;
 import herd.session.Count;
 import herd.session.Output;
-import herd.session.SecretStore;
 import herd.session.Session;
 import herd.session.UsageException;
 import java.time.Clock;
@@ -188,30 +186,21 @@ public class BmcCommands {
     }
 
     private BmcSettings settings() {
-        return BmcSettings.from(session.variables(), System.getenv());
+        return SessionBmc.settings(session);
     }
 
     private BmcEngine engine(BmcSettings settings) {
-        return new BmcEngine(pool(settings), settings.fanout());
-    }
-
-    private BmcPool pool(BmcSettings settings) {
-        return session.resource(BmcPool.class,
-                () -> new BmcPool(new MixedBackend(new IpmiBackend(settings.timeout(), IpmiBackend.DEFAULT_SOCKETS),
-                        new RedfishBackend(settings.timeout())), Duration.ofSeconds(20)));
+        return new BmcEngine(SessionBmc.pool(session), settings.fanout());
     }
 
     private ConsoleEngine consoles() {
         BmcSettings settings = settings();
-        BmcPool pool = pool(settings);
+        BmcPool pool = SessionBmc.pool(session);
         return session.resource(ConsoleEngine.class,
                 () -> new ConsoleEngine(pool.backend(), settings.logDir(), Clock.systemUTC()));
     }
 
     private BmcEngine.Credentials credentials() {
-        SecretStore secrets = session.resource(SecretStore.class, () -> new SecretStore(System.getenv()));
-        Output out = session.out();
-        return new InventoryCredentials(session.inventory(), secrets, out::askSecret);
+        return SessionBmc.credentials(session);
     }
-
 }

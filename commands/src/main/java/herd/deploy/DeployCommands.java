@@ -1,9 +1,7 @@
 package herd.deploy;
 
 import herd.bmc.BmcEngine;
-import herd.bmc.BmcPool;
-import herd.bmc.InventoryCredentials;
-import herd.bmc.IpmiBackend;
+import herd.bmc.SessionBmc;
 import herd.files.WriteMode;
 import herd.logs.LogsInventory;
 import herd.net.NetEngine;
@@ -21,7 +19,6 @@ import herd.session.NodeOutcome;
 import herd.session.OutcomeSet;
 import herd.session.Output;
 import herd.session.Reason;
-import herd.session.SecretStore;
 import herd.session.Session;
 import herd.session.UsageException;
 import java.time.Clock;
@@ -135,11 +132,8 @@ public class DeployCommands {
     }
 
     private BootControl bootControl() {
-        BmcPool pool = session.resource(BmcPool.class,
-                () -> new BmcPool(new IpmiBackend(Duration.ofSeconds(5), 4), Duration.ofMinutes(5)));
-        SecretStore secrets = session.resource(SecretStore.class, () -> new SecretStore(System.getenv()));
-        return new BmcBootControl(new BmcEngine(pool, 16),
-                new InventoryCredentials(session.inventory(), secrets, prompt -> session.out().askSecret(prompt)));
+        return new BmcBootControl(new BmcEngine(SessionBmc.pool(session), SessionBmc.settings(session).fanout()),
+                SessionBmc.credentials(session));
     }
 
     static Duration parseDuration(String text) {

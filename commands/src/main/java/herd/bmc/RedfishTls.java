@@ -1,7 +1,5 @@
-package herd.bmc.redfish;
+package herd.bmc;
 
-import herd.bmc.BmcException;
-import herd.bmc.RedfishService;
 import herd.session.Reason;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,21 +1,7 @@
-package herd.bmc.redfish;
+package herd.bmc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import herd.bmc.BmcEndpoint;
-import herd.bmc.BmcEngine;
-import herd.bmc.BmcFacts;
-import herd.bmc.BmcPool;
-import herd.bmc.BootDevice;
-import herd.bmc.BootRequest;
-import herd.bmc.BootSetting;
-import herd.bmc.InfoResult;
-import herd.bmc.InventoryCredentials;
-import herd.bmc.IpmiBackend;
-import herd.bmc.MixedBackend;
-import herd.bmc.PowerAction;
-import herd.bmc.PowerRequest;
-import herd.bmc.PowerResult;
 import herd.inventory.InventoryLoader;
 import herd.lab.Lab;
 import herd.lab.junit.LabConfig;

@@ -1,12 +1,5 @@
-package herd.bmc.redfish;
+package herd.bmc;
 
-import herd.bmc.Bmc;
-import herd.bmc.BmcException;
-import herd.bmc.BmcFacts;
-import herd.bmc.BootDevice;
-import herd.bmc.BootSetting;
-import herd.bmc.PowerAction;
-import herd.bmc.PowerState;
 import herd.session.Reason;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,13 +1,8 @@
-package herd.bmc.redfish;
+package herd.bmc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import herd.bmc.Bmc;
-import herd.bmc.BmcEndpoint;
-import herd.bmc.BmcException;
-import herd.bmc.PowerState;
-import herd.bmc.RedfishService;
 import herd.lab.Lab;
 import herd.lab.junit.LabConfig;
 import herd.lab.redfish.ChassisProgram;

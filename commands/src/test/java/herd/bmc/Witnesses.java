@@ -1,4 +1,4 @@
-package herd.bmc.redfish;
+package herd.bmc;
 
 import herd.lab.Lab;
 import java.io.IOException;

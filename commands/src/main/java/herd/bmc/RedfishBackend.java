@@ -1,10 +1,5 @@
-package herd.bmc.redfish;
+package herd.bmc;
 
-import herd.bmc.Bmc;
-import herd.bmc.BmcBackend;
-import herd.bmc.BmcConsole;
-import herd.bmc.BmcEndpoint;
-import herd.bmc.BmcException;
 import herd.session.Reason;
 import java.net.http.HttpClient;
 import java.time.Duration;
