@@ -4,6 +4,8 @@ import herd.bmc.BmcEngine;
 import herd.bmc.BmcPool;
 import herd.bmc.InventoryCredentials;
 import herd.bmc.IpmiBackend;
+import herd.bmc.MixedBackend;
+import herd.bmc.redfish.RedfishBackend;
 import herd.files.WriteMode;
 import herd.logs.LogsInventory;
 import herd.net.NetEngine;
@@ -136,7 +138,8 @@ public class DeployCommands {
 
     private BootControl bootControl() {
         BmcPool pool = session.resource(BmcPool.class,
-                () -> new BmcPool(new IpmiBackend(Duration.ofSeconds(5), 4), Duration.ofMinutes(5)));
+                () -> new BmcPool(new MixedBackend(new IpmiBackend(Duration.ofSeconds(5), 4),
+                        new RedfishBackend(Duration.ofSeconds(5))), Duration.ofMinutes(5)));
         SecretStore secrets = session.resource(SecretStore.class, () -> new SecretStore(System.getenv()));
         return new BmcBootControl(new BmcEngine(pool, 16),
                 new InventoryCredentials(session.inventory(), secrets, prompt -> session.out().askSecret(prompt)));
