@@ -24,7 +24,8 @@ import java.util.List;
  * an IPMI warm run right after it (the machine is shared), and the ratio is the median of the pairs.
  * Usage: {@code java -cp CLASSPATH bench/RedfishBench.java redfish.yaml ipmi.yaml ROUNDS FANOUT}.
  * Prints {@code redfish-cold MS ON}, {@code ipmi-cold MS ON}, {@code redfish-warm MS ON},
- * {@code ipmi-warm MS ON} (medians, least "on" count) and {@code ratio IPMI/REDFISH}.
+ * {@code ipmi-warm MS ON} (medians, least "on" count), {@code ratio IPMI/REDFISH} and
+ * {@code redfish-client-cpu MS ROUNDS}: the CPU this JVM spent in all Redfish warm rounds.
  */
 public class RedfishBench {
     public static void main(String[] args) {
@@ -42,10 +43,14 @@ public class RedfishBench {
             List<Long> rWarm = new ArrayList<>();
             List<Long> iWarm = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long clientCpu = 0;
             long rOn = nodes.size();
             long iOn = nodes.size();
             for (int k = 0; k < rounds; k++) {
+                long cpu = os.getProcessCpuTime();
                 long[] a = r.once();
+                clientCpu += os.getProcessCpuTime() - cpu;
                 long[] b = i.once();
                 rWarm.add(a[0]);
                 iWarm.add(b[0]);
@@ -53,8 +58,9 @@ public class RedfishBench {
                 iOn = Math.min(iOn, b[1]);
                 ratios.add((double) b[0] / Math.max(1, a[0]));
             }
-            System.out.printf("redfish-cold %d %d%nipmi-cold %d %d%nredfish-warm %d %d%nipmi-warm %d %d%nratio %.2f%n",
-                    rCold[0], rCold[1], iCold[0], iCold[1], median(rWarm), rOn, median(iWarm), iOn, median(ratios));
+            System.out.printf("redfish-cold %d %d%nipmi-cold %d %d%nredfish-warm %d %d%nipmi-warm %d %d%nratio %.2f%n"
+                    + "redfish-client-cpu %d %d%n", rCold[0], rCold[1], iCold[0], iCold[1], median(rWarm), rOn,
+                    median(iWarm), iOn, median(ratios), clientCpu / 1_000_000, rounds);
         }
     }
 

@@ -51,7 +51,8 @@ for n in "${sizes[@]}"; do
 
   t=$(now); on=0
   for u in $urls; do
-    redfishtool -r "$u" -u admin -p "$pw" -S Always Systems -1 -P PowerState | grep -q '"On"' && on=$((on + 1))
+    state=$(redfishtool -r "$u" -u admin -p "$pw" -S Always Systems -1 -P PowerState 2>&1 || true)
+    case "$state" in *'"On"'*) on=$((on + 1)) ;; *) echo "  redfishtool $u: $state" | head -3 >&2 ;; esac
   done
   loop=$(( ($(now) - t) / 1000000 ))
   [ "$on" -eq "$n" ] || echo "  redfishtool loop: only $on of $n answered On" >&2

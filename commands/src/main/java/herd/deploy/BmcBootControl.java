@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link BootControl} through herd's BMC engine (IPMI lanplus): bootdev, then cycle or on. */
+/** {@link BootControl} through herd's BMC engine (IPMI lanplus or Redfish): bootdev, then cycle or on. */
 public final class BmcBootControl implements BootControl {
 
     private final BmcEngine engine;

@@ -81,6 +81,8 @@ class LabMainTest {
         assertThat(err()).isEqualTo("herd lab: unknown extra node 'loki' (known: odin, thor, heimdall)\n");
         assertThat(run("up", "600", "--no-dns", "--no-dhcp", "--dir", "/tmp/herd-lab-never")).isEqualTo(1);
         assertThat(err()).isEqualTo("herd lab: BMCs are limited to 490 nodes per lab, 600 asked; start it without BMCs (--no-bmc)\n");
+        assertThat(run("up", "2", "--redfish", "--no-bmc", "--dir", "/tmp/herd-lab-never")).isEqualTo(1);
+        assertThat(err()).isEqualTo("herd lab: Redfish is served by the nodes' BMCs: --redfish needs BMCs (drop --no-bmc)\n");
         assertThat(Path.of("/tmp/herd-lab-never")).doesNotExist();
     }
 
@@ -92,5 +94,7 @@ class LabMainTest {
         assertThatThrownBy(() -> Prerequisites.check(spec, true, p -> !p.equals("ipmi_sim") && !p.equals("dhcpd")))
                 .hasMessage("lab: missing ipmi_sim, dhcpd: run 'apt-get install -y openipmi isc-dhcp-server'");
         Prerequisites.check(LabSpec.builder().nodes(1).bmc(false).dhcp(false).build(), true, p -> !p.equals("ipmi_sim") && !p.equals("dhcpd"));
+        assertThatThrownBy(() -> Prerequisites.check(LabSpec.builder().nodes(1).redfish(true).build(), true,
+                p -> !p.equals("openssl"))).hasMessage("lab: missing openssl: run 'apt-get install -y openssl'");
     }
 }
