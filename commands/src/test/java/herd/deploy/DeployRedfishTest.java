@@ -8,7 +8,7 @@ import herd.bmc.BmcPool;
 import herd.bmc.InventoryCredentials;
 import herd.bmc.IpmiBackend;
 import herd.bmc.MixedBackend;
-import herd.bmc.redfish.RedfishBackend;
+import herd.bmc.RedfishBackend;
 import herd.inventory.Inventory;
 import herd.inventory.InventoryLoader;
 import herd.lab.Lab;
