@@ -136,7 +136,7 @@ public final class DhcpConf {
     }
 
     private void statement(List<DhcpToken> words, DhcpToken semi, List<DhcpStatement> into) {
-        into.add(new DhcpStatement(List.copyOf(words), words.get(0).start(), semi.end()));
+        into.add(DhcpStatement.of(List.copyOf(words), words.get(0).start(), semi.end()));
         if (words.get(0).text().equalsIgnoreCase("include") && words.size() > 1) {
             includes.add(words.get(1).value());
         }

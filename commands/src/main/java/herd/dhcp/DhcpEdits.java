@@ -45,15 +45,17 @@ final class DhcpEdits {
 
     /**
      * Several new hosts at once, placed as consecutive {@link #add} calls would place them but with
-     * one splice per insertion point, so that a first sync of a large cluster stays linear. Hosts
-     * that open a block (no sibling yet) are added one by one after the others.
+     * one splice per insertion point, so that a first sync of a large cluster stays linear. A host
+     * that opens a block (no sibling yet) or goes first is added after the others, then the rest
+     * are placed again beside it.
      */
     static String addAll(DhcpConf conf, List<NewHost> hosts) {
         Map<Integer, List<NewHost>> points = new TreeMap<>();
         Map<Integer, DhcpPlacement.Spot> spots = new TreeMap<>();
         List<NewHost> rest = new ArrayList<>();
+        DhcpPlacement placer = new DhcpPlacement(conf);
         for (NewHost h : hosts) {
-            DhcpPlacement.Spot spot = DhcpPlacement.of(conf, h.name(), h.ip());
+            DhcpPlacement.Spot spot = placer.spot(h.name(), h.ip());
             if (spot.mode() != DhcpPlacement.Mode.AFTER) {
                 rest.add(h);
                 continue;
@@ -72,10 +74,12 @@ final class DhcpEdits {
             splices.add(new Splice(at, at, insertion(conf, spot, inOrder)));
         });
         String out = splice(conf.text(), splices);
-        for (NewHost h : rest) {
-            out = add(DhcpConf.parse(conf.path(), out).within(conf.outerSubnets()), h);
+        if (rest.isEmpty()) {
+            return out;
         }
-        return out;
+        // The first host of a new block gives the others a sibling: one more round places them all.
+        String first = add(DhcpConf.parse(conf.path(), out).within(conf.outerSubnets()), rest.get(0));
+        return addAll(DhcpConf.parse(conf.path(), first).within(conf.outerSubnets()), rest.subList(1, rest.size()));
     }
 
     private static String insertion(DhcpConf conf, DhcpPlacement.Spot spot, List<NewHost> hosts) {
@@ -84,8 +88,10 @@ final class DhcpEdits {
         DhcpLayout layout = DhcpLayout.of(conf, spot.template());
         String gap = nl.repeat(spot.blankLines());
         StringBuilder b = new StringBuilder();
+        List<DhcpHost> near = spot.siblings().isEmpty() ? conf.hosts() : spot.siblings();
+        long carrying = near.stream().filter(s -> s.statement("option host-name").isPresent()).count();
         for (NewHost h : hosts) {
-            String block = layout.block(h.name(), fields(conf, spot, h), spot.indent());
+            String block = layout.block(h.name(), fields(spot, near, carrying, h), spot.indent());
             switch (spot.mode()) {
                 case AFTER -> b.append(nl).append(gap).append(block);
                 case BEFORE -> b.append(block).append(nl).append(gap);
@@ -97,17 +103,17 @@ final class DhcpEdits {
     }
 
     /** The statements of a new host: its MAC written as its siblings write theirs, and its host name. */
-    private static Map<String, String> fields(DhcpConf conf, DhcpPlacement.Spot spot, NewHost h) {
+    private static Map<String, String> fields(DhcpPlacement.Spot spot, List<DhcpHost> near, long carrying, NewHost h) {
         Map<String, String> f = new LinkedHashMap<>();
-        List<DhcpHost> near = spot.siblings().isEmpty() ? conf.hosts() : spot.siblings();
+        Optional<String> hostName = hostName(spot.template(), near, carrying, h);
         h.fields().forEach((k, v) -> {
             f.put(k, k.equals("hardware ethernet") ? DhcpChecks.inNotationOf(v, macLike(spot.template(), near)) : v);
             if (k.equals("fixed-address")) {
-                hostName(spot.template(), near, h).ifPresent(n -> f.put("option host-name", quoted(n)));
+                hostName.ifPresent(n -> f.put("option host-name", quoted(n)));
             }
         });
         if (!f.containsKey("option host-name")) {
-            hostName(spot.template(), near, h).ifPresent(n -> f.put("option host-name", quoted(n)));
+            hostName.ifPresent(n -> f.put("option host-name", quoted(n)));
         }
         return f;
     }
@@ -116,11 +122,10 @@ final class DhcpEdits {
      * The forced name, else one where most siblings carry one (or the file has no host yet),
      * derived as the template's is from its name ({@code valkyrie01.cluster.local}).
      */
-    private static Optional<String> hostName(DhcpHost template, List<DhcpHost> near, NewHost h) {
+    private static Optional<String> hostName(DhcpHost template, List<DhcpHost> near, long carrying, NewHost h) {
         if (h.noHostName() || h.hostName() != null) {
             return Optional.ofNullable(h.noHostName() ? null : h.hostName());
         }
-        long carrying = near.stream().filter(s -> s.statement("option host-name").isPresent()).count();
         boolean templateCarries = template != null && template.statement("option host-name").isPresent();
         boolean most = carrying * 2 > near.size() || carrying * 2 == near.size() && templateCarries;
         if (!near.isEmpty() && !most) {

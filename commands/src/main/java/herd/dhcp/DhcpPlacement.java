@@ -2,7 +2,10 @@ package herd.dhcp;
 
 import java.math.BigInteger;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,48 +45,73 @@ final class DhcpPlacement {
     static final Comparator<Key> BY_NAME = (a, b) -> natural(a.name(), b.name());
     static final Comparator<Key> BY_ADDRESS = Comparator.comparingLong(Key::ip);
 
-    private DhcpPlacement() {
+    private final DhcpConf conf;
+    private final Map<Optional<DhcpSubnet>, List<DhcpHost>> candidates = new HashMap<>();
+    private final Map<List<Object>, Siblings> siblings = new HashMap<>();
+    private final Map<DhcpHost, Key> keys = new IdentityHashMap<>();
+    private final Map<List<DhcpHost>, Map<String, List<DhcpHost>>> byStem = new IdentityHashMap<>();
+
+    /** Siblings in one block, how they are sorted and spaced: the same for every new host placed there. */
+    private record Siblings(List<DhcpHost> hosts, Comparator<Key> order, int blankLines) {
+    }
+
+    /** A placer for many hosts: what depends only on the file is worked out once. */
+    DhcpPlacement(DhcpConf conf) {
+        this.conf = conf;
     }
 
     static Spot of(DhcpConf conf, String name, String ip) {
+        return new DhcpPlacement(conf).spot(name, ip);
+    }
+
+    Spot spot(String name, String ip) {
         String text = conf.text();
         long v = firstIpv4(ip);
         Optional<DhcpSubnet> subnet = v < 0 ? Optional.empty()
                 : conf.allSubnets().stream().filter(s -> s.contains(v)).findFirst();
-        List<DhcpHost> candidates = subnet.map(s -> conf.hosts().stream()
-                .filter(h -> h.subnet().equals(Optional.of(s)) || h.addresses().stream().anyMatch(s::contains))
-                .toList()).orElse(conf.hosts());
-        if (candidates.isEmpty() && subnet.isPresent() && conf.subnets().contains(subnet.get())
+        List<DhcpHost> inSubnet = candidates.computeIfAbsent(subnet, s -> s.map(x -> conf.hosts().stream()
+                .filter(h -> h.subnet().equals(s) || h.addresses().stream().anyMatch(x::contains)).toList())
+                .orElse(conf.hosts()));
+        if (inSubnet.isEmpty() && subnet.isPresent() && conf.subnets().contains(subnet.get())
                 && DhcpText.onlySpaceBefore(text, subnet.get().close())
                 && (conf.hosts().isEmpty() || conf.hosts().stream().anyMatch(h -> h.subnet().isPresent()))) {
             return endOfBlock(text, subnet.get(), nearest(conf.hosts(), name, v));
         }
-        if (candidates.isEmpty()) {
-            candidates = conf.hosts();
-        }
-        if (candidates.isEmpty()) {
+        List<DhcpHost> pool = inSubnet.isEmpty() ? conf.hosts() : inSubnet;
+        if (pool.isEmpty()) {
             return new Spot(Mode.END_OF_FILE, text.length(), null, "", 0, List.of(), null);
         }
-        DhcpHost anchor = nearest(candidates, name, v);
-        List<DhcpHost> siblings = candidates.stream().filter(h -> h.parent() == anchor.parent()).toList();
-        Comparator<Key> order = order(siblings, v);
+        DhcpHost anchor = nearest(pool, name, v);
+        Siblings block = siblings.computeIfAbsent(List.of(subnet, anchor.parent(), v >= 0), k -> {
+            List<DhcpHost> hosts = pool.stream().filter(h -> h.parent() == anchor.parent()).toList();
+            return new Siblings(hosts, order(hosts, v), blankLines(text, hosts));
+        });
+        List<DhcpHost> hosts = block.hosts();
         Key key = new Key(name, v);
-        DhcpHost after = siblings.get(siblings.size() - 1);
-        if (order != null) {
-            after = null;
-            for (DhcpHost h : siblings) {
-                if (order.compare(Key.of(h), key) < 0) {
-                    after = h;
+        DhcpHost after = hosts.get(hosts.size() - 1);
+        if (block.order() != null) {
+            // Sorted: the last sibling below the new one, by bisection.
+            int low = 0;
+            int high = hosts.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (block.order().compare(key(hosts.get(mid)), key) < 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
                 }
             }
+            after = low == 0 ? null : hosts.get(low - 1);
         }
-        DhcpHost template = after != null ? after : siblings.get(0);
+        DhcpHost template = after != null ? after : hosts.get(0);
         String indent = DhcpText.indentOf(text, template.start());
-        int blanks = blankLines(text, siblings, template, DhcpLayout.of(conf, template).oneLine());
+        int blanks = block.blankLines() >= 0 ? block.blankLines()
+                : DhcpLayout.of(conf, template).oneLine() ? 0 : DhcpText.blankLinesAbove(text, template.start());
         return after != null
-                ? new Spot(Mode.AFTER, DhcpText.lineEnd(text, after.close()), template, indent, blanks, siblings, order)
-                : new Spot(Mode.BEFORE, DhcpText.lineStart(text, template.start()), template, indent, blanks,
-                        siblings, order);
+                ? new Spot(Mode.AFTER, DhcpText.lineEnd(text, after.close()), template, indent, blanks, hosts,
+                        block.order())
+                : new Spot(Mode.BEFORE, DhcpText.lineStart(text, template.start()), template, indent, blanks, hosts,
+                        block.order());
     }
 
     private static Spot endOfBlock(String text, DhcpSubnet s, DhcpHost template) {
@@ -94,13 +122,19 @@ final class DhcpPlacement {
                 null);
     }
 
+    private Key key(DhcpHost h) {
+        return keys.computeIfAbsent(h, Key::of);
+    }
+
     /** The host of the same name stem (valkyrie for valkyrie07) nearest by address; the later one on a tie. */
-    private static DhcpHost nearest(List<DhcpHost> hosts, String name, long ip) {
-        List<DhcpHost> pool = hosts.stream().filter(h -> stem(h.name()).equals(stem(name))).toList();
+    private DhcpHost nearest(List<DhcpHost> hosts, String name, long ip) {
+        List<DhcpHost> pool = byStem.computeIfAbsent(hosts, k -> new HashMap<>()).computeIfAbsent(stem(name),
+                s -> hosts.stream().filter(h -> stem(h.name()).equals(s)).toList());
         DhcpHost best = null;
         long bestDistance = Long.MAX_VALUE;
         for (DhcpHost h : pool.isEmpty() ? hosts : pool) {
-            long d = ip >= 0 && h.ipv4() >= 0 ? Math.abs(h.ipv4() - ip) : Long.MAX_VALUE;
+            long hip = key(h).ip();
+            long d = ip >= 0 && hip >= 0 ? Math.abs(hip - ip) : Long.MAX_VALUE;
             if (best == null || d <= bestDistance) {
                 best = h;
                 bestDistance = d;
@@ -110,28 +144,28 @@ final class DhcpPlacement {
     }
 
     /** Sorted by name, else by address (when every sibling and the new host have one), else null. */
-    private static Comparator<Key> order(List<DhcpHost> siblings, long ip) {
+    private Comparator<Key> order(List<DhcpHost> siblings, long ip) {
         if (siblings.size() < 2) {
             return null;
         }
         if (increasing(siblings, BY_NAME)) {
             return BY_NAME;
         }
-        boolean addresses = ip >= 0 && siblings.stream().allMatch(h -> h.ipv4() >= 0);
+        boolean addresses = ip >= 0 && siblings.stream().allMatch(h -> key(h).ip() >= 0);
         return addresses && increasing(siblings, BY_ADDRESS) ? BY_ADDRESS : null;
     }
 
-    private static boolean increasing(List<DhcpHost> hosts, Comparator<Key> order) {
+    private boolean increasing(List<DhcpHost> hosts, Comparator<Key> order) {
         for (int i = 1; i < hosts.size(); i++) {
-            if (order.compare(Key.of(hosts.get(i - 1)), Key.of(hosts.get(i))) >= 0) {
+            if (order.compare(key(hosts.get(i - 1)), key(hosts.get(i))) >= 0) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The blank lines between two consecutive sibling blocks; else one-liners none, blocks as above the template. */
-    private static int blankLines(String text, List<DhcpHost> siblings, DhcpHost template, boolean oneLine) {
+    /** The blank lines between two consecutive sibling blocks, -1 when no two are separated by blank lines only. */
+    private static int blankLines(String text, List<DhcpHost> siblings) {
         for (int i = 1; i < siblings.size(); i++) {
             int from = DhcpText.lineEnd(text, siblings.get(i - 1).close());
             int to = DhcpText.lineStart(text, siblings.get(i).start());
@@ -139,7 +173,7 @@ final class DhcpPlacement {
                 return (int) text.substring(from, to).chars().filter(c -> c == '\n').count() - 1;
             }
         }
-        return oneLine ? 0 : DhcpText.blankLinesAbove(text, template.start());
+        return -1;
     }
 
     static long firstIpv4(String ip) {

@@ -8,14 +8,19 @@ import java.util.Locale;
  * as dhcpd's keywords are case-insensitive ({@code hardware ethernet}, {@code option host-name},
  * {@code fixed-address}); the value is the rest, up to the semicolon.
  */
-record DhcpStatement(List<DhcpToken> tokens, int start, int end) {
+record DhcpStatement(List<DhcpToken> tokens, int start, int end, String key) {
 
-    String key() {
+    static DhcpStatement of(List<DhcpToken> tokens, int start, int end) {
         String first = tokens.get(0).text().toLowerCase(Locale.ROOT);
-        return keyLength() == 2 ? first + " " + tokens.get(1).text().toLowerCase(Locale.ROOT) : first;
+        String key = keyLength(tokens) == 2 ? first + " " + tokens.get(1).text().toLowerCase(Locale.ROOT) : first;
+        return new DhcpStatement(tokens, start, end, key);
     }
 
     private int keyLength() {
+        return keyLength(tokens);
+    }
+
+    private static int keyLength(List<DhcpToken> tokens) {
         String first = tokens.get(0).text();
         boolean twoWords = first.equalsIgnoreCase("hardware") || first.equalsIgnoreCase("option");
         return twoWords && tokens.size() > 1 ? 2 : 1;
