@@ -58,6 +58,11 @@ $plugs" ;; esac
     echo "$plugs" | $enter nsenter --net="$bridge" ip -force -batch - || rc=1
     kill -USR1 $pids
   fi
+  if [ $rc -ne 0 ]; then
+    for name in "$@"; do
+      running "$name" >/dev/null || echo "node: $name died while booting: $(tail -2 "$LAB/nodes/$name/boot.log" 2>/dev/null | tr '\n' ' ')" >&2
+    done
+  fi
   return $rc
 }
 
