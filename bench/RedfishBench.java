@@ -6,7 +6,7 @@ import herd.bmc.MixedBackend;
 import herd.bmc.PowerAction;
 import herd.bmc.PowerRequest;
 import herd.bmc.PowerResult;
-import herd.bmc.redfish.RedfishBackend;
+import herd.bmc.RedfishBackend;
 import herd.inventory.Inventory;
 import herd.inventory.InventoryLoader;
 import herd.session.Cancellation;

@@ -38,7 +38,7 @@ for n in "${sizes[@]}"; do
   urls=$(sed -n 's/.*url: "https:\/\/\([0-9.:]*\)".*/\1/p' "$inv")
   load=$(cut -d' ' -f1 /proc/loadavg)
 
-  read -r rcold rcold_on icold icold_on rwarm rwarm_on iwarm iwarm_on ratio < <(java "${herd_jvm[@]}" \
+  read -r rcold rcold_on icold icold_on rwarm rwarm_on iwarm iwarm_on ratio _ cpu rounds < <(java "${herd_jvm[@]}" \
     -cp "$engine_cp" "$root/bench/RedfishBench.java" "$inv" "$ipmi_inv" 5 64 2>/dev/null \
     | awk '{ printf "%s %s ", $2, $3 } END { print "" }')
   for c in "$rcold_on" "$icold_on" "$rwarm_on" "$iwarm_on"; do
@@ -60,8 +60,9 @@ for n in "${sizes[@]}"; do
 
   lab down --dir "$dir" >/dev/null; trap - EXIT
   awk -v n="$n" -v rc="$rcold" -v rw="$rwarm" -v ic="$icold" -v iw="$iwarm" -v p="$process" -v l="$loop" \
-      -v r="$ratio" -v la="$load" -v lb="$load_end" 'BEGIN {
+      -v r="$ratio" -v la="$load" -v lb="$load_end" -v cpu="$cpu" -v rounds="$rounds" 'BEGIN {
     printf "power status, %d BMCs (ms; load %s -> %s): redfish warm %d | redfish cold %d | ipmi warm %d | ipmi cold %d | herd -c redfish %d | redfishtool loop %d\n", n, la, lb, rw, rc, iw, ic, p, l
     printf "  ratios: ipmi-warm/redfish-warm %.2fx (paired rounds), redfish-cold/ipmi-cold %.2fx, redfishtool-loop/redfish-warm %.0fx, redfishtool-loop/redfish-cold %.0fx, redfishtool-loop/herd-c %.1fx\n", r, rc / (ic ? ic : 1), l / (rw ? rw : 1), l / (rc ? rc : 1), l / (p ? p : 1)
+    printf "  herd client CPU per Redfish warm round: %d ms (the rest is the lab Redfish service, one JVM for all BMCs)\n", cpu / (rounds ? rounds : 1)
   }'
 done
