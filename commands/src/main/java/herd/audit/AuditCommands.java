@@ -40,16 +40,12 @@ public class AuditCommands {
         AuditQuery query = new AuditQuery(since == null ? null : AuditQuery.since(since, clock), user,
                 node == null ? null : session.parse(node));
         List<AuditRecord> records = query.select(AuditLog.read(file != null ? file : log().file()));
-        if (session.out().json()) {
-            session.out().result(records);
-            return;
-        }
         Table t = Table.of("time", "user", "nodes", "result", "line");
         for (AuditRecord r : records) {
             t = t.row(TIME.format(r.time().atZone(clock.getZone())), who(r), r.nodes().isEmpty() ? "-" : r.nodes(),
                     result(r), r.line());
         }
-        session.out().result(t);
+        session.out().result(records, t);
     }
 
     private AuditLog log() {

@@ -73,9 +73,7 @@ public class CopyCommands {
         out.progress("");
         long bytes = r.bytes().values().stream().mapToLong(Long::longValue).sum();
         out.result(r.outcomes());
-        if (!out.json()) {
-            out.line(bytes + " bytes in " + r.elapsed().toMillis() + " ms");
-        }
+        out.line(bytes + " bytes in " + r.elapsed().toMillis() + " ms");
         session.conclude(name, r.outcomes());
     }
 

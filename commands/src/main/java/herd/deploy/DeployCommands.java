@@ -13,8 +13,8 @@ import herd.pxe.PxeInventory;
 import herd.pxe.PxeNode;
 import herd.services.ServiceFiles;
 import herd.services.ServiceSettings;
-import herd.session.Cancellation;
 import herd.session.Count;
+import herd.session.Jobs;
 import herd.session.NodeOutcome;
 import herd.session.OutcomeSet;
 import herd.session.Output;
@@ -46,14 +46,13 @@ public class DeployCommands {
     @Command(name = "deploy", group = GROUP, description = "Install nodes over PXE and track them to ssh-up",
             help = "Renders their PXE files, sets a one-time PXE boot, power-cycles them, follows dhcpd and the web"
                     + " server's logs; at install-finished switches each node to local boot and disk. --follow shows"
-                    + " progress until done (Ctrl-C detaches; the deployment goes on: 'deploy status').")
+                    + " progress until done (Ctrl-C detaches; the deployment goes on as a job: 'deploy status', 'jobs', 'fg').")
     public void deploy(@Argument(index = 0, description = "nodes (default: the target)", defaultValue = "") String nodes,
                        @Option(longName = "profile", description = "profile (default: the inventory's)") String profile,
                        @Option(longName = "follow", description = "show progress until the end") boolean follow,
                        @Option(longName = "timeout", description = "whole deployment, e.g. 90s, 45m, 2h", defaultValue = "2h")
                        String timeout,
-                       @Option(longName = "yes", description = "do not ask for confirmation") boolean yes)
-            throws InterruptedException {
+                       @Option(longName = "yes", description = "do not ask for confirmation") boolean yes) {
         Duration overall = parseDuration(timeout);
         NodeSet target = session.nodes(nodes);
         Output out = session.out();
@@ -70,29 +69,24 @@ public class DeployCommands {
         DeployPrinter printer = new DeployPrinter(out);
         Instant deadline = Instant.now().plus(overall);
         DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(request, bootControl(), printer);
-        session.resource(DeployJobs.class, DeployJobs::new).add(job);
+        DeployShellJob shellJob = new DeployShellJob(job, printer, target);
+        int id = jobs().add(shellJob);
         // A batch file or -c has no background to go on in: there, deploy always follows.
         if (!follow && out.interactive()) {
-            out.line("deploying " + target + " in the background: 'deploy status' shows where each node is");
             printer.detach();
+            out.line("[" + id + "] deploying " + target + " in the background: 'deploy status' shows where each node is,"
+                    + " 'fg' follows it");
             return;
         }
-        Cancellation cancel = session.cancellation();
-        try (Cancellation.Registration r = cancel.onCancel(printer::detach)) {
-            while (job.running() && !cancel.isCancelled()) {
-                job.await(Duration.ofSeconds(1));
-                out.progress(DeployPrinter.summary(job.progress()));
-            }
-        } catch (InterruptedException e) {
-            // Ctrl-C interrupts the wait: that detaches; the deployment itself goes on.
-            Thread.interrupted();
+        try {
+            Jobs.inFront(shellJob, session.cancellation(), () -> out.progress(DeployPrinter.summary(job.progress())));
         } finally {
             printer.detach();
             out.progress("");
         }
         out.result(DeployPrinter.table(job.progress(), Instant.now()));
         if (job.running()) {
-            out.line("detached: the deployment goes on in the background ('deploy status')");
+            out.line("detached: the deployment goes on in the background ('deploy status', 'fg')");
         } else {
             session.conclude("deploy", outcomes(job.progress(), !Instant.now().isBefore(deadline)));
         }
@@ -108,7 +102,8 @@ public class DeployCommands {
     @Command(name = "deploy status", group = GROUP, description = "Where each node of this session's deployments is",
             help = "One row per node: stage, time since the deploy started, time in the stage, last log event, flags.")
     public void status() {
-        List<DeployJob> jobs = session.resource(DeployJobs.class, DeployJobs::new).all();
+        List<DeployJob> jobs = jobs().list().stream().map(Jobs.Entry::job).filter(DeployShellJob.class::isInstance)
+                .map(j -> ((DeployShellJob) j).deployment()).toList();
         if (jobs.isEmpty()) {
             throw new UsageException("deploy status: no deployment in this session");
         }
@@ -129,6 +124,10 @@ public class DeployCommands {
         NetResult r = new NetEngine(ServiceFiles.editor(session, settings), settings, Clock.systemDefaultZone())
                 .sync(NetNode.of(session, target.toString(), false), WriteMode.APPLY);
         r.actions().forEach(a -> out.line("net sync: " + a));
+    }
+
+    private Jobs jobs() {
+        return session.resource(Jobs.class, Jobs::new);
     }
 
     private BootControl bootControl() {

@@ -15,20 +15,26 @@ import java.util.TreeMap;
  */
 final class DeployPrinter implements DeployListener {
 
-    private final Output out;
-    private volatile boolean attached = true;
+    private volatile Output out;
 
     DeployPrinter(Output out) {
         this.out = out;
     }
 
+    /** From now on the events go to {@code output} ({@code fg} brings the deployment to the front). */
+    void attach(Output output) {
+        out = output;
+    }
+
+    /** Silent from now on: the deployment goes on in the background. */
     void detach() {
-        attached = false;
+        out = null;
     }
 
     @Override
     public synchronized void on(DeployEvent e) {
-        if (!attached) {
+        Output out = this.out;
+        if (out == null) {
             return;
         }
         if (e instanceof DeployEvent.StageReached r) {

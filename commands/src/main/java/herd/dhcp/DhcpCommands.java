@@ -30,14 +30,11 @@ public class DhcpCommands {
         Table t = Table.of("host", "mac", "ip", "host-name", "filename", "next-server", "line");
         DhcpEngine engine = engine();
         List<DhcpEntry> entries = engine.list();
-        if (entries.isEmpty() && !session.out().json()) {
-            session.out().line("no host entries in " + ServiceFiles.fileSettings(session).requireDhcp().conf());
-            return;
-        }
         for (DhcpEntry e : entries) {
             t = t.row(e.name(), e.mac(), e.ip(), e.hostName(), e.filename(), e.nextServer(), e.line());
         }
-        session.out().result(t);
+        session.out().result(t, entries.isEmpty()
+                ? "no host entries in " + ServiceFiles.fileSettings(session).requireDhcp().conf() : t);
     }
 
     @Command(name = "dhcp show", group = GROUP, description = "Show one host entry of dhcpd.conf")

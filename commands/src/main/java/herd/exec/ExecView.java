@@ -45,7 +45,7 @@ final class ExecView implements ExecListener {
             started++;
             running.add(event.node());
         } else if (event instanceof ExecEvent.Output o) {
-            if (!gathered && !out.json()) {
+            if (!gathered) {
                 out.line(o.node() + ": " + o.line());
             }
         } else if (event instanceof ExecEvent.Finished f) {

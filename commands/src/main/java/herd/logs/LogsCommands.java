@@ -1,6 +1,5 @@
 package herd.logs;
 
-import herd.session.Cancellation;
 import herd.session.Complete;
 import herd.session.Jobs;
 import herd.session.Output;
@@ -35,8 +34,7 @@ public class LogsCommands {
                        @Option(shortName = 'w', longName = "nodes", description = "keep lines of these nodes") String nodes,
                        @Option(longName = "grep", description = "keep lines matching this regular expression") String grep,
                        @Option(longName = "from-start", description = "read what the sources already hold") boolean fromStart,
-                       @Option(longName = "background", description = "run as a job, lines above the prompt") boolean background)
-            throws InterruptedException {
+                       @Option(longName = "background", description = "run as a job, lines above the prompt") boolean background) {
         boolean amp = !sources.isEmpty() && sources.get(sources.size() - 1).equals("&");
         if (amp) {
             sources = sources.subList(0, sources.size() - 1);
@@ -52,13 +50,10 @@ public class LogsCommands {
             background(req);
             return;
         }
-        Output out = session.out();
-        FollowJob job = new FollowEngine(LogsInventory.tagger(session.inventory())).start(req, e -> print(out, e));
-        Cancellation cancel = session.cancellation();
-        try (Cancellation.Registration r = cancel.onCancel(job::stop)) {
-            while (job.running() && !cancel.isCancelled()) {
-                job.await(Duration.ofMillis(500));
-            }
+        FollowShellJob job = new FollowShellJob(session.out());
+        job.started(new FollowEngine(LogsInventory.tagger(session.inventory())).start(req, job.listener()));
+        try {
+            Jobs.inFront(job, session.cancellation(), () -> { });
         } finally {
             job.stop();
         }
@@ -77,11 +72,7 @@ public class LogsCommands {
 
     static void print(Output out, FollowEvent e) {
         if (e instanceof FollowEvent.Line l) {
-            if (out.json()) {
-                out.result(l.line());
-            } else {
-                out.line(LogsInventory.format(l.line()));
-            }
+            out.result(l.line(), LogsInventory.format(l.line()));
         } else if (e instanceof FollowEvent.SourceFailed f) {
             out.warn(f.source() + ": " + f.message());
         } else if (e instanceof FollowEvent.SourceEnded s) {

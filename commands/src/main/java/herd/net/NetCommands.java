@@ -41,11 +41,8 @@ public class NetCommands {
                     + "between files. Changes nothing; exit status 1 when anything is found.")
     public void check(@Complete(Complete.Kind.NODES) @Argument(index = 0, description = "nodes (default: all)") String nodes) {
         List<FileProblem> found = engine().check(NetNode.of(session, nodes, true));
-        if (found.isEmpty() && !session.out().json()) {
-            session.out().line("no inconsistency between the files and the inventory");
-            return;
-        }
-        session.out().result(found.stream().map(FileProblem::toString).toList());
+        List<String> problems = found.stream().map(FileProblem::toString).toList();
+        session.out().result(problems, found.isEmpty() ? "no inconsistency between the files and the inventory" : problems);
         if (!found.isEmpty()) {
             throw new NetException(Count.of(found.size(), "inconsistency", "inconsistencies"));
         }
@@ -57,7 +54,7 @@ public class NetCommands {
         List<NetNode> known = NetNode.of(session, "", true);
         NetImport imported = engine().importNodes(known);
         imported.warnings().forEach(session.out()::warn);
-        session.out().result(session.out().json() ? imported.nodes() : imported.yaml().stripTrailing());
+        session.out().result(imported.nodes(), imported.yaml().stripTrailing());
     }
 
     private NetEngine engine() {

@@ -4,6 +4,7 @@ import herd.session.Complete;
 import herd.session.Output;
 import herd.session.Session;
 import herd.session.Table;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,16 +63,14 @@ public class PxeCommands {
         inv.require(node);
         List<PxeChain.Step> steps = PxeChain.of(PxeInventory.httpRoot(inv), node);
         Output out = session.out();
-        if (out.json()) {
-            out.result(steps);
-            return;
-        }
+        List<String> lines = new ArrayList<>();
         for (PxeChain.Step s : steps) {
             String link = s.linkTarget() == null ? "" : " -> " + s.linkTarget();
-            out.line("==> " + s.path() + link + " (" + s.role() + (s.exists() ? "" : ", missing") + ")");
+            lines.add("==> " + s.path() + link + " (" + s.role() + (s.exists() ? "" : ", missing") + ")");
             if (s.text() != null) {
-                out.line(s.text().stripTrailing());
+                lines.add(s.text().stripTrailing());
             }
         }
+        out.result(steps, lines);
     }
 }

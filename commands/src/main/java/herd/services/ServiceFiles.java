@@ -64,10 +64,6 @@ public final class ServiceFiles {
     }
 
     public static void render(Output out, EditReport report) {
-        if (out.json()) {
-            out.result(report);
-        } else {
-            report.lines().forEach(out::line);
-        }
+        out.result(report, report.lines());
     }
 }

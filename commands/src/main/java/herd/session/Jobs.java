@@ -36,6 +36,29 @@ public final class Jobs implements AutoCloseable {
 
         /** Where its output goes from now on (the background, or the command that brought it to the foreground). */
         void attach(Output out);
+
+        /** Ctrl-C while it is in front: a follow stops; a deployment goes on in the background, silent. */
+        default void leaveFront() {
+            stop();
+        }
+    }
+
+    /**
+     * Waits while {@code job} runs in front of the prompt, until it ends or Ctrl-C makes it
+     * {@linkplain Job#leaveFront() leave the front}; {@code tick} runs about twice a second (a
+     * progress line). The interrupt Ctrl-C also sent is cleared: the command goes on to report.
+     */
+    public static void inFront(Job job, Cancellation cancel, Runnable tick) {
+        try (Cancellation.Registration r = cancel.onCancel(job::leaveFront)) {
+            while (job.running() && !cancel.isCancelled()) {
+                job.await(Duration.ofMillis(500));
+                tick.run();
+            }
+        } finally {
+            if (cancel.isCancelled()) {
+                Thread.interrupted();
+            }
+        }
     }
 
     /** A numbered job. */

@@ -30,6 +30,14 @@ public interface Output {
      */
     void result(Object value);
 
+    /**
+     * One result in two shapes, the renderer choosing: {@code data} for {@code --json}, {@code forPeople}
+     * (a text, its lines, a table) otherwise. Adapters never ask {@link #json()} to decide this.
+     */
+    default void result(Object data, Object forPeople) {
+        result(json() ? data : forPeople);
+    }
+
     /** Streams one line of text to people now (above any progress line). Ignored in JSON mode. */
     void line(String text);
 

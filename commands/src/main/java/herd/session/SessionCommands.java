@@ -52,11 +52,11 @@ public class SessionCommands {
                 : session.target().size() > 0 ? session.target() : session.inventory().all();
         Output out = session.out();
         if (count) {
-            out.result(out.json() ? Map.of("count", set.size()) : String.valueOf(set.size()));
+            out.result(Map.of("count", set.size()), String.valueOf(set.size()));
         } else if (listing) {
             out.result(NodeTable.of(session.inventory(), set));
-        } else if (expand && !out.json()) {
-            out.result(String.join(" ", set.expand()));
+        } else if (expand) {
+            out.result(set, String.join(" ", set.expand()));
         } else {
             out.result(set);
         }

@@ -1,17 +1,15 @@
 package herd.shell;
 
-import herd.session.Cancellation;
 import herd.session.Jobs;
 import herd.session.Session;
 import herd.session.UsageException;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Arguments;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.stereotype.Component;
 
-/** Background jobs ({@code follow ... &}): jobs, fg, stop (docs/shell.md). */
+/** Background jobs ({@code follow ... &}, {@code deploy}): jobs, fg, stop (docs/shell.md). */
 @Component
 public class JobsCommands {
 
@@ -27,7 +25,7 @@ public class JobsCommands {
         return session.resource(Jobs.class, Jobs::new);
     }
 
-    @Command(name = "jobs", group = GROUP, description = "List the background jobs (follow ... &)")
+    @Command(name = "jobs", group = GROUP, description = "List the background jobs (follow ... &, deploy)")
     public void jobs() {
         for (Jobs.Entry e : registry().list()) {
             boolean running = e.job().running();
@@ -38,8 +36,8 @@ public class JobsCommands {
         }
     }
 
-    @Command(name = "fg", group = GROUP, description = "Bring a background job to the front (default: the newest); Ctrl-C stops it")
-    public void fg(@Arguments List<String> id) throws InterruptedException {
+    @Command(name = "fg", group = GROUP, description = "Bring a background job to the front (default: the newest); Ctrl-C stops a follow, sends a deploy back")
+    public void fg(@Arguments List<String> id) {
         if (id.size() > 1) {
             throw new UsageException("fg: one job number at most");
         }
@@ -47,13 +45,16 @@ public class JobsCommands {
         Jobs.Job job = e.job();
         session.out().line(job.description());
         job.attach(session.out());
-        Cancellation cancel = session.cancellation();
-        try (Cancellation.Registration r = cancel.onCancel(job::stop)) {
-            while (job.running() && !cancel.isCancelled()) {
-                job.await(Duration.ofMillis(500));
-            }
+        try {
+            Jobs.inFront(job, session.cancellation(), () -> { });
         } finally {
-            job.stop();
+            if (job.running()) {
+                job.leaveFront();
+            }
+        }
+        if (job.running()) {
+            session.out().line("[" + e.id() + "] goes on in the background  " + job.description());
+        } else {
             registry().remove(e.id());
         }
     }

@@ -70,6 +70,8 @@ class DeployShellTest {
             String detached = t.await("^detached: the deployment goes on", Duration.ofSeconds(10));
             assertThat(lastTable(detached)).as(detached).anyMatch(row -> !row.contains(" ssh-up "));
             t.await("^herd>", Duration.ofSeconds(5));
+            t.send("jobs", "Enter");
+            t.await("^\\[1\\] (running|done   )  deploy valkyrie\\[01-04\\]\nherd>", Duration.ofSeconds(10));
             String screen = "";
             long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
             while (System.nanoTime() < deadline) {

@@ -71,6 +71,11 @@ public final class ConsoleOutput implements Output {
     }
 
     @Override
+    public void result(Object data, Object forPeople) {
+        result(mode.json() ? data : forPeople);
+    }
+
+    @Override
     public synchronized void line(String line) {
         if (mode.json()) {
             return;
