@@ -28,7 +28,7 @@ public final class FollowEngine {
 
     public FollowJob start(FollowRequest request, FollowListener listener) {
         ZoneId zone = clock.getZone();
-        FollowJob job = new FollowJob(request, new LineParser(tagger, zone), listener, clock);
+        FollowJob job = new FollowJob(request, new LogLineParser(tagger, zone), listener, clock);
         job.start();
         return job;
     }

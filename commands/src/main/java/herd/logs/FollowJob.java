@@ -18,14 +18,14 @@ import java.util.concurrent.TimeUnit;
 public final class FollowJob {
 
     private final FollowRequest request;
-    private final LineParser parser;
+    private final LogLineParser parser;
     private final FollowListener listener;
     private final Clock clock;
     private final List<Thread> threads = new ArrayList<>();
     private final List<Process> processes = new ArrayList<>();
     private volatile boolean stopped;
 
-    FollowJob(FollowRequest request, LineParser parser, FollowListener listener, Clock clock) {
+    FollowJob(FollowRequest request, LogLineParser parser, FollowListener listener, Clock clock) {
         this.request = request;
         this.parser = parser;
         this.listener = listener;

@@ -2,7 +2,7 @@ package herd.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import herd.logs.LineParser;
+import herd.logs.LogLineParser;
 import herd.logs.NodeTagger;
 import herd.pxe.DeployProfile;
 import herd.pxe.RenderersTest;
@@ -19,7 +19,7 @@ class DeployTrackerTest {
 
     static final String V1_MAC = "08:00:27:0d:f8:a5";
     static final String V2_MAC = "08:00:27:0d:f8:a6";
-    final LineParser parser = new LineParser(new NodeTagger(List.of(
+    final LogLineParser parser = new LogLineParser(new NodeTagger(List.of(
             new NodeTagger.Address("valkyrie01", "10.10.3.1", V1_MAC),
             new NodeTagger.Address("valkyrie02", "10.10.3.2", V2_MAC))), ZoneOffset.UTC);
     final List<DeployEvent> events = new ArrayList<>();

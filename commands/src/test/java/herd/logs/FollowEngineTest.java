@@ -19,7 +19,7 @@ class FollowEngineTest {
 
     @TempDir
     Path dir;
-    final FollowEngine engine = new FollowEngine(LineParserTest.TAGGER);
+    final FollowEngine engine = new FollowEngine(LogLineParserTest.TAGGER);
 
     private FollowRequest request(List<LogSource> sources, Set<String> nodes, String grep, boolean fromStart) {
         return new FollowRequest(sources, nodes, Optional.ofNullable(grep).map(Pattern::compile), fromStart,

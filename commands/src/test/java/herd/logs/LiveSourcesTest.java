@@ -92,13 +92,13 @@ class LiveSourcesTest {
                 Thread.sleep(20);
             }
             Assumptions.assumeTrue(Files.exists(socket), "journald did not start: " + Files.readString(dir.resolve("journald.out")));
-            List<String> messages = LineParserTest.lines("syslog-short.log").stream()
+            List<String> messages = LogLineParserTest.lines("syslog-short.log").stream()
                     .map(l -> l.substring(l.indexOf("]: ") + 3)).filter(m -> m.startsWith("DHCP")).toList();
             Process cat = new ProcessBuilder(concat(via, List.of("systemd-cat", "-t", "dhcpd"))).start();
             cat.getOutputStream().write((String.join("\n", messages) + "\n").getBytes(StandardCharsets.UTF_8));
             cat.getOutputStream().close();
             assertThat(cat.waitFor()).isZero();
-            job = new FollowEngine(LineParserTest.TAGGER).start(new FollowRequest(
+            job = new FollowEngine(LogLineParserTest.TAGGER).start(new FollowRequest(
                     List.of(new LogSource.Journal(List.of("@dhcpd"), via)), Set.of("valkyrie01"), Optional.empty(), true,
                     Duration.ofMillis(50)), c);
             FollowEvent e = c.await(x -> x instanceof FollowEvent.Line l && l.line().line().message().startsWith("DHCPACK"),

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * as rsyslog and {@code journalctl} print it), ISO syslog ({@code journalctl -o short-iso}, RFC 3339),
  * journald JSON ({@code journalctl -o json}), or a plain line (access logs).
  */
-public final class LineSplitter {
+public final class SyslogLineParser {
 
     private static final Pattern TRADITIONAL = Pattern.compile(
             "^([A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d) (\\S+) ([^\\s\\[:]+)(?:\\[\\d+])?: (.*)$");
@@ -31,7 +31,7 @@ public final class LineSplitter {
     private final ZoneId zone;
 
     /** {@code zone}: the time zone of traditional syslog stamps (they carry none). */
-    public LineSplitter(ZoneId zone) {
+    public SyslogLineParser(ZoneId zone) {
         this.zone = zone;
     }
 

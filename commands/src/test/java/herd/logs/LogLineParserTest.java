@@ -18,16 +18,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Parsing on genuine lines: journald (JSON, short, short-iso) holding real dhcpd and tftpd-hpa
  * syslog lines, and a real nginx combined access log, all captured by capture-real-logs.sh.
  */
-class LineParserTest {
+class LogLineParserTest {
 
     static final NodeTagger TAGGER = new NodeTagger(List.of(
             new NodeTagger.Address("valkyrie01", "10.10.3.1", "08:00:27:0d:f8:a5"),
             new NodeTagger.Address("valkyrie02", "10.10.3.2", "08:00:27:0d:f8:a6")));
     static final Instant READ = Instant.parse("2026-11-25T18:00:00Z");
-    final LineParser parser = new LineParser(TAGGER, ZoneOffset.UTC);
+    final LogLineParser parser = new LogLineParser(TAGGER, ZoneOffset.UTC);
 
     static List<String> lines(String resource) throws IOException {
-        try (InputStream in = LineParserTest.class.getResourceAsStream(resource)) {
+        try (InputStream in = LogLineParserTest.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
     }
