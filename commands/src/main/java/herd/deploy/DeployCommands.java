@@ -8,24 +8,17 @@ import herd.net.NetEngine;
 import herd.net.NetNode;
 import herd.net.NetResult;
 import herd.nodeset.NodeSet;
-import herd.pxe.DeployProfile;
-import herd.pxe.PxeInventory;
-import herd.pxe.PxeNode;
 import herd.services.ServiceFiles;
 import herd.services.ServiceSettings;
 import herd.session.Count;
 import herd.session.Jobs;
-import herd.session.NodeOutcome;
-import herd.session.OutcomeSet;
 import herd.session.Output;
-import herd.session.Reason;
 import herd.session.Session;
 import herd.session.UsageException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -60,12 +53,8 @@ public class DeployCommands {
             return;
         }
         var inv = session.inventory();
-        Map<String, DeployProfile> profiles = PxeInventory.profiles(inv);
-        List<PxeNode> pxe = PxeInventory.pxeNodes(inv, target, profiles, profile);
+        DeployRequest request = DeployEngine.plan(inv, target, profile, overall);
         netSync(target, out);
-        DeployRequest request = new DeployRequest(pxe, profiles, PxeInventory.httpRoot(inv),
-                PxeInventory.tftpRoot(inv), LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe),
-                DeployTimeouts.defaults(), overall);
         DeployPrinter printer = new DeployPrinter(out);
         Instant deadline = Instant.now().plus(overall);
         DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(request, bootControl(), printer);
@@ -88,15 +77,8 @@ public class DeployCommands {
         if (job.running()) {
             out.line("detached: the deployment goes on in the background ('deploy status', 'fg')");
         } else {
-            session.conclude("deploy", outcomes(job.progress(), !Instant.now().isBefore(deadline)));
+            session.conclude("deploy", DeployEngine.outcomes(job.progress(), !Instant.now().isBefore(deadline)));
         }
-    }
-
-    /** A finished deployment as outcomes: ssh-up is ok; a node short of it timed out, or was stopped there. */
-    static OutcomeSet outcomes(List<NodeProgress> progress, boolean pastDeadline) {
-        return OutcomeSet.of(progress.stream().map(p -> p.done() ? NodeOutcome.exited(p.node(), 0)
-                : pastDeadline ? NodeOutcome.without(p.node(), Reason.TIMED_OUT, "timed out at " + p.stage().label())
-                : NodeOutcome.without(p.node(), Reason.CANCELLED, "stopped at " + p.stage().label())).toList());
     }
 
     @Command(name = "deploy status", group = GROUP, description = "Where each node of this session's deployments is",

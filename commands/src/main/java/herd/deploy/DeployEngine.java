@@ -1,12 +1,23 @@
 package herd.deploy;
 
+import herd.inventory.Inventory;
 import herd.logs.FollowEngine;
+import herd.logs.LogsInventory;
 import herd.logs.NodeTagger;
+import herd.nodeset.NodeSet;
+import herd.pxe.DeployProfile;
+import herd.pxe.PxeInventory;
 import herd.pxe.PxeNode;
 import herd.pxe.PxeRenderEngine;
 import herd.pxe.PxeRenderRequest;
 import herd.pxe.PxeRenderResult;
+import herd.session.NodeOutcome;
+import herd.session.OutcomeSet;
+import herd.session.Reason;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,6 +43,24 @@ public final class DeployEngine {
     public DeployEngine(NodeTagger tagger, Clock clock) {
         this.tagger = tagger;
         this.clock = clock;
+    }
+
+    /**
+     * What deploying {@code target} means by the inventory: each node's profile, address and MAC
+     * (checked here, before anything changes), the PXE roots, the logs to follow, the SSH addresses.
+     */
+    public static DeployRequest plan(Inventory inv, NodeSet target, String profile, Duration overall) {
+        Map<String, DeployProfile> profiles = PxeInventory.profiles(inv);
+        List<PxeNode> pxe = PxeInventory.pxeNodes(inv, target, profiles, profile);
+        return new DeployRequest(pxe, profiles, PxeInventory.httpRoot(inv), PxeInventory.tftpRoot(inv),
+                LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), DeployTimeouts.defaults(), overall);
+    }
+
+    /** A finished deployment as outcomes: ssh-up is ok; a node short of it timed out, or was stopped there. */
+    public static OutcomeSet outcomes(List<NodeProgress> progress, boolean pastDeadline) {
+        return OutcomeSet.of(progress.stream().map(p -> p.done() ? NodeOutcome.exited(p.node(), 0)
+                : pastDeadline ? NodeOutcome.without(p.node(), Reason.TIMED_OUT, "timed out at " + p.stage().label())
+                : NodeOutcome.without(p.node(), Reason.CANCELLED, "stopped at " + p.stage().label())).toList());
     }
 
     /** Renders the PXE tree for the nodes (errors are thrown here, before any power action), then starts the job. */

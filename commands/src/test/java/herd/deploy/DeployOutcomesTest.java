@@ -16,8 +16,8 @@ class DeployOutcomesTest {
     @Test
     void sshUpIsOkAndANodeShortOfItTimedOutOrWasStopped() {
         List<NodeProgress> progress = List.of(at("n1", Stage.SSH_UP), at("n2", Stage.INSTALLING));
-        assertThat(DeployCommands.outcomes(progress, true).groups())
+        assertThat(DeployEngine.outcomes(progress, true).groups())
                 .containsEntry("ok", List.of("n1")).containsEntry("timeout", List.of("n2"));
-        assertThat(DeployCommands.outcomes(progress, false).failures()).containsEntry("stopped at installing", List.of("n2"));
+        assertThat(DeployEngine.outcomes(progress, false).failures()).containsEntry("stopped at installing", List.of("n2"));
     }
 }
