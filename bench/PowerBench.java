@@ -39,7 +39,7 @@ public class PowerBench {
         var credentials = new InventoryCredentials(inventory, new SecretStore(System.getenv()), prompt -> {
             throw new IllegalStateException("no prompt in a benchmark");
         });
-        try (BmcPool pool = new BmcPool(new IpmiBackend(Duration.ofSeconds(5), IpmiBackend.DEFAULT_SOCKETS), Duration.ofSeconds(20))) {
+        try (BmcPool pool = new BmcPool(new IpmiBackend(Duration.ofSeconds(5)), Duration.ofSeconds(20))) {
             BmcEngine engine = new BmcEngine(pool, fanout);
             long[] cold = run(engine, credentials, nodes);
             List<Long> warm = new ArrayList<>();

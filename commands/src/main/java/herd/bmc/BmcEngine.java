@@ -114,7 +114,7 @@ public final class BmcEngine {
                 return state;
             }
             if (System.nanoTime() > deadline) {
-                throw new BmcException(endpoint.node(), "still " + state.word() + " after " + IpmiBmc.seconds(timeout),
+                throw new BmcException(endpoint.node(), "still " + state.word() + " after " + RmcpSession.seconds(timeout),
                         Reason.TIMED_OUT, null);
             }
             try {

@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadFactory;
  * always IPMI SOL (Redfish has no standard serial console).
  *
  * <pre>{@code
- * BmcBackend bmcs = new MixedBackend(new IpmiBackend(timeout, 64), new RedfishBackend(timeout));
+ * BmcBackend bmcs = new MixedBackend(new IpmiBackend(timeout), new RedfishBackend(timeout));
  * }</pre>
  */
 public final class MixedBackend implements BmcBackend {
@@ -32,7 +32,7 @@ public final class MixedBackend implements BmcBackend {
         return ipmi.console(endpoint, password, force);
     }
 
-    /** IPMI's threads: the IPMI library's own threads must start from its group (see IpmiBackend). */
+    /** IPMI's threads, where the fan-out workers are counted (see IpmiBackend#liveThreads). */
     @Override
     public ThreadFactory threadFactory(String prefix) {
         return ipmi.threadFactory(prefix);
