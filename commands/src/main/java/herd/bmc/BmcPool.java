@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -32,6 +34,8 @@ public final class BmcPool implements AutoCloseable {
         volatile long lastUsed;
     }
 
+    private static final long WORKER_IDLE_SECONDS = 5;
+
     private final BmcBackend backend;
     private final Duration keepAlive;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -43,7 +47,9 @@ public final class BmcPool implements AutoCloseable {
         this.keepAlive = keepAlive;
         // Kept between commands: starting a thread per node on every command costs the fan-out
         // thread CPU while the BMCs it already asked compete for the same cores.
-        this.workers = Executors.newCachedThreadPool(backend.threadFactory("herd-bmc-"));
+        // Idle workers end after a few seconds: warm sessions between commands cost no thread.
+        this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, WORKER_IDLE_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), backend.threadFactory("herd-bmc-"));
         this.keeper = Executors.newSingleThreadScheduledExecutor(backend.threadFactory("herd-bmc-keepalive-"));
         long period = keepAlive.toMillis();
         keeper.scheduleWithFixedDelay(this::keepAlive, period, period, TimeUnit.MILLISECONDS);
