@@ -28,7 +28,8 @@ import java.util.List;
  * Prints {@code cold MS ON}, {@code warm MS ON} (median of the rounds, least "on" count) and, with a
  * peer, {@code peer MS ON} and {@code ratio PEER/WARM} (median of the per-round ratios); a peer's
  * "on" count is the number of its output lines ending in ": on". Then {@code threads N M} (the
- * JVM's live threads, of which the BMC back end's) and {@code rss KB} with every session warm.
+ * JVM's live threads, of which the BMC back end's) and {@code rss KB SESSIONS} with every session warm and
+ * the fan-out's workers gone.
  */
 public class PowerBench {
     public static void main(String[] args) throws Exception {
@@ -63,6 +64,10 @@ public class PowerBench {
             System.out.printf("cold %d %d%nwarm %d %d%n", cold[0], cold[1], median(warm), warmOn);
             if (!peer.isEmpty()) {
                 System.out.printf("peer %d %d%nratio %.2f%n", median(peerMs), peerOn, median(ratios));
+            }
+            // The fan-out's workers end 5 s after the last command: what stays is what warm sessions cost.
+            for (long end = System.nanoTime() + 15_000_000_000L; ipmi.liveThreads() > 2 && System.nanoTime() < end; ) {
+                Thread.sleep(200);
             }
             System.out.printf("threads %d %d%nrss %d %d%n", Thread.activeCount(), ipmi.liveThreads(), rssKb(), pool.size());
         }
