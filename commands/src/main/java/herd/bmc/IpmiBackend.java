@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -59,6 +61,17 @@ public final class IpmiBackend implements BmcBackend {
     @Override
     public Bmc login(BmcEndpoint endpoint, String password) {
         return new IpmiBmc(RmcpSession.login(socket(), endpoint, password, timeout));
+    }
+
+    @Override
+    public CompletableFuture<Bmc> loginAsync(BmcEndpoint endpoint, String password, Executor blocking) {
+        RmcpSocket s;
+        try {
+            s = socket();
+        } catch (BmcException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return RmcpSession.loginAsync(s, endpoint, password, timeout).thenApply(IpmiBmc::new);
     }
 
     @Override

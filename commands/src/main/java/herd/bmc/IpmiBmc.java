@@ -1,8 +1,10 @@
 package herd.bmc;
 
 import herd.session.Reason;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
-/** One RMCP+ session with one BMC, as a {@link Bmc}; made by {@link IpmiBackend#login}. */
+/** One RMCP+ session with one BMC, as a {@link Bmc}, blocking or not; made by {@link IpmiBackend#login}. */
 final class IpmiBmc implements Bmc {
 
     private static final int GET_CHASSIS_STATUS = 0x01;
@@ -20,42 +22,66 @@ final class IpmiBmc implements Bmc {
 
     @Override
     public PowerState powerState() {
-        byte[] status = call(GET_CHASSIS_STATUS, new byte[0], "power status");
-        if (status.length < 1) {
-            throw new BmcException(session.where(), "power status answer is empty", Reason.FAILED, null);
-        }
-        return (status[0] & 0x01) != 0 ? PowerState.ON : PowerState.OFF;
+        return RmcpSession.await(powerStateAsync(null), session.where());
     }
 
     @Override
     public void power(PowerAction action) {
-        if (action == PowerAction.STATUS) {
-            throw new IllegalArgumentException("STATUS is read with powerState()");
-        }
-        call(CHASSIS_CONTROL, new byte[] {(byte) action.chassisControl()}, "power " + action.word());
+        RmcpSession.await(powerAsync(action, null), session.where());
     }
 
     @Override
     public void setBoot(BootSetting setting) {
-        call(SET_BOOT_OPTIONS, new byte[] {BOOT_FLAGS, (byte) setting.flagsByte(), (byte) setting.device().selector(), 0, 0,
-                0}, "bootdev " + setting.device().word());
+        RmcpSession.await(setBootAsync(setting, null), session.where());
     }
 
     @Override
     public BootSetting boot() {
-        byte[] data = call(GET_BOOT_OPTIONS, new byte[] {BOOT_FLAGS, 0, 0}, "bootdev status");
-        // version, parameter, then the 5 data bytes of parameter 5
-        if (data.length < 4) {
-            throw new BmcException(session.where(), "boot options answer too short (" + data.length + " bytes)",
-                    Reason.FAILED, null);
+        return RmcpSession.await(bootAsync(null), session.where());
+    }
+
+    @Override
+    public CompletableFuture<PowerState> powerStateAsync(Executor blocking) {
+        return call(GET_CHASSIS_STATUS, new byte[0], "power status").thenApply(status -> {
+            if (status.length < 1) {
+                throw new BmcException(session.where(), "power status answer is empty", Reason.FAILED, null);
+            }
+            return (status[0] & 0x01) != 0 ? PowerState.ON : PowerState.OFF;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> powerAsync(PowerAction action, Executor blocking) {
+        if (action == PowerAction.STATUS) {
+            throw new IllegalArgumentException("STATUS is read with powerState()");
         }
-        return BootSetting.decode(data[2] & 0xff, data[3] & 0xff);
+        return call(CHASSIS_CONTROL, new byte[] {(byte) action.chassisControl()}, "power " + action.word())
+                .thenAccept(data -> { });
+    }
+
+    @Override
+    public CompletableFuture<Void> setBootAsync(BootSetting setting, Executor blocking) {
+        return call(SET_BOOT_OPTIONS, new byte[] {BOOT_FLAGS, (byte) setting.flagsByte(), (byte) setting.device().selector(),
+                0, 0, 0}, "bootdev " + setting.device().word()).thenAccept(data -> { });
+    }
+
+    @Override
+    public CompletableFuture<BootSetting> bootAsync(Executor blocking) {
+        return call(GET_BOOT_OPTIONS, new byte[] {BOOT_FLAGS, 0, 0}, "bootdev status").thenApply(data -> {
+            // version, parameter, then the 5 data bytes of parameter 5
+            if (data.length < 4) {
+                throw new BmcException(session.where(), "boot options answer too short (" + data.length + " bytes)",
+                        Reason.FAILED, null);
+            }
+            return BootSetting.decode(data[2] & 0xff, data[3] & 0xff);
+        });
     }
 
     /** Get Device ID: BMC firmware revision, manufacturer (IANA number) and product id; the chassis power. */
     @Override
     public BmcFacts facts() {
-        byte[] id = call(RmcpSession.NETFN_APP, GET_DEVICE_ID, new byte[0], "bmc info");
+        byte[] id = RmcpSession.await(call(RmcpSession.NETFN_APP, GET_DEVICE_ID, new byte[0], "bmc info"),
+                session.where());
         // device id, revision, firmware major (bits 6:0) and minor (BCD), IPMI version, support, manufacturer, product
         String firmware = id.length < 4 ? null : (id[2] & 0x7f) + "." + String.format("%02x", id[3] & 0xff);
         String manufacturer = id.length < 9 ? null
@@ -64,17 +90,18 @@ final class IpmiBmc implements Bmc {
         return new BmcFacts(manufacturer, product, null, null, firmware, null, powerState());
     }
 
-    private byte[] call(int command, byte[] data, String what) {
+    private CompletableFuture<byte[]> call(int command, byte[] data, String what) {
         return call(RmcpSession.NETFN_CHASSIS, command, data, what);
     }
 
-    private byte[] call(int netFn, int command, byte[] data, String what) {
-        RmcpSession.Response r = session.request(netFn, command, data, what);
-        if (r.completion() != 0) {
-            throw new BmcException(session.where(), what + " refused: " + CompletionCodes.text(r.completion()),
-                    Reason.FAILED, null);
-        }
-        return r.data();
+    private CompletableFuture<byte[]> call(int netFn, int command, byte[] data, String what) {
+        return session.requestAsync(netFn, command, data, what).thenApply(r -> {
+            if (r.completion() != 0) {
+                throw new BmcException(session.where(), what + " refused: " + CompletionCodes.text(r.completion()),
+                        Reason.FAILED, null);
+            }
+            return r.data();
+        });
     }
 
     @Override

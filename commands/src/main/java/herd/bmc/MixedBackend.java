@@ -1,6 +1,8 @@
 package herd.bmc;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -25,6 +27,11 @@ public final class MixedBackend implements BmcBackend {
     @Override
     public Bmc login(BmcEndpoint endpoint, String password) {
         return (endpoint.redfish() != null ? redfish : ipmi).login(endpoint, password);
+    }
+
+    @Override
+    public CompletableFuture<Bmc> loginAsync(BmcEndpoint endpoint, String password, Executor blocking) {
+        return (endpoint.redfish() != null ? redfish : ipmi).loginAsync(endpoint, password, blocking);
     }
 
     @Override

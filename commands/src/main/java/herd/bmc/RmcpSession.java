@@ -8,9 +8,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -88,20 +88,55 @@ final class RmcpSession {
 
     /** Logs in as Administrator; throws {@link BmcException} UNREACHABLE or AUTH_REFUSED when it cannot. */
     static RmcpSession login(RmcpSocket socket, BmcEndpoint endpoint, String password, Duration timeout) {
-        CipherSuite suite = CipherSuite.of(endpoint.cipherSuite());
+        return await(loginAsync(socket, endpoint, password, timeout), endpoint.node() + ": BMC " + endpoint.address());
+    }
+
+    /**
+     * Logs in without holding a thread: each step is sent from the thread that received the
+     * previous answer (the socket's reader), so a thousand logins need no thread each.
+     */
+    static CompletableFuture<RmcpSession> loginAsync(RmcpSocket socket, BmcEndpoint endpoint, String password,
+            Duration timeout) {
+        CipherSuite suite;
         InetSocketAddress address;
+        byte[] userKey;
         try {
+            suite = CipherSuite.of(endpoint.cipherSuite());
+            userKey = SessionKeys.userKey(password);
             address = new InetSocketAddress(InetAddress.getByName(endpoint.host()), endpoint.port());
         } catch (UnknownHostException e) {
-            throw new BmcException(endpoint.node(), "BMC host " + endpoint.host() + " is unknown", Reason.UNREACHABLE, e);
+            return CompletableFuture.failedFuture(new BmcException(endpoint.node(),
+                    "BMC host " + endpoint.host() + " is unknown", Reason.UNREACHABLE, e));
+        } catch (BmcException e) {
+            return CompletableFuture.failedFuture(e);
         }
         RmcpSession session = new RmcpSession(socket, address, suite, timeout, endpoint);
-        try {
-            session.handshake(password);
+        return session.handshake(userKey).handle((ok, failure) -> {
+            if (failure != null) {
+                session.close();
+                throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+            }
             return session;
-        } catch (RuntimeException e) {
-            session.close();
-            throw e;
+        });
+    }
+
+    /** The result of a future, blocking; its BmcException as it is, Ctrl-C as CANCELLED. */
+    static <T> T await(CompletableFuture<T> future, String where) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(false);
+            throw new BmcException(where, "interrupted", Reason.CANCELLED, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BmcException b) {
+                throw b;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 
@@ -117,14 +152,13 @@ final class RmcpSession {
         return endpoint.node() + ": BMC " + endpoint.address();
     }
 
-    private void handshake(String password) {
-        byte[] userKey = SessionKeys.userKey(password);
+    private CompletableFuture<Void> handshake(byte[] userKey) {
         byte[] user = endpoint.user().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         if (user.length > 16) {
-            throw new BmcException(where(), "user name longer than 16 bytes", Reason.FAILED, null);
+            return CompletableFuture.failedFuture(new BmcException(where(), "user name longer than 16 bytes",
+                    Reason.FAILED, null));
         }
         int tag = socket.random().nextInt(256);
-
         byte[] open = new byte[32];
         open[0] = (byte) tag;
         open[1] = ADMINISTRATOR;
@@ -132,52 +166,62 @@ final class RmcpSession {
         algorithm(open, 8, 0, suite.authentication());
         algorithm(open, 16, 1, suite.integrity());
         algorithm(open, 24, 2, suite.confidentiality());
-        byte[] opened = exchange(() -> packet(OPEN_SESSION_REQUEST, open, false), new Waiter(OPEN_SESSION_RESPONSE, tag, 0),
-                this::unanswered);
-        refuseOnStatus(opened, "open session");
-        bmcId = le32(opened, 8);
-
         byte[] consoleRandom = new byte[16];
         socket.random().nextBytes(consoleRandom);
-        byte[] rakp1 = new byte[28 + user.length];
-        rakp1[0] = (byte) tag;
-        System.arraycopy(SessionKeys.le(bmcId), 0, rakp1, 4, 4);
-        System.arraycopy(consoleRandom, 0, rakp1, 8, 16);
-        rakp1[24] = ROLE;
-        rakp1[27] = (byte) user.length;
-        System.arraycopy(user, 0, rakp1, 28, user.length);
-        byte[] rakp2 = exchange(() -> packet(RAKP_1, rakp1, false), new Waiter(RAKP_2, tag, 0), this::unanswered);
-        refuseOnStatus(rakp2, "RAKP 2");
-        if (rakp2.length < 40) {
-            throw new BmcException(where(), "login failed: RAKP 2 too short", Reason.FAILED, null);
-        }
-        SessionKeys.Rakp rakp = new SessionKeys.Rakp(consoleId, bmcId, consoleRandom, Arrays.copyOfRange(rakp2, 8, 24),
-                Arrays.copyOfRange(rakp2, 24, 40), ROLE, endpoint.user());
-        if (!SessionKeys.same(SessionKeys.rakp2Code(suite, userKey, rakp), Arrays.copyOfRange(rakp2, 40, rakp2.length))) {
-            // RAKP 3 with "invalid integrity check value" lets the BMC free the half-open session now.
-            send(packet(RAKP_3, rakp3(tag, 0x0f, new byte[0]), false));
-            throw new BmcException(where(), "login refused for user " + endpoint.user() + " (wrong password)",
-                    Reason.AUTH_REFUSED, null);
-        }
-        SessionKeys keys = SessionKeys.derive(suite, userKey, rakp);
-        byte[] code = SessionKeys.rakp3Code(suite, userKey, rakp);
-        byte[] rakp4 = exchange(() -> packet(RAKP_3, rakp3(tag, 0, code), false), new Waiter(RAKP_4, tag, 0),
-                this::unanswered);
-        refuseOnStatus(rakp4, "RAKP 4");
-        if (!SessionKeys.same(keys.rakp4Code(rakp), Arrays.copyOfRange(rakp4, 8, rakp4.length))) {
-            throw new BmcException(where(), "login failed: the BMC's RAKP 4 integrity check value is wrong",
-                    Reason.FAILED, null);
-        }
-        synchronized (sendLock) {
-            outbound = keys.sealer();
-        }
-        inbound = keys.sealer();
-        // RMCP+ sessions start at User level whatever was asked: raise it for chassis control.
-        Response raised = exchangeRequest(NETFN_APP, SET_SESSION_PRIVILEGE, new byte[] {ADMINISTRATOR}, this::unanswered);
-        if (raised.completion() != 0) {
-            throw new BmcException(where(), "login refused for user " + endpoint.user() + " (Administrator privilege: "
-                    + CompletionCodes.text(raised.completion()) + ")", Reason.AUTH_REFUSED, null);
-        }
+        return exchange(() -> packet(OPEN_SESSION_REQUEST, open, false), new Waiter(OPEN_SESSION_RESPONSE, tag, 0),
+                timeout, this::unanswered).thenCompose(opened -> {
+                    refuseOnStatus(opened);
+                    bmcId = le32(opened, 8);
+                    byte[] rakp1 = new byte[28 + user.length];
+                    rakp1[0] = (byte) tag;
+                    System.arraycopy(SessionKeys.le(bmcId), 0, rakp1, 4, 4);
+                    System.arraycopy(consoleRandom, 0, rakp1, 8, 16);
+                    rakp1[24] = ROLE;
+                    rakp1[27] = (byte) user.length;
+                    System.arraycopy(user, 0, rakp1, 28, user.length);
+                    return exchange(() -> packet(RAKP_1, rakp1, false), new Waiter(RAKP_2, tag, 0), timeout,
+                            this::unanswered);
+                }).thenCompose(rakp2 -> {
+                    refuseOnStatus(rakp2);
+                    if (rakp2.length < 40) {
+                        throw new BmcException(where(), "login failed: RAKP 2 too short", Reason.FAILED, null);
+                    }
+                    SessionKeys.Rakp rakp = new SessionKeys.Rakp(consoleId, bmcId, consoleRandom,
+                            Arrays.copyOfRange(rakp2, 8, 24), Arrays.copyOfRange(rakp2, 24, 40), ROLE, endpoint.user());
+                    if (!SessionKeys.same(SessionKeys.rakp2Code(suite, userKey, rakp),
+                            Arrays.copyOfRange(rakp2, 40, rakp2.length))) {
+                        // RAKP 3 with "invalid integrity check value" lets the BMC free the half-open session now.
+                        send(packet(RAKP_3, rakp3(tag, 0x0f, new byte[0]), false));
+                        throw new BmcException(where(), "login refused for user " + endpoint.user() + " (wrong password)",
+                                Reason.AUTH_REFUSED, null);
+                    }
+                    SessionKeys keys = SessionKeys.derive(suite, userKey, rakp);
+                    byte[] code = SessionKeys.rakp3Code(suite, userKey, rakp);
+                    return exchange(() -> packet(RAKP_3, rakp3(tag, 0, code), false), new Waiter(RAKP_4, tag, 0),
+                            timeout, this::unanswered).thenApply(rakp4 -> {
+                                refuseOnStatus(rakp4);
+                                if (!SessionKeys.same(keys.rakp4Code(rakp), Arrays.copyOfRange(rakp4, 8, rakp4.length))) {
+                                    throw new BmcException(where(),
+                                            "login failed: the BMC's RAKP 4 integrity check value is wrong", Reason.FAILED,
+                                            null);
+                                }
+                                return keys;
+                            });
+                }).thenCompose(keys -> {
+                    synchronized (sendLock) {
+                        outbound = keys.sealer();
+                    }
+                    inbound = keys.sealer();
+                    // RMCP+ sessions start at User level whatever was asked: raise it for chassis control.
+                    return requestAsync(NETFN_APP, SET_SESSION_PRIVILEGE, new byte[] {ADMINISTRATOR}, timeout,
+                            this::unanswered);
+                }).thenAccept(raised -> {
+                    if (raised.completion() != 0) {
+                        throw new BmcException(where(), "login refused for user " + endpoint.user()
+                                + " (Administrator privilege: " + CompletionCodes.text(raised.completion()) + ")",
+                                Reason.AUTH_REFUSED, null);
+                    }
+                });
     }
 
     private byte[] rakp3(int tag, int status, byte[] code) {
@@ -195,7 +239,7 @@ final class RmcpSession {
         into[at + 4] = (byte) number;
     }
 
-    private void refuseOnStatus(byte[] answer, String step) {
+    private void refuseOnStatus(byte[] answer) {
         int status = answer.length > 1 ? answer[1] & 0xff : 0xff;
         if (status != 0) {
             throw new BmcException(where(), "login refused for user " + endpoint.user() + " ("
@@ -212,28 +256,41 @@ final class RmcpSession {
         return request(netFn, command, data, what, timeout);
     }
 
-    /** As {@link #request(int, int, byte[], String)}, with its own deadline. */
+    /**
+     * As {@link #request(int, int, byte[], String)}, with its own deadline; callers on several
+     * threads (a console's writer and watcher) take turns.
+     */
     Response request(int netFn, int command, byte[] data, String what, Duration limit) {
-        return exchangeRequest(netFn, command, data, limit, () -> new BmcException(where(),
+        synchronized (requestLock) {
+            return await(requestAsync(netFn, command, data, what, limit), where());
+        }
+    }
+
+    /** An IPMI request without a thread waiting; one at a time per session (the pool sees to it). */
+    CompletableFuture<Response> requestAsync(int netFn, int command, byte[] data, String what) {
+        return requestAsync(netFn, command, data, what, timeout);
+    }
+
+    private CompletableFuture<Response> requestAsync(int netFn, int command, byte[] data, String what, Duration limit) {
+        return requestAsync(netFn, command, data, limit, () -> new BmcException(where(),
                 "no answer to " + what + " after " + seconds(limit), Reason.TIMED_OUT, null));
     }
 
-    private Response exchangeRequest(int netFn, int command, byte[] data, Supplier<BmcException> onTimeout) {
-        return exchangeRequest(netFn, command, data, timeout, onTimeout);
-    }
-
-    private Response exchangeRequest(int netFn, int command, byte[] data, Duration limit,
+    private CompletableFuture<Response> requestAsync(int netFn, int command, byte[] data, Duration limit,
             Supplier<BmcException> onTimeout) {
-        synchronized (requestLock) {
-            int sequence = requestSequence = (requestSequence + 1) & 0x3f;
-            byte[] message = ipmiRequest(netFn, command, data, sequence);
-            byte[] answer = exchange(() -> packet(IPMI, message, true), new Waiter(IPMI, sequence, command), limit,
-                    onTimeout);
-            if (answer.length < 8) {
-                throw new BmcException(where(), "answer too short (" + answer.length + " bytes)", Reason.FAILED, null);
-            }
-            return new Response(answer[6] & 0xff, Arrays.copyOfRange(answer, 7, answer.length - 1));
+        int sequence;
+        synchronized (sendLock) {
+            sequence = requestSequence = (requestSequence + 1) & 0x3f;
         }
+        byte[] message = ipmiRequest(netFn, command, data, sequence);
+        return exchange(() -> packet(IPMI, message, true), new Waiter(IPMI, sequence, command), limit, onTimeout)
+                .thenApply(answer -> {
+                    if (answer.length < 8) {
+                        throw new BmcException(where(), "answer too short (" + answer.length + " bytes)", Reason.FAILED,
+                                null);
+                    }
+                    return new Response(answer[6] & 0xff, Arrays.copyOfRange(answer, 7, answer.length - 1));
+                });
     }
 
     /** Sends an SOL payload once (the console does its own acknowledgement and retransmission). */
@@ -246,41 +303,47 @@ final class RmcpSession {
         solListener = listener;
     }
 
-    private byte[] exchange(Supplier<byte[]> packet, Waiter waiter, Supplier<BmcException> onTimeout) {
-        return exchange(packet, waiter, timeout, onTimeout);
-    }
-
-    private byte[] exchange(Supplier<byte[]> packet, Waiter waiter, Duration limit, Supplier<BmcException> onTimeout) {
+    /**
+     * Sends the packet and completes with the answer the waiter matches, sending it again every
+     * third of the limit from the socket's timer; fails with {@code onTimeout} at the limit.
+     */
+    private CompletableFuture<byte[]> exchange(Supplier<byte[]> packet, Waiter waiter, Duration limit,
+            Supplier<BmcException> onTimeout) {
         if (closed) {
-            throw new BmcException(where(), "session closed", Reason.FAILED, null);
+            return CompletableFuture.failedFuture(new BmcException(where(), "session closed", Reason.FAILED, null));
         }
         waiting = waiter;
-        long start = System.nanoTime();
-        long deadline = start + limit.toNanos();
+        long deadline = System.nanoTime() + limit.toNanos();
         long every = Math.max(limit.toNanos() / 3, MIN_RETRANSMIT_NANOS);
-        try {
-            while (true) {
-                send(packet.get());
-                long now = System.nanoTime();
-                if (now >= deadline) {
-                    throw onTimeout.get();
-                }
-                try {
-                    return waiter.answer().get(Math.min(every, deadline - now), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    if (System.nanoTime() >= deadline) {
-                        throw onTimeout.get();
-                    }
-                }
+        CompletableFuture<byte[]> answer = waiter.answer();
+        answer.whenComplete((ok, failure) -> {
+            if (waiting == waiter) {
+                waiting = null;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BmcException(where(), "interrupted", Reason.CANCELLED, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            waiting = null;
+        });
+        try {
+            send(packet.get());
+        } catch (BmcException e) {
+            answer.completeExceptionally(e);
+            return answer;
         }
+        socket.every(every, () -> {
+            if (answer.isDone()) {
+                return false;
+            }
+            if (System.nanoTime() >= deadline - MIN_RETRANSMIT_NANOS / 4) {
+                answer.completeExceptionally(onTimeout.get());
+                return false;
+            }
+            try {
+                send(packet.get());
+            } catch (BmcException e) {
+                answer.completeExceptionally(e);
+                return false;
+            }
+            return true;
+        }, deadline);
+        return answer;
     }
 
     private void send(byte[] packet) {
@@ -402,6 +465,14 @@ final class RmcpSession {
         return ms % 1000 == 0 ? ms / 1000 + " s" : String.format("%.1f s", ms / 1000.0);
     }
 
+    /** Ends the exchange in progress, if any: the back end is closing. */
+    void abort() {
+        Waiter w = waiting;
+        if (w != null) {
+            w.answer().completeExceptionally(new BmcException(where(), "IPMI back end closed", Reason.CANCELLED, null));
+        }
+    }
+
     /** Closes the session on the BMC (one Close Session, not waited for) and frees its id. Never throws. */
     void close() {
         if (closed) {
@@ -411,7 +482,7 @@ final class RmcpSession {
         try {
             if (inbound != null) {
                 int sequence;
-                synchronized (requestLock) {
+                synchronized (sendLock) {
                     sequence = requestSequence = (requestSequence + 1) & 0x3f;
                 }
                 send(packet(IPMI, ipmiRequest(NETFN_APP, CLOSE_SESSION, SessionKeys.le(bmcId), sequence), true));

@@ -12,13 +12,18 @@ import java.nio.channels.Selector;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The one UDP socket every RMCP+ session of a back end goes through, and its one reader thread,
  * which hands each datagram to its session by the session id herd chose for it (the remote
  * console session id, which the BMC puts in the header of every in-session packet and in the
- * payload of its Open Session and RAKP answers). A warm session costs a map entry, no thread.
+ * payload of its Open Session and RAKP answers), and its one timer thread, which sends requests
+ * again and ends them at their deadline. A warm session costs a map entry, no thread.
  *
  * <p>The channel is non-blocking: an interrupted sender (Ctrl-C on a fan-out worker) would close
  * a blocking channel for every session.
@@ -30,6 +35,8 @@ final class RmcpSocket implements AutoCloseable {
     private final DatagramChannel channel;
     private final Selector selector;
     private final Thread reader;
+    /** Retransmissions and deadlines of every session: one thread, not one per request. */
+    private final ScheduledThreadPoolExecutor timer;
     private final Map<Integer, RmcpSession> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private volatile boolean open = true;
@@ -42,6 +49,8 @@ final class RmcpSocket implements AutoCloseable {
         channel.configureBlocking(false);
         selector = Selector.open();
         channel.register(selector, SelectionKey.OP_READ);
+        timer = new ScheduledThreadPoolExecutor(1, threads);
+        timer.setRemoveOnCancelPolicy(true);
         reader = threads.newThread(this::read);
         reader.start();
     }
@@ -53,6 +62,23 @@ final class RmcpSocket implements AutoCloseable {
             if (id != 0 && sessions.putIfAbsent(id, session) == null) {
                 return id;
             }
+        }
+    }
+
+    /**
+     * Runs {@code task} every {@code periodNanos} (the last time at {@code deadline}, System.nanoTime)
+     * on the socket's one timer thread, until it returns false.
+     */
+    void every(long periodNanos, BooleanSupplier task, long deadline) {
+        long next = Math.min(periodNanos, Math.max(0, deadline - System.nanoTime()));
+        try {
+            timer.schedule(() -> {
+                if (task.getAsBoolean()) {
+                    every(periodNanos, task, deadline);
+                }
+            }, next, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed: the back end is shutting down
         }
     }
 
@@ -113,6 +139,8 @@ final class RmcpSocket implements AutoCloseable {
     @Override
     public void close() {
         open = false;
+        timer.shutdownNow();
+        sessions.values().forEach(RmcpSession::abort);
         try {
             selector.close();
             channel.close();

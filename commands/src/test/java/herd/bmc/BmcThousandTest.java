@@ -58,13 +58,13 @@ class BmcThousandTest {
                     assertThat(r.outcomes().outcome(node))
                             .isEqualTo(NodeOutcome.without(node, Reason.UNREACHABLE, "no answer after 5 s"));
                 }
-                // 50 silent BMCs hold 50 of 256 workers for one timeout each, concurrently: about one
+                // 50 silent BMCs hold 50 of the 256 fan-out slots for one timeout each, concurrently: about one
                 // timeout in all, with room for a loaded machine (never the 50 timeouts in a row).
                 assertThat(took).as("round %d", round).isLessThan(TIMEOUT.multipliedBy(4));
                 assertThat(pool.size()).isEqualTo(answering.size());
             }
             BmcEngineTest.eventually(() -> ipmi.liveThreads() <= 3, Duration.ofSeconds(30));
-            assertThat(ipmi.liveThreads()).as("threads with %d warm sessions (reader, keep-alive)", pool.size())
+            assertThat(ipmi.liveThreads()).as("threads with %d warm sessions (reader, timer, keep-alive)", pool.size())
                     .isLessThanOrEqualTo(3);
         } finally {
             for (long pid : stopped) {
