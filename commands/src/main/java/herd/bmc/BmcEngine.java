@@ -102,10 +102,12 @@ public final class BmcEngine {
     /** Model, serial, firmware versions, health and power of every node ({@code bmc info}). */
     public InfoResult info(List<String> nodes, Credentials credentials, Cancellation cancel, Progress progress) {
         Map<String, BmcFacts> facts = new ConcurrentHashMap<>();
-        OutcomeSet outcomes = fanOut(nodes, credentials, cancel, progress, (endpoint, password) -> {
-            facts.put(endpoint.node(), pool.call(endpoint, password, Bmc::facts));
-            return "ok";
-        });
+        // Several requests per node, blocking: on the workers.
+        OutcomeSet outcomes = fanOut(nodes, credentials, cancel, progress, (endpoint, password) ->
+                CompletableFuture.supplyAsync(() -> {
+                    facts.put(endpoint.node(), pool.call(endpoint, password, Bmc::facts));
+                    return "ok";
+                }, pool.workers()));
         return new InfoResult(outcomes, facts);
     }
 
