@@ -37,6 +37,28 @@ public final class IpmiBackend implements BmcBackend {
         this.timeout = timeout;
     }
 
+    /**
+     * Loads the JCA (HMAC-SHA1, AES) and the session classes on a background thread: done while the
+     * shell starts, the first BMC command of a process does not pay them (~100 ms on a loaded machine).
+     */
+    public static void prepare() {
+        Thread t = new Thread(() -> {
+            try {
+                SessionKeys.Rakp rakp = new SessionKeys.Rakp(1, 2, new byte[16], new byte[16], new byte[16], 0x14, "admin");
+                SessionKeys.Sealer sealer = SessionKeys.derive(CipherSuite.of(3), SessionKeys.userKey(""), rakp).sealer();
+                byte[] sealed = sealer.encrypt(RmcpSession.ipmiRequest(RmcpSession.NETFN_CHASSIS, 1, new byte[0], 1),
+                        new byte[16]);
+                sealer.decrypt(sealed, 0, sealed.length);
+                sealer.authCode(sealed, 0, sealed.length);
+                new java.security.SecureRandom().nextInt();
+            } catch (RuntimeException e) {
+                // only a head start: the first login does the same and reports any problem
+            }
+        }, "herd-ipmi-prepare");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Threads in the back end's group, so that they are counted ({@link #liveThreads}). */
     @Override
     public ThreadFactory threadFactory(String prefix) {
