@@ -27,7 +27,9 @@ import java.util.List;
  * Usage: {@code java -cp CLASSPATH bench/PowerBench.java cluster.yaml ROUNDS FANOUT [PEER ARG...]}.
  * Prints {@code cold MS ON}, {@code warm MS ON} (median of the rounds, least "on" count) and, with a
  * peer, {@code peer MS ON} and {@code ratio PEER/WARM} (median of the per-round ratios); a peer's
- * "on" count is the number of its output lines ending in ": on".
+ * "on" count is the number of its output lines ending in ": on". Then {@code threads N M} (the
+ * JVM's live threads, of which the BMC back end's) and {@code rss KB SESSIONS} with every session warm and
+ * the fan-out's workers gone.
  */
 public class PowerBench {
     public static void main(String[] args) throws Exception {
@@ -39,7 +41,8 @@ public class PowerBench {
         var credentials = new InventoryCredentials(inventory, new SecretStore(System.getenv()), prompt -> {
             throw new IllegalStateException("no prompt in a benchmark");
         });
-        try (BmcPool pool = new BmcPool(new IpmiBackend(Duration.ofSeconds(5), IpmiBackend.DEFAULT_SOCKETS), Duration.ofSeconds(20))) {
+        IpmiBackend ipmi = new IpmiBackend(Duration.ofSeconds(5));
+        try (BmcPool pool = new BmcPool(ipmi, Duration.ofSeconds(20))) {
             BmcEngine engine = new BmcEngine(pool, fanout);
             long[] cold = run(engine, credentials, nodes);
             List<Long> warm = new ArrayList<>();
@@ -62,6 +65,11 @@ public class PowerBench {
             if (!peer.isEmpty()) {
                 System.out.printf("peer %d %d%nratio %.2f%n", median(peerMs), peerOn, median(ratios));
             }
+            // The fan-out's workers end 5 s after the last command: what stays is what warm sessions cost.
+            for (long end = System.nanoTime() + 15_000_000_000L; ipmi.liveThreads() > 2 && System.nanoTime() < end; ) {
+                Thread.sleep(200);
+            }
+            System.out.printf("threads %d %d%nrss %d %d%n", Thread.activeCount(), ipmi.liveThreads(), rssKb(), pool.size());
         }
     }
 
@@ -79,6 +87,13 @@ public class PowerBench {
         long ms = (System.nanoTime() - start) / 1_000_000;
         r.outcomes().failures().forEach((why, failed) -> System.err.println("herd: " + failed.size() + " nodes: " + why));
         return new long[] {ms, r.byState().getOrDefault("on", List.of()).size()};
+    }
+
+    /** The resident set of this JVM, from /proc. */
+    private static long rssKb() throws Exception {
+        return java.nio.file.Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+                .findFirst().orElse(-1);
     }
 
     /** Runs the peer command to its end: milliseconds, and its lines ending in ": on". */

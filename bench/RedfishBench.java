@@ -65,7 +65,7 @@ public class RedfishBench {
     }
 
     private static BmcPool pool(Duration timeout) {
-        return new BmcPool(new MixedBackend(new IpmiBackend(timeout, IpmiBackend.DEFAULT_SOCKETS),
+        return new BmcPool(new MixedBackend(new IpmiBackend(timeout),
                 new RedfishBackend(timeout)), Duration.ofSeconds(20));
     }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Brings up a 1000-node herd lab (SSH nodes; BMCs off: they are limited to 490 per lab), checks
+# Brings up a 1000-node herd lab (SSH nodes; BMCs off: they are limited to 1,014 per lab), checks
 # that the first and last node answer over SSH with their own hostname, and tears it down.
 # Prints the wall time of up and down. Usage: bench/lab-1000.sh [N] (default 1000). Needs root.
 set -euo pipefail

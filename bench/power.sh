@@ -2,7 +2,8 @@
 # power status on N lab BMCs (real ipmi_sim, IPMI 2.0 lanplus, cipher suite 3), in the same run:
 #   herd cold   first `power status` of a session (logs in to every BMC), in-process
 #   herd warm   the same command again on the session's warm BMC sessions (median of 5 rounds)
-#   herd -c     a whole `herd -c "power status @compute"` process (JVM start included)
+#   herd -c     a whole `herd -c "power status @compute"` process (JVM start included), and the
+#               start-up any `herd -c` pays, timed with `herd -c "nodes @compute"` on the same inventory
 #   ipmipower   freeipmi, parallel (-W opensesspriv, host:port list); its retransmission
 #               timeout is raised to 2 s: with the default 0.4 s a loaded 2-core machine makes it
 #               retransmit into ipmi_sim's half-open sessions, and most hosts end in "session timeout"
@@ -10,11 +11,12 @@
 #               shared, and load changes between seconds); the ratio is the median of the rounds'.
 #   The in-process herd runs with the JVM options of ./herd (C1 only, serial GC), as herd runs.
 #   ipmitool    a sequential loop, one process per BMC
-# Usage: bench/power.sh [N...] (default: 50 200). Needs root (the lab). Prints ms and ratios.
+#   threads, RSS of the in-process herd with every session warm
+# Usage: bench/power.sh [N...] (default: 50 200 1000). Needs root (the lab). Prints ms and ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(50 200)
+sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(50 200 1000)
 
 mvn -B -ntp -q -pl shell -am compile
 classpath() {  # MODULE: its classes, the modules below it, and its dependencies
@@ -42,14 +44,16 @@ for n in "${sizes[@]}"; do
   load=$(cut -d' ' -f1 /proc/loadavg)
 
   # herd, in-process: cold, then rounds of herd warm + ipmipower (parallel)
-  read -r cold cold_on warm warm_on ipmipower_ms peer_on ratio < <(java "${herd_jvm[@]}" -cp "$engine_cp" \
-    "$root/bench/PowerBench.java" "$inv" 5 64 \
+  read -r cold cold_on warm warm_on ipmipower_ms peer_on ratio threads bmc_threads rss sessions < <(java "${herd_jvm[@]}" -cp "$engine_cp" \
+    "$root/bench/PowerBench.java" "$inv" 5 256 \
     ipmipower --config-file="$conf" -D LAN_2_0 -I 3 -W opensesspriv --retransmission-timeout=2000 -h "$hosts" --stat \
     2>/dev/null | awk '{ printf "%s %s ", $2, $3 } END { print "" }')
   [ "$cold_on" -eq "$n" ] && [ "$warm_on" -eq "$n" ] || echo "  herd: only $cold_on (cold) / $warm_on (warm) of $n answered 'on'" >&2
   [ "$peer_on" -eq "$n" ] || echo "  ipmipower: only $peer_on of $n answered 'on' in a round" >&2
 
-  # herd, whole process
+  # herd, whole process: start-up alone (a command that needs no BMC), then power status
+  t=$(now); HERD_CLASSPATH="$cp" "$root/herd" --inventory "$inv" -c "nodes @compute" >/dev/null 2>&1 || true
+  startup=$(( ($(now) - t) / 1000000 ))
   t=$(now); out=$(HERD_CLASSPATH="$cp" "$root/herd" --inventory "$inv" -c "power status @compute" 2>/dev/null || true)
   process=$(( ($(now) - t) / 1000000 ))
   [ "$out" = "$(sed -n 's/^  compute: "\(.*\)"/\1/p' "$inv"): on" ] || echo "  herd -c printed: $out" >&2
@@ -64,8 +68,9 @@ for n in "${sizes[@]}"; do
 
   lab down --dir "$dir" >/dev/null; trap - EXIT
   awk -v n="$n" -v c="$cold" -v w="$warm" -v p="$process" -v f="$ipmipower_ms" -v s="$ipmitool_ms" -v r="$ratio" \
-      -v l="$load" 'BEGIN {
-    printf "power status, %d BMCs (ms; load %s): herd warm %d | herd cold %d | herd -c process %d | ipmipower %d | ipmitool loop %d\n", n, l, w, c, p, f, s
-    printf "  ratios: ipmipower/herd-warm %.2fx (paired rounds), ipmipower/herd-cold %.2fx, ipmitool-loop/herd-warm %.0fx\n", r, f / (c ? c : 1), s / (w ? w : 1)
+      -v l="$load" -v u="$startup" -v t="$threads" -v b="$bmc_threads" -v m="$rss" -v k="$sessions" 'BEGIN {
+    printf "power status, %d BMCs (ms; load %s): herd warm %d | herd cold %d | herd -c process %d (start-up %d) | ipmipower %d | ipmitool loop %d\n", n, l, w, c, p, u, f, s
+    printf "  ratios: ipmipower/herd-warm %.2fx (paired rounds), ipmipower/herd-cold %.2fx, ipmipower/(herd -c - start-up) %.2fx, ipmitool-loop/herd-warm %.0fx\n", r, f / (c ? c : 1), f / (p - u > 0 ? p - u : 1), s / (w ? w : 1)
+    printf "  herd with %d warm sessions: %d threads (%d of the BMC back end), RSS %d MB\n", k, t, b, m / 1024
   }'
 done

@@ -1,6 +1,8 @@
 package herd.bmc;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -17,6 +19,11 @@ public interface BmcBackend extends AutoCloseable {
 
     /** Opens a session; throws {@link BmcException} with reason UNREACHABLE or AUTH_REFUSED when it cannot. */
     Bmc login(BmcEndpoint endpoint, String password);
+
+    /** {@link #login} without a thread waiting, where the protocol can; by default on {@code blocking}. */
+    default CompletableFuture<Bmc> loginAsync(BmcEndpoint endpoint, String password, Executor blocking) {
+        return CompletableFuture.supplyAsync(() -> login(endpoint, password), blocking);
+    }
 
     /**
      * Opens the node's serial console. When it is active elsewhere, {@code force} deactivates the

@@ -28,6 +28,7 @@ public class BmcCommands {
 
     public BmcCommands(Session session, ObjectProvider<ConsoleTerminal> terminal) {
         this.session = session;
+        IpmiBackend.prepare();
         this.terminal = terminal;
     }
 

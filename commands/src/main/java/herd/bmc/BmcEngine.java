@@ -10,12 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,22 +60,26 @@ public final class BmcEngine {
 
     public PowerResult power(PowerRequest request, Credentials credentials, Cancellation cancel, Progress progress) {
         Map<String, PowerState> states = new ConcurrentHashMap<>();
+        PowerAction action = request.action();
         OutcomeSet outcomes = fanOut(request.nodes(), credentials, cancel, progress, (endpoint, password) -> {
-            PowerAction action = request.action();
-            if (action != PowerAction.STATUS) {
-                pool.call(endpoint, password, bmc -> {
-                    bmc.power(action);
-                    return action;
-                });
-                if (!request.waitForState()) {
-                    return "ok";
-                }
+            if (action == PowerAction.STATUS) {
+                return pool.callAsync(endpoint, password, bmc -> bmc.powerStateAsync(pool.workers()))
+                        .thenApply(state -> {
+                            states.put(endpoint.node(), state);
+                            return state.word();
+                        });
             }
-            PowerState state = action == PowerAction.STATUS
-                    ? pool.call(endpoint, password, Bmc::powerState)
-                    : waitFor(endpoint, password, action.target().orElseThrow(), request.waitTimeout());
-            states.put(endpoint.node(), state);
-            return state.word();
+            CompletableFuture<String> sent = pool.callAsync(endpoint, password,
+                    bmc -> bmc.powerAsync(action, pool.workers())).thenApply(done -> "ok");
+            if (!request.waitForState()) {
+                return sent;
+            }
+            // Waiting polls with pauses: on a worker, as blocking calls.
+            return sent.thenApplyAsync(ok -> {
+                PowerState state = waitFor(endpoint, password, action.target().orElseThrow(), request.waitTimeout());
+                states.put(endpoint.node(), state);
+                return state.word();
+            }, pool.workers());
         });
         return new PowerResult(request.action(), outcomes, states);
     }
@@ -84,14 +87,14 @@ public final class BmcEngine {
     public BootResult boot(BootRequest request, Credentials credentials, Cancellation cancel, Progress progress) {
         Map<String, BootSetting> settings = new ConcurrentHashMap<>();
         OutcomeSet outcomes = fanOut(request.nodes(), credentials, cancel, progress, (endpoint, password) -> {
-            BootSetting setting = request.setting().isPresent()
-                    ? pool.call(endpoint, password, bmc -> {
-                        bmc.setBoot(request.setting().get());
-                        return request.setting().get();
-                    })
-                    : pool.call(endpoint, password, Bmc::boot);
-            settings.put(endpoint.node(), setting);
-            return setting.toString();
+            CompletableFuture<BootSetting> done = request.setting().isPresent()
+                    ? pool.callAsync(endpoint, password, bmc -> bmc.setBootAsync(request.setting().get(), pool.workers()))
+                            .thenApply(ok -> request.setting().get())
+                    : pool.callAsync(endpoint, password, bmc -> bmc.bootAsync(pool.workers()));
+            return done.thenApply(setting -> {
+                settings.put(endpoint.node(), setting);
+                return setting.toString();
+            });
         });
         return new BootResult(outcomes, settings);
     }
@@ -99,10 +102,12 @@ public final class BmcEngine {
     /** Model, serial, firmware versions, health and power of every node ({@code bmc info}). */
     public InfoResult info(List<String> nodes, Credentials credentials, Cancellation cancel, Progress progress) {
         Map<String, BmcFacts> facts = new ConcurrentHashMap<>();
-        OutcomeSet outcomes = fanOut(nodes, credentials, cancel, progress, (endpoint, password) -> {
-            facts.put(endpoint.node(), pool.call(endpoint, password, Bmc::facts));
-            return "ok";
-        });
+        // Several requests per node, blocking: on the workers.
+        OutcomeSet outcomes = fanOut(nodes, credentials, cancel, progress, (endpoint, password) ->
+                CompletableFuture.supplyAsync(() -> {
+                    facts.put(endpoint.node(), pool.call(endpoint, password, Bmc::facts));
+                    return "ok";
+                }, pool.workers()));
         return new InfoResult(outcomes, facts);
     }
 
@@ -114,7 +119,7 @@ public final class BmcEngine {
                 return state;
             }
             if (System.nanoTime() > deadline) {
-                throw new BmcException(endpoint.node(), "still " + state.word() + " after " + IpmiBmc.seconds(timeout),
+                throw new BmcException(endpoint.node(), "still " + state.word() + " after " + RmcpSession.seconds(timeout),
                         Reason.TIMED_OUT, null);
             }
             try {
@@ -126,25 +131,28 @@ public final class BmcEngine {
         }
     }
 
-    /** The work on one node: returns the ok detail, throws {@link BmcException} otherwise. */
+    /** The work on one node: completes with the ok detail, or with a {@link BmcException}. */
     @FunctionalInterface
     private interface NodeTask {
-        String run(BmcEndpoint endpoint, String password);
+        CompletableFuture<String> run(BmcEndpoint endpoint, String password);
     }
 
     /**
-     * Runs the task on every node on the pool's worker threads, at most {@code fanout} at once.
-     * Credentials are resolved here, on the calling thread (a prompt is asked once); Ctrl-C cancels
-     * what runs and what waits, and keeps the outcomes of the nodes that finished.
+     * Starts the task on every node, at most {@code fanout} at once. A task holds no thread while
+     * its BMC answers (IPMI completes it on the socket's reader): the calling thread sends every
+     * request itself, with no hand-over to a worker per node, which on a loaded machine costs a
+     * scheduling delay each. Credentials are resolved here, on the calling thread (a prompt is
+     * asked once); Ctrl-C ends what runs and what waits, and keeps the outcomes of the nodes that
+     * finished.
      */
     private OutcomeSet fanOut(List<String> nodes, Credentials credentials, Cancellation cancel, Progress progress,
             NodeTask task) {
         Map<String, NodeOutcome> outcomes = new LinkedHashMap<>();
-        Map<String, Future<NodeOutcome>> running = new LinkedHashMap<>();
-        List<Future<NodeOutcome>> started = new CopyOnWriteArrayList<>();
+        Map<String, CompletableFuture<NodeOutcome>> running = new LinkedHashMap<>();
+        List<CompletableFuture<NodeOutcome>> started = new CopyOnWriteArrayList<>();
         AtomicInteger done = new AtomicInteger();
         Semaphore slots = new Semaphore(fanout);
-        try (Cancellation.Registration r = cancel.onCancel(() -> started.forEach(f -> f.cancel(true)))) {
+        try (Cancellation.Registration r = cancel.onCancel(() -> started.forEach(f -> f.cancel(false)))) {
             for (String node : nodes) {
                 outcomes.put(node, null);
                 try {
@@ -154,12 +162,15 @@ public final class BmcEngine {
                         outcomes.put(node, NodeOutcome.without(node, Reason.CANCELLED, "cancelled"));
                         continue;
                     }
-                    Future<NodeOutcome> future = submit(slots, () -> attempt(node, endpoint, password, task, done,
-                            nodes.size(), progress));
-                    started.add(future);
-                    running.put(node, future);
+                    CompletableFuture<NodeOutcome> outcome = start(node, endpoint, password, task)
+                            .whenComplete((o, t) -> {
+                                slots.release();
+                                progress.done(done.incrementAndGet(), nodes.size());
+                            });
+                    started.add(outcome);
+                    running.put(node, outcome);
                     if (cancel.isCancelled()) {
-                        future.cancel(true);
+                        outcome.cancel(false);
                     }
                 } catch (BmcException e) {
                     outcomes.put(node, failure(node, e.reason(), e.detail()));
@@ -169,7 +180,7 @@ public final class BmcEngine {
             }
             running.forEach((node, future) -> outcomes.put(node, collect(node, future)));
         } finally {
-            started.forEach(f -> f.cancel(true));
+            started.forEach(f -> f.cancel(false));
         }
         return OutcomeSet.of(new ArrayList<>(outcomes.values()));
     }
@@ -193,35 +204,29 @@ public final class BmcEngine {
         }
     }
 
-    /**
-     * Submits a task holding a slot, freed when it ends. A task cancelled before it starts keeps
-     * its slot: only on Ctrl-C, when no more tasks are submitted.
-     */
-    private Future<NodeOutcome> submit(Semaphore slots, Callable<NodeOutcome> work) {
+    private static CompletableFuture<NodeOutcome> start(String node, BmcEndpoint endpoint, String password,
+            NodeTask task) {
+        CompletableFuture<String> work;
         try {
-            return pool.workers().submit(() -> {
-                try {
-                    return work.call();
-                } finally {
-                    slots.release();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            slots.release();
-            throw new BmcException("BMC sessions", "closed", Reason.CANCELLED, e);
+            work = task.run(endpoint, password);
+        } catch (RuntimeException e) {
+            work = CompletableFuture.failedFuture(e);
         }
-    }
-
-    private static NodeOutcome attempt(String node, BmcEndpoint endpoint, String password, NodeTask task,
-            AtomicInteger done, int total, Progress progress) {
-        NodeOutcome outcome;
-        try {
-            outcome = new NodeOutcome(node, Reason.OK, 0, task.run(endpoint, password));
-        } catch (BmcException e) {
-            outcome = failure(node, e.reason(), e.detail());
-        }
-        progress.done(done.incrementAndGet(), total);
-        return outcome;
+        return work.handle((detail, thrown) -> {
+            if (thrown == null) {
+                return new NodeOutcome(node, Reason.OK, 0, detail);
+            }
+            Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause()
+                    : thrown;
+            if (cause instanceof BmcException e) {
+                return failure(node, e.reason(), e.detail());
+            }
+            if (cause instanceof java.util.concurrent.CancellationException
+                    || cause instanceof java.util.concurrent.RejectedExecutionException) {
+                return NodeOutcome.without(node, Reason.CANCELLED, "cancelled");
+            }
+            return failure(node, Reason.FAILED, String.valueOf(cause.getMessage()));
+        });
     }
 
     /** A node that did not succeed; a BMC has no exit code, so FAILED carries 1. */
@@ -229,7 +234,7 @@ public final class BmcEngine {
         return reason.hasExitCode() ? new NodeOutcome(node, reason, 1, detail) : NodeOutcome.without(node, reason, detail);
     }
 
-    private static NodeOutcome collect(String node, Future<NodeOutcome> future) {
+    private static NodeOutcome collect(String node, CompletableFuture<NodeOutcome> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -25,12 +28,34 @@ import java.util.function.Function;
  */
 public final class BmcPool implements AutoCloseable {
 
+    /**
+     * A node's session. Operations on it take turns: each waits for the one before it to end (a
+     * chain of futures, so that an operation waiting its turn holds no thread).
+     */
     private static final class Entry {
-        final ReentrantLock lock = new ReentrantLock();
-        BmcEndpoint endpoint;
-        Bmc bmc;
+        private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+        volatile BmcEndpoint endpoint;
+        volatile Bmc bmc;
         volatile long lastUsed;
+
+        /** Queues {@code mine}; returns what it must wait for. */
+        synchronized CompletableFuture<Void> queue(CompletableFuture<Void> mine) {
+            CompletableFuture<Void> before = last;
+            last = mine;
+            return before;
+        }
+
+        /** Queues {@code mine} only if nothing runs; false otherwise. */
+        synchronized boolean queueIfIdle(CompletableFuture<Void> mine) {
+            if (!last.isDone()) {
+                return false;
+            }
+            last = mine;
+            return true;
+        }
     }
+
+    private static final long WORKER_IDLE_SECONDS = 5;
 
     private final BmcBackend backend;
     private final Duration keepAlive;
@@ -43,7 +68,9 @@ public final class BmcPool implements AutoCloseable {
         this.keepAlive = keepAlive;
         // Kept between commands: starting a thread per node on every command costs the fan-out
         // thread CPU while the BMCs it already asked compete for the same cores.
-        this.workers = Executors.newCachedThreadPool(backend.threadFactory("herd-bmc-"));
+        // Idle workers end after a few seconds: warm sessions between commands cost no thread.
+        this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, WORKER_IDLE_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), backend.threadFactory("herd-bmc-"));
         this.keeper = Executors.newSingleThreadScheduledExecutor(backend.threadFactory("herd-bmc-keepalive-"));
         long period = keepAlive.toMillis();
         keeper.scheduleWithFixedDelay(this::keepAlive, period, period, TimeUnit.MILLISECONDS);
@@ -65,8 +92,9 @@ public final class BmcPool implements AutoCloseable {
      */
     public <T> T call(BmcEndpoint endpoint, String password, Function<Bmc, T> operation) {
         Entry e = entries.computeIfAbsent(endpoint.node(), n -> new Entry());
-        e.lock.lock();
+        CompletableFuture<Void> mine = new CompletableFuture<>();
         try {
+            RmcpSession.await(e.queue(mine), endpoint.node());
             boolean reused = e.bmc != null && e.endpoint.equals(endpoint);
             if (!reused) {
                 drop(e);
@@ -83,8 +111,59 @@ public final class BmcPool implements AutoCloseable {
                 return use(e, operation);
             }
         } finally {
-            e.lock.unlock();
+            mine.complete(null);
         }
+    }
+
+    /**
+     * {@link #call} without a thread waiting on the BMC (where the back end can): the operation
+     * returns a future, and so does this.
+     */
+    public <T> CompletableFuture<T> callAsync(BmcEndpoint endpoint, String password,
+            Function<Bmc, CompletableFuture<T>> operation) {
+        Entry e = entries.computeIfAbsent(endpoint.node(), n -> new Entry());
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<T> result = e.queue(mine).thenCompose(turn -> {
+            boolean reused = e.bmc != null && e.endpoint.equals(endpoint);
+            CompletableFuture<T> first = reused ? useAsync(e, operation)
+                    : loginAsync(e, endpoint, password).thenCompose(x -> useAsync(e, operation));
+            return first.handle((value, thrown) -> {
+                if (thrown == null) {
+                    return CompletableFuture.completedFuture(value);
+                }
+                Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null
+                        ? thrown.getCause() : thrown;
+                drop(e);
+                if (!reused || !(cause instanceof BmcException b) || b.reason() != Reason.TIMED_OUT) {
+                    return CompletableFuture.<T>failedFuture(cause);
+                }
+                return loginAsync(e, endpoint, password).thenCompose(x -> useAsync(e, operation));
+            }).thenCompose(Function.identity());
+        });
+        result.whenComplete((value, thrown) -> mine.complete(null));
+        return result;
+    }
+
+    private CompletableFuture<Void> loginAsync(Entry e, BmcEndpoint endpoint, String password) {
+        drop(e);
+        return backend.loginAsync(endpoint, password, workers).thenAccept(bmc -> {
+            e.bmc = bmc;
+            e.endpoint = endpoint;
+            e.lastUsed = System.nanoTime();
+        });
+    }
+
+    private static <T> CompletableFuture<T> useAsync(Entry e, Function<Bmc, CompletableFuture<T>> operation) {
+        CompletableFuture<T> running;
+        try {
+            running = operation.apply(e.bmc);
+        } catch (RuntimeException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return running.thenApply(value -> {
+            e.lastUsed = System.nanoTime();
+            return value;
+        });
     }
 
     private void login(Entry e, BmcEndpoint endpoint, String password) {
@@ -100,9 +179,10 @@ public final class BmcPool implements AutoCloseable {
     }
 
     private static void drop(Entry e) {
-        if (e.bmc != null) {
-            e.bmc.close();
+        Bmc bmc = e.bmc;
+        if (bmc != null) {
             e.bmc = null;
+            bmc.close();
         }
     }
 
@@ -115,11 +195,14 @@ public final class BmcPool implements AutoCloseable {
     public void forget(String node) {
         Entry e = entries.remove(node);
         if (e != null) {
-            e.lock.lock();
+            CompletableFuture<Void> mine = new CompletableFuture<>();
             try {
-                drop(e);
+                e.queue(mine).get(backend.timeout().toMillis() * 3, TimeUnit.MILLISECONDS);
+            } catch (Exception busy) {
+                // a hung operation: its session is closed under it, which ends it
             } finally {
-                e.lock.unlock();
+                drop(e);
+                mine.complete(null);
             }
         }
     }
@@ -127,7 +210,8 @@ public final class BmcPool implements AutoCloseable {
     private void keepAlive() {
         long idle = keepAlive.toNanos();
         for (Entry e : entries.values()) {
-            if (System.nanoTime() - e.lastUsed < idle || !e.lock.tryLock()) {
+            CompletableFuture<Void> mine = new CompletableFuture<>();
+            if (System.nanoTime() - e.lastUsed < idle || !e.queueIfIdle(mine)) {
                 continue;
             }
             try {
@@ -138,7 +222,7 @@ public final class BmcPool implements AutoCloseable {
             } catch (BmcException failure) {
                 drop(e);
             } finally {
-                e.lock.unlock();
+                mine.complete(null);
             }
         }
     }

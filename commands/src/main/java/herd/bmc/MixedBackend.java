@@ -1,6 +1,8 @@
 package herd.bmc;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -9,7 +11,7 @@ import java.util.concurrent.ThreadFactory;
  * always IPMI SOL (Redfish has no standard serial console).
  *
  * <pre>{@code
- * BmcBackend bmcs = new MixedBackend(new IpmiBackend(timeout, 64), new RedfishBackend(timeout));
+ * BmcBackend bmcs = new MixedBackend(new IpmiBackend(timeout), new RedfishBackend(timeout));
  * }</pre>
  */
 public final class MixedBackend implements BmcBackend {
@@ -28,11 +30,16 @@ public final class MixedBackend implements BmcBackend {
     }
 
     @Override
+    public CompletableFuture<Bmc> loginAsync(BmcEndpoint endpoint, String password, Executor blocking) {
+        return (endpoint.redfish() != null ? redfish : ipmi).loginAsync(endpoint, password, blocking);
+    }
+
+    @Override
     public BmcConsole console(BmcEndpoint endpoint, String password, boolean force) {
         return ipmi.console(endpoint, password, force);
     }
 
-    /** IPMI's threads: the IPMI library's own threads must start from its group (see IpmiBackend). */
+    /** IPMI's threads, where the fan-out workers are counted (see IpmiBackend#liveThreads). */
     @Override
     public ThreadFactory threadFactory(String prefix) {
         return ipmi.threadFactory(prefix);

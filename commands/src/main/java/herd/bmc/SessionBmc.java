@@ -30,7 +30,7 @@ public final class SessionBmc {
     public static BmcPool pool(Session session) {
         BmcSettings settings = settings(session);
         return session.resource(BmcPool.class,
-                () -> new BmcPool(new MixedBackend(new IpmiBackend(settings.timeout(), IpmiBackend.DEFAULT_SOCKETS),
+                () -> new BmcPool(new MixedBackend(new IpmiBackend(settings.timeout()),
                         new RedfishBackend(settings.timeout())), KEEP_ALIVE));
     }
 

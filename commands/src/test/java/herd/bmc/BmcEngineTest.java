@@ -35,7 +35,7 @@ class BmcEngineTest {
 
     @BeforeEach
     void setUp() {
-        ipmi = new IpmiBackend(Duration.ofSeconds(1), 4);
+        ipmi = new IpmiBackend(Duration.ofSeconds(1));
         pool = new BmcPool(ipmi, Duration.ofSeconds(20));
         engine = new BmcEngine(pool, 16);
         credentials = new InventoryCredentials(InventoryLoader.load(lab.inventoryFile()), new SecretStore(Map.of()),

@@ -58,7 +58,7 @@ class ConsoleEngineTest {
 
     @BeforeEach
     void setUp() {
-        ipmi = new IpmiBackend(Duration.ofSeconds(3), 1);
+        ipmi = new IpmiBackend(Duration.ofSeconds(3));
         consoles = new ConsoleEngine(ipmi, logs, Clock.systemUTC());
         credentials = new InventoryCredentials(InventoryLoader.load(lab.inventoryFile()), new SecretStore(Map.of()),
                 prompt -> {

@@ -20,7 +20,7 @@ class IpmiFactsTest {
 
     @Test
     void deviceIdFactsAgreeWithIpmitool() {
-        try (BmcPool pool = new BmcPool(new IpmiBackend(Duration.ofSeconds(10), 2), Duration.ofSeconds(20))) {
+        try (BmcPool pool = new BmcPool(new IpmiBackend(Duration.ofSeconds(10)), Duration.ofSeconds(20))) {
             var credentials = new InventoryCredentials(InventoryLoader.load(lab.inventoryFile()), new SecretStore(Map.of()),
                     prompt -> {
                         throw new AssertionError(prompt);

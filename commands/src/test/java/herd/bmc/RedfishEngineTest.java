@@ -38,7 +38,7 @@ class RedfishEngineTest {
 
     @BeforeEach
     void setUp() {
-        pool = new BmcPool(new MixedBackend(new IpmiBackend(REQUEST, 4), new RedfishBackend(REQUEST)),
+        pool = new BmcPool(new MixedBackend(new IpmiBackend(REQUEST), new RedfishBackend(REQUEST)),
                 Duration.ofSeconds(20));
         engine = new BmcEngine(pool, 16);
         credentials = new InventoryCredentials(InventoryLoader.load(lab.inventoryFile()), new SecretStore(Map.of()),

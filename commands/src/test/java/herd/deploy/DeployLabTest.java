@@ -59,7 +59,7 @@ class DeployLabTest {
                 "curl not installed: the lab's PXE node fetches with it");
         events.clear();
         inv = InventoryLoader.load(lab.inventoryFile());
-        ipmi = new IpmiBackend(Duration.ofSeconds(6), 4);
+        ipmi = new IpmiBackend(Duration.ofSeconds(6));
         pool = new BmcPool(ipmi, Duration.ofSeconds(30));
         bmc = new BmcEngine(pool, 8);
         credentials = new InventoryCredentials(inv, new SecretStore(Map.of()), prompt -> {

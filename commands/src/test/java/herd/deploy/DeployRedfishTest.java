@@ -44,7 +44,7 @@ class DeployRedfishTest {
                 "compute: {os: el, version: '9', kernel-args: 'console=ttyS0,115200'}", "test-profiles.yaml");
         List<DeployEvent> events = new CopyOnWriteArrayList<>();
         PxeLab.installTime(lab, Duration.ofSeconds(2));
-        try (BmcPool pool = new BmcPool(new MixedBackend(new IpmiBackend(Duration.ofSeconds(10), 4),
+        try (BmcPool pool = new BmcPool(new MixedBackend(new IpmiBackend(Duration.ofSeconds(10)),
                 new RedfishBackend(Duration.ofSeconds(10))), Duration.ofSeconds(30))) {
             var credentials = new InventoryCredentials(inv, new SecretStore(Map.of()), prompt -> {
                 throw new AssertionError("no prompt expected: " + prompt);

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * An exclusive share of the machine for one lab, so that labs can run side by side: slot k owns
- * the loopback range 127.(100+k).0.0/16, the ports {@code 12000 + 500k ..} (below the kernel's
+ * the loopback range 127.(100+k).0.0/16, the ports {@code 12000 + 1024k ..} (below the kernel's
  * ephemeral range) and network-namespace names starting with {@code herdlab<k>-}.
  *
  * <p>A slot is a file {@code /tmp/herd-lab-slots/slot-<k>} naming the lab directory, the pid
@@ -24,8 +24,9 @@ import java.util.Map;
  * @param index slot number, 0 .. {@link #COUNT} - 1
  */
 record LabSlot(int index) {
-    static final int COUNT = 40;
-    static final int PORTS = 500;
+    static final int COUNT = 20;
+    /** Ports per slot: 1,014 BMCs fit, and 20 slots end below the ephemeral range (32768). */
+    static final int PORTS = 1024;
     static final Path REGISTRY = Path.of("/tmp/herd-lab-slots");
     /** Claims in one JVM are serialised here; file locks only exclude other processes. */
     private static final Object CLAIM_MONITOR = new Object();

@@ -79,8 +79,8 @@ class LabMainTest {
         assertThat(err()).startsWith("herd lab: unknown option or node count 'many'\n");
         assertThat(run("up", "3", "--extra", "loki", "--dir", "/tmp/herd-lab-never")).isEqualTo(1);
         assertThat(err()).isEqualTo("herd lab: unknown extra node 'loki' (known: odin, thor, heimdall)\n");
-        assertThat(run("up", "600", "--no-dns", "--no-dhcp", "--dir", "/tmp/herd-lab-never")).isEqualTo(1);
-        assertThat(err()).isEqualTo("herd lab: BMCs are limited to 490 nodes per lab, 600 asked; start it without BMCs (--no-bmc)\n");
+        assertThat(run("up", "1100", "--no-dns", "--no-dhcp", "--dir", "/tmp/herd-lab-never")).isEqualTo(1);
+        assertThat(err()).isEqualTo("herd lab: BMCs are limited to 1014 nodes per lab, 1100 asked; start it without BMCs (--no-bmc)\n");
         assertThat(run("up", "2", "--redfish", "--no-bmc", "--dir", "/tmp/herd-lab-never")).isEqualTo(1);
         assertThat(err()).isEqualTo("herd lab: Redfish is served by the nodes' BMCs: --redfish needs BMCs (drop --no-bmc)\n");
         assertThat(Path.of("/tmp/herd-lab-never")).doesNotExist();
