@@ -49,7 +49,7 @@ final class GroupsConfig {
         String confdirKey = mainSection.containsKey("groupsdir") ? "groupsdir" : "confdir";
         for (Path d : dirs(mainSection.get(confdirKey), dir)) {
             for (Path f : files(d, ".conf")) {
-                addUpcalls(sources, Ini.read(f), d);
+                addUpcalls(sources, Ini.read(f), d, f);
             }
         }
         for (Path d : dirs(mainSection.get("autodir"), dir)) {
@@ -57,7 +57,7 @@ final class GroupsConfig {
                 GroupsYaml.sources(f).values().forEach(source -> add(sources, source, f));
             }
         }
-        addUpcalls(sources, main, dir);
+        addUpcalls(sources, main, dir, conf);
         String def = mainSection.get("default");
         if (def != null && !def.isEmpty() && sources.stream().noneMatch(s -> s.name().equals(def))) {
             throw new NodeSetException(conf + ": default group source \"" + def + "\" not found", def);
@@ -75,17 +75,18 @@ final class GroupsConfig {
         sources.add(s);
     }
 
-    private static void addUpcalls(List<GroupSource> sources, Map<String, Map<String, String>> ini, Path dir) {
+    private static void addUpcalls(List<GroupSource> sources, Map<String, Map<String, String>> ini, Path dir, Path file) {
         ini.forEach((section, keys) -> {
             for (String name : section.split(",")) {
                 if (name.equals("Main")) {
                     continue;
                 }
-                if (!keys.containsKey("map")) {
-                    throw new NodeSetException("group source \"" + name + "\": no map upcall", name);
+                if (!nonEmpty(keys, "map") && !nonEmpty(keys, "mapall")) {
+                    throw new NodeSetException(file + ":" + Ini.line(file, section) + ": group source \"" + name
+                            + "\": neither map nor mapall upcall", name);
                 }
                 Map<String, String> upcalls = new LinkedHashMap<>();
-                for (String k : List.of("map", "all", "list", "reverse")) {
+                for (String k : List.of("map", "mapall", "all", "list", "reverse")) {
                     if (keys.containsKey(k) && !keys.get(k).isEmpty()) {
                         upcalls.put(k, keys.get(k));
                     }
@@ -93,6 +94,10 @@ final class GroupsConfig {
                 add(sources, new UpcallGroupSource(name, upcalls, dir), dir);
             }
         });
+    }
+
+    private static boolean nonEmpty(Map<String, String> keys, String key) {
+        return keys.containsKey(key) && !keys.get(key).isEmpty();
     }
 
     /** Space-separated directories with $CFGDIR substituted; missing ones skipped. */
@@ -159,6 +164,21 @@ final class GroupsConfig {
                 section.put(lastKey, t.substring(sep + 1).strip());
             }
             return out;
+        }
+
+        /** 1-based line of {@code [section]} in {@code file}, for error messages (0 if not found). */
+        static int line(Path file, String section) {
+            try {
+                List<String> lines = Files.readAllLines(file);
+                for (int n = 0; n < lines.size(); n++) {
+                    if (lines.get(n).strip().equals("[" + section + "]")) {
+                        return n + 1;
+                    }
+                }
+            } catch (IOException e) {
+                // the file was read a moment ago; the message then gives no line
+            }
+            return 0;
         }
 
         private static int firstOf(String s, char a, char b) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +14,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A groups.conf source answered by shell commands (map, all, list, reverse), run with
+ * A groups.conf source answered by shell commands (map, mapall, all, list, reverse), run with
  * {@code /bin/sh -c} in the configuration directory after substituting $GROUP, $NODE, $SOURCE
  * and $CFGDIR. Answers are cached for the life of this object (cache_time is not needed by a
  * short-lived command).
+ *
+ * <p>mapall (ClusterShell 1.10) prints every group at once, one {@code group: nodes} line each;
+ * when present it answers group lookups and the group list, and map (if any) answers only the
+ * groups mapall does not name.
  *
  * <pre>{@code
  * new UpcallGroupSource("slurm", Map.of("map", "sinfo -h -o %N -p $GROUP"), Path.of("/etc"));
@@ -26,8 +32,9 @@ public final class UpcallGroupSource implements TextGroupSource {
     private final Map<String, String> upcalls;
     private final Path cfgDir;
     private final Map<String, String> cache = new HashMap<>();
+    private Map<String, String> mapall;
 
-    /** {@code upcalls} maps "map", "all", "list", "reverse" to command templates. */
+    /** {@code upcalls} maps "map", "mapall", "all", "list", "reverse" to command templates. */
     public UpcallGroupSource(String name, Map<String, String> upcalls, Path cfgDir) {
         this.name = name;
         this.upcalls = Map.copyOf(upcalls);
@@ -46,6 +53,15 @@ public final class UpcallGroupSource implements TextGroupSource {
 
     @Override
     public Optional<String> membersText(String group) {
+        if (upcalls.containsKey("mapall")) {
+            String fromAll = mapall().get(group);
+            if (fromAll != null) {
+                return Optional.of(fromAll);
+            }
+            if (!upcalls.containsKey("map")) {
+                return Optional.empty();
+            }
+        }
         String out = call("map", Map.of("GROUP", group));
         return out.isEmpty() ? Optional.empty() : Optional.of(out);
     }
@@ -57,10 +73,45 @@ public final class UpcallGroupSource implements TextGroupSource {
 
     @Override
     public List<String> groupsText() {
+        if (upcalls.containsKey("mapall")) {
+            // mapall's groups first, then those only the list upcall knows (ClusterShell's own
+            // Ansible example leaves names with ':' to map and list).
+            List<String> out = new ArrayList<>(mapall().keySet());
+            if (upcalls.containsKey("list")) {
+                out.add(call("list", Map.of()));
+            }
+            return out;
+        }
         if (!upcalls.containsKey("list")) {
             throw new NodeSetException("group source \"" + name + "\": no list upcall defined", name);
         }
         return List.of(call("list", Map.of()));
+    }
+
+    /** The mapall answer as group -> member text; a group named on several lines gets them all. */
+    private synchronized Map<String, String> mapall() {
+        if (mapall != null) {
+            return mapall;
+        }
+        String out = call("mapall", Map.of());
+        Map<String, String> groups = new LinkedHashMap<>();
+        String[] lines = out.split("\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            String group = colon < 0 ? "" : line.substring(0, colon).strip();
+            if (group.isEmpty() || group.chars().anyMatch(Character::isWhitespace)) {
+                // A bad line would silently drop or misname a group: refuse the whole answer.
+                throw new BrokenGroupException("group source \"" + name + "\": mapall output line " + (n + 1)
+                        + ": expected \"group: nodes\": " + line, line);
+            }
+            groups.merge(group, line.substring(colon + 1).strip(), (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + " " + b);
+        }
+        mapall = groups;
+        return groups;
     }
 
     @Override
@@ -126,9 +177,9 @@ public final class UpcallGroupSource implements TextGroupSource {
                 out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             int rc = p.waitFor();
-            if (rc != 0 && upcall.equals("map")) {
+            if (rc != 0 && (upcall.equals("map") || upcall.equals("mapall"))) {
                 // A group whose members cannot be read fails every command touching it, listings too.
-                throw new BrokenGroupException("group source \"" + name + "\": map upcall failed (exit "
+                throw new BrokenGroupException("group source \"" + name + "\": " + upcall + " upcall failed (exit "
                         + rc + "): " + cmd, cmd);
             }
             if (rc != 0) {
