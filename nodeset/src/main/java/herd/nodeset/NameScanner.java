@@ -32,7 +32,6 @@ final class NameScanner {
             }
             if (i > start) {
                 String idx = name.substring(start, i);
-                checkIndex(idx);
                 literals.add(lit);
                 indexes.add(idx);
             } else {
@@ -56,15 +55,5 @@ final class NameScanner {
 
     static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    static void checkIndex(String idx) {
-        int k = 0;
-        while (k < idx.length() - 1 && idx.charAt(k) == '0') {
-            k++;
-        }
-        if (idx.length() - k > 18) {
-            throw new NodeSetParseException("bad range", idx, "index too large");
-        }
     }
 }

@@ -243,7 +243,7 @@ public final class NodeSet implements Iterable<String> {
             while (e < n && NameScanner.isDigit(name.charAt(e))) {
                 e++;
             }
-            if (s == n || e - s > 18 || n == from || name.charAt(from) <= ' ' || name.charAt(n - 1) <= ' ') {
+            if (s == n || n == from || name.charAt(from) <= ' ' || name.charAt(n - 1) <= ' ') {
                 return false;
             }
             for (int i = e; i < n; i++) {

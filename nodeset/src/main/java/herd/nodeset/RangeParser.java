@@ -1,5 +1,7 @@
 package herd.nodeset;
 
+import java.math.BigInteger;
+
 /** Parses ClusterShell range lists: {@code 1,3-5,01-10/2,-3--1}. */
 final class RangeParser {
     /** ClusterShell refuses single ranges of a billion indexes or more. */
@@ -36,6 +38,10 @@ final class RangeParser {
         String end = bounds.end();
         int beginSign = bounds.beginSign();
         int endSign = bounds.endSign();
+        if (begin.length() >= BigIndexes.MIN_WIDTH || end.length() >= BigIndexes.MIN_WIDTH) {
+            addBigSubrange(b, bounds, sub, step);
+            return;
+        }
         long start = number(begin, sub);
         long stop = number(end, sub);
         int pad = begin.length() > 1 && begin.charAt(0) == '0' ? begin.length() : 0;
@@ -64,6 +70,48 @@ final class RangeParser {
                 b.add(v, pad);
             }
         }
+    }
+
+    /** A subrange with a bound of 19 digits or more, beyond the long-based runs. */
+    private static void addBigSubrange(RangeSetBuilder b, Bounds bounds, String sub, long step) {
+        String begin = bounds.begin();
+        String end = bounds.end();
+        if (bounds.beginSign() < 0 || bounds.endSign() < 0) {
+            throw bad(sub, "negative index of more than 18 digits not supported");
+        }
+        BigInteger from = bigNumber(begin, sub);
+        BigInteger to = bigNumber(end, sub);
+        int pad = begin.length() > 1 && begin.charAt(0) == '0' ? begin.length() : 0;
+        boolean endPadded = end.length() > 1 && end.charAt(0) == '0' && to.signum() != 0;
+        if ((pad > 0 || endPadded) && begin.length() != end.length()) {
+            throw bad(sub, "padding mismatch (" + begin + " vs " + end + ")");
+        }
+        if (from.compareTo(to) > 0) {
+            throw bad(sub, "reversed (" + from + " > " + to + ")");
+        }
+        if (step < 1) {
+            throw bad(sub, "step must be at least 1");
+        }
+        if (to.subtract(from).compareTo(BigInteger.valueOf(MAX_SPAN)) >= 0) {
+            throw bad(sub, "range too large");
+        }
+        BigInteger by = BigInteger.valueOf(step);
+        for (BigInteger v = from; v.compareTo(to) <= 0; v = v.add(by)) {
+            b.addBig(v, pad);
+        }
+    }
+
+    private static BigInteger bigNumber(String s, String sub) {
+        if (s.isEmpty()) {
+            throw bad(sub, "missing number");
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw bad(sub, "not a number: \"" + s + "\"");
+            }
+        }
+        return new BigInteger(s);
     }
 
     /** The two bound texts of "a-b" (signs apart), split as ClusterShell splits on '-'. */

@@ -30,8 +30,15 @@ public final class RangeSet implements Iterable<String> {
     final long[] los;
     final long[] his;
     private final long[] cumul;
+    /** Indexes of 19 digits or more, all after the runs in order. */
+    final BigIndexes big;
 
     RangeSet(int[] lens, long[] los, long[] his) {
+        this(lens, los, his, BigIndexes.EMPTY);
+    }
+
+    RangeSet(int[] lens, long[] los, long[] his, BigIndexes big) {
+        this.big = big;
         this.lens = lens;
         this.los = los;
         this.his = his;
@@ -64,7 +71,14 @@ public final class RangeSet implements Iterable<String> {
 
     /** Number of indexes. */
     public long count() {
-        return cumul[lens.length];
+        return cumul[lens.length] + big.size();
+    }
+
+    RangeSet withBig(BigIndexes b) {
+        if (b.isEmpty() && big.isEmpty()) {
+            return this;
+        }
+        return lens.length == 0 && b.isEmpty() ? EMPTY : new RangeSet(lens, los, his, b);
     }
 
     /** Number of indexes, saturated to {@code Integer.MAX_VALUE}. */
@@ -73,7 +87,7 @@ public final class RangeSet implements Iterable<String> {
     }
 
     public boolean isEmpty() {
-        return lens.length == 0;
+        return lens.length == 0 && big.isEmpty();
     }
 
     int runCount() {
@@ -82,6 +96,9 @@ public final class RangeSet implements Iterable<String> {
 
     /** True when {@code index} (as written, e.g. "01") is in the set. */
     public boolean contains(String index) {
+        if (index.length() >= BigIndexes.MIN_WIDTH && index.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return big.contains(index);
+        }
         if (index.isEmpty() || index.length() > 19) {
             return false;
         }
@@ -119,6 +136,9 @@ public final class RangeSet implements Iterable<String> {
         if (pos < 0 || pos >= count()) {
             throw new IndexOutOfBoundsException(pos + " out of " + count());
         }
+        if (pos >= cumul[lens.length]) {
+            return big.get((int) (pos - cumul[lens.length]));
+        }
         int run = Arrays.binarySearch(cumul, pos);
         run = run >= 0 ? run : -run - 2;
         while (cumul[run + 1] <= pos) {
@@ -142,6 +162,11 @@ public final class RangeSet implements Iterable<String> {
         RangeSetBuilder b = new RangeSetBuilder();
         long f = Math.max(0, from);
         long t = Math.min(count(), to);
+        long small = cumul[lens.length];
+        if (t > small) {
+            b.addAll(new RangeSet(new int[0], new long[0], new long[0],
+                    big.slice((int) (Math.max(f, small) - small), (int) (t - small))));
+        }
         for (int r = 0; r < lens.length && f < t; r++) {
             long rs = cumul[r];
             long re = cumul[r + 1];
@@ -156,19 +181,19 @@ public final class RangeSet implements Iterable<String> {
     }
 
     public RangeSet union(RangeSet o) {
-        return RunAlgebra.apply(this, o, RunAlgebra.Op.UNION);
+        return RunAlgebra.apply(this, o, RunAlgebra.Op.UNION).withBig(big.apply(o.big, RunAlgebra.Op.UNION));
     }
 
     public RangeSet intersection(RangeSet o) {
-        return RunAlgebra.apply(this, o, RunAlgebra.Op.INTERSECTION);
+        return RunAlgebra.apply(this, o, RunAlgebra.Op.INTERSECTION).withBig(big.apply(o.big, RunAlgebra.Op.INTERSECTION));
     }
 
     public RangeSet difference(RangeSet o) {
-        return RunAlgebra.apply(this, o, RunAlgebra.Op.DIFFERENCE);
+        return RunAlgebra.apply(this, o, RunAlgebra.Op.DIFFERENCE).withBig(big.apply(o.big, RunAlgebra.Op.DIFFERENCE));
     }
 
     public RangeSet symmetricDifference(RangeSet o) {
-        return RunAlgebra.apply(this, o, RunAlgebra.Op.XOR);
+        return RunAlgebra.apply(this, o, RunAlgebra.Op.XOR).withBig(big.apply(o.big, RunAlgebra.Op.XOR));
     }
 
     /** True when every index of {@code o} is in this set. */
@@ -184,12 +209,12 @@ public final class RangeSet implements Iterable<String> {
 
     /** ClusterShell fold; ranges of at least {@code autostep} indexes use {@code a-b/step}. */
     public String fold(int autostep) {
-        return RangeFolder.fold(this, autostep);
+        return big.isEmpty() ? RangeFolder.fold(this, autostep) : BigFolder.fold(this, autostep);
     }
 
     /** Contiguous subsets, as {@code nodeset --contiguous} prints them. */
     public List<RangeSet> contiguous(int autostep) {
-        return RangeFolder.contiguous(this, autostep);
+        return big.isEmpty() ? RangeFolder.contiguous(this, autostep) : BigFolder.contiguous(this, autostep);
     }
 
     /** At most {@code n} subsets of nearly equal size, in order. */
@@ -216,16 +241,20 @@ public final class RangeSet implements Iterable<String> {
         return new Iterator<>() {
             private int run;
             private long next = lens.length > 0 ? los[0] : 0;
+            private int bigPos;
 
             @Override
             public boolean hasNext() {
-                return run < lens.length;
+                return run < lens.length || bigPos < big.size();
             }
 
             @Override
             public String next() {
                 if (run >= lens.length) {
-                    throw new NoSuchElementException();
+                    if (bigPos >= big.size()) {
+                        throw new NoSuchElementException();
+                    }
+                    return big.get(bigPos++);
                 }
                 String s = Index.format(lens[run], next);
                 if (next == his[run]) {
@@ -242,11 +271,11 @@ public final class RangeSet implements Iterable<String> {
     @Override
     public boolean equals(Object o) {
         return o instanceof RangeSet r && Arrays.equals(lens, r.lens) && Arrays.equals(los, r.los)
-                && Arrays.equals(his, r.his);
+                && Arrays.equals(his, r.his) && big.equals(r.big);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * Arrays.hashCode(lens) + Arrays.hashCode(los)) + Arrays.hashCode(his);
+        return 31 * (31 * (31 * Arrays.hashCode(lens) + Arrays.hashCode(los)) + Arrays.hashCode(his)) + big.hashCode();
     }
 }

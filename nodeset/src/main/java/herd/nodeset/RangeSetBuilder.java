@@ -1,5 +1,6 @@
 package herd.nodeset;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
@@ -20,6 +21,7 @@ public final class RangeSetBuilder {
     /** Single non-negative indexes packed as len << 56 | value, sorted in bulk by build(). */
     private long[] points;
     private int npoints;
+    private final BigIndexes.Collector big = new BigIndexes.Collector();
 
     /** Adds one index written as in a node name ("7", "007", "-3"). */
     public RangeSetBuilder addIndex(String index) {
@@ -30,8 +32,12 @@ public final class RangeSetBuilder {
         return addRun(v < 0 ? -Long.toString(v).length() : Index.lenOf(v, 0), v, v);
     }
 
-    /** Adds the index written as ASCII digits {@code s[from, to)} (at most 18 significant). */
+    /** Adds the index written as ASCII digits {@code s[from, to)}. */
     RangeSetBuilder addDigits(CharSequence s, int from, int to) {
+        if (to - from >= BigIndexes.MIN_WIDTH) {
+            big.add(to - from, new BigInteger(s.subSequence(from, to).toString()));
+            return this;
+        }
         long v = 0;
         for (int i = from; i < to; i++) {
             v = v * 10 + (s.charAt(i) - '0');
@@ -48,6 +54,16 @@ public final class RangeSetBuilder {
             return this;
         }
         return addRun(len, v, v);
+    }
+
+    /** Adds one non-negative value of any size with zero padding {@code pad} (0 = none). */
+    RangeSetBuilder addBig(BigInteger value, int pad) {
+        int len = Math.max(pad, value.toString().length());
+        if (len < BigIndexes.MIN_WIDTH) {
+            return add(value.longValueExact(), pad);
+        }
+        big.add(len, value);
+        return this;
     }
 
     /** Adds one value with zero padding {@code pad} (0 = none). */
@@ -77,6 +93,12 @@ public final class RangeSetBuilder {
     }
 
     RangeSetBuilder addRun(int len, long lo, long hi) {
+        if (len >= BigIndexes.MIN_WIDTH) {
+            for (long v = lo; v <= hi; v++) {
+                big.add(len, BigInteger.valueOf(v));
+            }
+            return this;
+        }
         if (n == lens.length) {
             int cap = n * 2;
             lens = Arrays.copyOf(lens, cap);
@@ -102,6 +124,9 @@ public final class RangeSetBuilder {
         for (int i = 0; i < r.lens.length; i++) {
             addRun(r.lens[i], r.los[i], r.his[i]);
         }
+        for (int i = 0; i < r.big.size(); i++) {
+            big.add(r.big.lens[i], r.big.values[i]);
+        }
         return this;
     }
 
@@ -109,13 +134,14 @@ public final class RangeSetBuilder {
         if (npoints > 0) {
             flushPoints();
         }
+        BigIndexes bigs = big.build();
         if (n == 0) {
-            return RangeSet.empty();
+            return RangeSet.empty().withBig(bigs);
         }
         if (!sorted) {
             sortRuns();
         }
-        return RunAlgebra.normalize(lens, los, his, n);
+        return RunAlgebra.normalize(lens, los, his, n).withBig(bigs);
     }
 
     private void flushPoints() {

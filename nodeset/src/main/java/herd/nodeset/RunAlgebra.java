@@ -19,11 +19,11 @@ final class RunAlgebra {
     }
 
     static RangeSet apply(RangeSet a, RangeSet b, Op op) {
-        if (b.isEmpty()) {
-            return op == Op.INTERSECTION ? RangeSet.empty() : a;
+        if (b.runCount() == 0) {
+            return op == Op.INTERSECTION ? RangeSet.empty() : a.withBig(BigIndexes.EMPTY);
         }
-        if (a.isEmpty()) {
-            return op == Op.UNION || op == Op.XOR ? b : RangeSet.empty();
+        if (a.runCount() == 0) {
+            return op == Op.UNION || op == Op.XOR ? b.withBig(BigIndexes.EMPTY) : RangeSet.empty();
         }
         int cap = 2 * (a.runCount() + b.runCount()) + 1;
         int[] lens = new int[cap];

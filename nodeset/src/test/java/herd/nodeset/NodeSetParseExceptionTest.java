@@ -23,7 +23,8 @@ class NodeSetParseExceptionTest {
             n[1-2/2]0    | bad nodeset "0": digits after a stepped range          | 0
             `a,,b`       | bad nodeset "a,,b": missing operand around ','         | `a,,b`
             n[1-3]!      | bad nodeset "n[1-3]!": missing operand around '!'      | n[1-3]!
-            n1234567890123456789 | bad range "1234567890123456789": index too large | 1234567890123456789
+            n[-1234567890123456789] | bad range "-1234567890123456789": negative index of more than 18 digits not supported | -1234567890123456789
+            n[100000000000000000000-10] | bad range "100000000000000000000-10": reversed (100000000000000000000 > 10) | 100000000000000000000-10
             n[0-1000000000] | bad range "0-1000000000": range too large           | 0-1000000000
             """)
     void badInputIsAOneLineErrorKeepingTheBadPart(String expr, String message, String part) {
