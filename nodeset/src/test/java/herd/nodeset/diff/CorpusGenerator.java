@@ -1,5 +1,6 @@
 package herd.nodeset.diff;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,10 +16,42 @@ final class CorpusGenerator {
         "@rack[1-2]", "@other:*", "@login", "@io", "@grid", "@rack10", "@ext:g1", "@up:*", "@@up", "node0*", "n?", "*o*", "login?"};
     private static final String[] OPS = {",", ",", ",", "!", "&", "^"};
 
+    /** Bases of the huge-index corpus: around 2^63, 10^20 and a 36-digit number. */
+    private static final BigInteger[] HUGE = {BigInteger.TWO.pow(63).subtract(BigInteger.valueOf(6)),
+        BigInteger.TEN.pow(20).subtract(BigInteger.valueOf(5)), new BigInteger("123456789012345678901234567890123000")};
+
     private final Random rnd;
+    private final boolean huge;
 
     CorpusGenerator(long seed) {
+        this(seed, false);
+    }
+
+    /** With {@code huge}, every index is offset past 2^63 or padded to 20 digits and more. */
+    CorpusGenerator(long seed, boolean huge) {
         this.rnd = new Random(seed);
+        this.huge = huge;
+    }
+
+    /** {@code v} written with zero padding {@code pad}, moved past 2^63 in the huge corpus. */
+    private String number(int v, int pad, BigInteger base) {
+        if (base == null) {
+            return pad == 0 ? Integer.toString(v) : String.format("%0" + pad + "d", v);
+        }
+        String s = base.add(BigInteger.valueOf(v)).toString();
+        return s.length() >= pad ? s : "0".repeat(pad - s.length()) + s;
+    }
+
+    /** The base of one index or range list: null (ordinary), a huge base, or zero for wide padding. */
+    private BigInteger base(int pad) {
+        if (!huge) {
+            return null;
+        }
+        return pad > 0 ? BigInteger.ZERO : p(20) ? null : pick(HUGE);
+    }
+
+    private int hugePad(int pad) {
+        return huge && pad > 0 ? 19 + rnd.nextInt(4) : pad;
     }
 
     List<DiffCase> generate(int n) {
@@ -188,10 +221,13 @@ final class CorpusGenerator {
 
     private String index(int pad) {
         int v = rnd.nextInt(p(10) ? 200 : 25);
-        return pad == 0 ? Integer.toString(v) : String.format("%0" + pad + "d", v);
+        int width = hugePad(pad);
+        return number(v, width, base(width));
     }
 
-    String rangeSet(int pad) {
+    String rangeSet(int padding) {
+        int pad = hugePad(padding);
+        BigInteger base = base(pad);
         StringBuilder sb = new StringBuilder();
         for (int i = rnd.nextInt(3); i >= 0; i--) {
             if (sb.length() > 0) {
@@ -199,8 +235,8 @@ final class CorpusGenerator {
             }
             int a = rnd.nextInt(p(10) ? 120 : 20);
             int b = a + rnd.nextInt(12);
-            String fa = pad == 0 ? Integer.toString(a) : String.format("%0" + pad + "d", a);
-            String fb = pad == 0 ? Integer.toString(b) : String.format("%0" + Math.max(pad, Integer.toString(b).length()) + "d", b);
+            String fa = number(a, pad, base);
+            String fb = number(b, pad, base);
             if (fa.length() != fb.length() && pad > 0) {
                 fb = fa;
             }

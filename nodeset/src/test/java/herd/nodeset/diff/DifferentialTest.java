@@ -62,6 +62,15 @@ class DifferentialTest {
     }
 
     @Test
+    void liveHugeIndexesAgainstClusterShell() throws Exception {
+        assumeTrue(clusterShellAvailable(), "ClusterShell 1.9.1 not importable by " + PYTHON + ": live check skipped");
+        List<DiffCase> reference = runClusterShell(new CorpusGenerator(LIVE_SEED, true).generate(1000));
+        assertThat(reference).hasSize(1000);
+        assertThat(reference.stream().filter(c -> c.rc() == 0).count()).as("successful cases").isGreaterThan(700);
+        assertThat(mismatches(reference)).as("huge indexes, seed " + LIVE_SEED).isEmpty();
+    }
+
+    @Test
     void realNodesetBinaryAgrees() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/nodeset")), "/usr/bin/nodeset not installed: skipped");
         List<DiffCase> cases = new CorpusGenerator(7).generate(25);
