@@ -92,32 +92,29 @@ final class BigIndexes {
 
     /** Unordered adds, sorted and deduplicated by {@link #build()}. */
     static final class Collector {
-        private final List<Object[]> items = new ArrayList<>();
-
-        void add(int len, BigInteger v) {
-            items.add(new Object[] {len, v});
+        private record Entry(int len, BigInteger value) {
         }
 
-        boolean isEmpty() {
-            return items.isEmpty();
+        private final List<Entry> items = new ArrayList<>();
+
+        void add(int len, BigInteger v) {
+            items.add(new Entry(len, v));
         }
 
         BigIndexes build() {
             if (items.isEmpty()) {
                 return EMPTY;
             }
-            items.sort((a, b) -> compare((Integer) a[0], (BigInteger) a[1], (Integer) b[0], (BigInteger) b[1]));
+            items.sort((a, b) -> compare(a.len(), a.value(), b.len(), b.value()));
             int[] l = new int[items.size()];
             BigInteger[] v = new BigInteger[items.size()];
             int n = 0;
-            for (Object[] it : items) {
-                int len = (Integer) it[0];
-                BigInteger val = (BigInteger) it[1];
-                if (n > 0 && l[n - 1] == len && v[n - 1].equals(val)) {
+            for (Entry e : items) {
+                if (n > 0 && l[n - 1] == e.len() && v[n - 1].equals(e.value())) {
                     continue;
                 }
-                l[n] = len;
-                v[n] = val;
+                l[n] = e.len();
+                v[n] = e.value();
                 n++;
             }
             return new BigIndexes(Arrays.copyOf(l, n), Arrays.copyOf(v, n));

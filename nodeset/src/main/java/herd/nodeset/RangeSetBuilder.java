@@ -21,7 +21,8 @@ public final class RangeSetBuilder {
     /** Single non-negative indexes packed as len << 56 | value, sorted in bulk by build(). */
     private long[] points;
     private int npoints;
-    private final BigIndexes.Collector big = new BigIndexes.Collector();
+    /** Indexes of 19 digits or more; created on the first, so ordinary builders never pay for it. */
+    private BigIndexes.Collector big;
 
     /** Adds one index written as in a node name ("7", "007", "-3"). */
     public RangeSetBuilder addIndex(String index) {
@@ -35,7 +36,7 @@ public final class RangeSetBuilder {
     /** Adds the index written as ASCII digits {@code s[from, to)}. */
     RangeSetBuilder addDigits(CharSequence s, int from, int to) {
         if (to - from >= BigIndexes.MIN_WIDTH) {
-            big.add(to - from, new BigInteger(s.subSequence(from, to).toString()));
+            bigs().add(to - from, new BigInteger(s.subSequence(from, to).toString()));
             return this;
         }
         long v = 0;
@@ -62,7 +63,7 @@ public final class RangeSetBuilder {
         if (len < BigIndexes.MIN_WIDTH) {
             return add(value.longValueExact(), pad);
         }
-        big.add(len, value);
+        bigs().add(len, value);
         return this;
     }
 
@@ -95,7 +96,7 @@ public final class RangeSetBuilder {
     RangeSetBuilder addRun(int len, long lo, long hi) {
         if (len >= BigIndexes.MIN_WIDTH) {
             for (long v = lo; v <= hi; v++) {
-                big.add(len, BigInteger.valueOf(v));
+                bigs().add(len, BigInteger.valueOf(v));
             }
             return this;
         }
@@ -125,16 +126,23 @@ public final class RangeSetBuilder {
             addRun(r.lens[i], r.los[i], r.his[i]);
         }
         for (int i = 0; i < r.big.size(); i++) {
-            big.add(r.big.lens[i], r.big.values[i]);
+            bigs().add(r.big.lens[i], r.big.values[i]);
         }
         return this;
+    }
+
+    private BigIndexes.Collector bigs() {
+        if (big == null) {
+            big = new BigIndexes.Collector();
+        }
+        return big;
     }
 
     public RangeSet build() {
         if (npoints > 0) {
             flushPoints();
         }
-        BigIndexes bigs = big.build();
+        BigIndexes bigs = big == null ? BigIndexes.EMPTY : big.build();
         if (n == 0) {
             return RangeSet.empty().withBig(bigs);
         }
