@@ -99,11 +99,15 @@ class ExecCommandsTest {
         Path file = Files.writeString(tmp.resolve("motd"), "hello from herd\n");
         String remote = "/tmp/herd-adapter-" + ProcessHandle.current().pid();
         CopyCommands copy = new CopyCommands(session);
-        exec("valkyrie01", false, false, "mkdir", remote);
-        copy.copy(List.of(file.toString()), remote, "valkyrie01", null, false, 1, 10);
+        // Each node has its own disk: the copy goes to both, and valkyrie02's file then differs, so
+        // rcopy must bring back each node's own file.
+        exec("valkyrie[01-02]", false, false, "mkdir", remote);
+        copy.copy(List.of(file.toString()), remote, "valkyrie[01-02]", null, false, 64, 10);
+        exec("valkyrie02", false, false, "echo", "changed on valkyrie02", ">>", remote + "/motd");
         copy.rcopy(List.of(remote + "/motd"), tmp.resolve("back").toString(), "valkyrie[01-02]", null, false, 64, 10);
-        assertThat(Files.readString(tmp.resolve("back/motd.valkyrie02"))).isEqualTo("hello from herd\n");
-        exec("valkyrie01", false, false, "rm", "-rf", remote);
+        assertThat(Files.readString(tmp.resolve("back/motd.valkyrie01"))).isEqualTo("hello from herd\n");
+        assertThat(Files.readString(tmp.resolve("back/motd.valkyrie02"))).isEqualTo("hello from herd\nchanged on valkyrie02\n");
+        exec("valkyrie[01-02]", false, false, "rm", "-rf", remote);
         scope.close();
     }
 }

@@ -22,7 +22,9 @@ class RemoteFollowTest {
     @Test
     void aFileOnAnotherNodeIsTailedOverSsh() throws Exception {
         Inventory inv = InventoryLoader.load(lab.inventoryFile());
-        Path log = Files.writeString(lab.dir().resolve("remote-dhcpd.log"), "before follow\n");
+        // The log is on the node's own disk; this machine writes it through the node's root.
+        Path log = Path.of("/var/log/remote-dhcpd.log");
+        Path written = Files.writeString(lab.nodeRoot("valkyrie01").resolve("var/log/remote-dhcpd.log"), "before follow\n");
         LogSource source = LogsInventory.source(inv, "valkyrie01:" + log);
         assertThat(source.label()).isEqualTo("valkyrie01:" + log);
         Collector c = new Collector();
@@ -32,7 +34,7 @@ class RemoteFollowTest {
             // tail -F starts at the end once ssh is up: append until the line comes through.
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (c.raws().isEmpty() && System.nanoTime() < deadline) {
-                Files.writeString(log, ack + "\n", StandardOpenOption.APPEND);
+                Files.writeString(written, ack + "\n", StandardOpenOption.APPEND);
                 Thread.sleep(300);
             }
             TaggedLine t = c.seen.stream().filter(e -> e instanceof FollowEvent.Line).map(e -> ((FollowEvent.Line) e).line())

@@ -43,8 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * dhcp, dns and hosts edits on {@code services.host} (a lab node's sshd): SFTP reads and writes,
- * checkers run over SSH. Lab nodes share this machine's files, so each result is checked through
- * the local file and through a plain {@code ssh} to the node.
+ * checkers run over SSH. The files live on the node (a machine of its own): each result is checked
+ * through the node's root as this machine sees it ({@link Lab#nodeRoot}) and through a plain
+ * {@code ssh} to the node.
  */
 @LabConfig(nodes = 1)
 class RemoteFilesLabTest {
@@ -53,16 +54,23 @@ class RemoteFilesLabTest {
 
     static Lab lab;
 
+    /** The test's directory as the node names it (in the inventory, in messages). */
+    private Path dir;
+    /** The same directory seen from this machine, through the node's root. */
+    private Path local;
     @TempDir
-    Path dir;
+    Path inventoryDir;
     private Session session;
     private RecordingOutput out;
     private Session.Scope scope;
 
     @BeforeEach
     void setUp() throws IOException {
+        Path root = lab.nodeRoot("valkyrie01");
+        local = Files.createTempDirectory(root.resolve("tmp"), "remote-files");
+        dir = Path.of("/").resolve(root.relativize(local));
         for (String f : FILES) {
-            Path p = dir.resolve(f);
+            Path p = local.resolve(f);
             Files.write(p, Text.encode(Resources.text("tutorial/" + f)));
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r-----"));
             Files.setAttribute(p, "unix:gid", GROUP);
@@ -86,7 +94,7 @@ class RemoteFilesLabTest {
         assertThat(shown).contains("+host valkyrie09 {", "+valkyrie09", "+10.10.3.9   valkyrie09",
                 "+++ " + dir.resolve("hosts"));
         assertThat(contents()).containsExactlyInAnyOrderEntriesOf(before);
-        assertThat(dir).isDirectoryNotContaining("glob:**.herd-bak");
+        assertThat(local).isDirectoryNotContaining("glob:**.herd-bak");
         assertThat(overSsh()).as("the files were read through the node").contains("valkyrie01");
     }
 
@@ -94,7 +102,7 @@ class RemoteFilesLabTest {
     void realEditsChangeOnlyTheTouchedEntryKeepModeGroupAndABackup() throws IOException, InterruptedException {
         Map<String, byte[]> before = contents();
         new DhcpCommands(session).add("valkyrie09", "08:00:27:18:69:bc", "10.10.3.9", null, false, null, null, null, false, true);
-        assertThat(Files.readString(dir.resolve("restarted-on"))).as("--apply ran on services.host").isEqualTo("valkyrie01\n");
+        assertThat(Files.readString(local.resolve("restarted-on"))).as("--apply ran on services.host").isEqualTo("valkyrie01\n");
         new DnsCommands(session).add("valkyrie09", "A", "10.10.3.9", null, false, false, false, false, false);
         new HostsCommands(session).add("valkyrie09", "10.10.3.9", null, false);
 
@@ -107,11 +115,11 @@ class RemoteFilesLabTest {
         assertThat(changed("reverse", before)).hasSize(3).filteredOn(l -> !l.endsWith(";Serial"))
                 .singleElement().asString().startsWith("+9.3").endsWith("valkyrie09.cluster.local.");
         for (String f : FILES) {
-            assertThat(Files.readAllBytes(dir.resolve(f + ".herd-bak"))).as(f + " backup").isEqualTo(before.get(f));
+            assertThat(Files.readAllBytes(local.resolve(f + ".herd-bak"))).as(f + " backup").isEqualTo(before.get(f));
             assertThat(ssh("stat -c '%a %g' " + dir.resolve(f))).as(f + " mode and group").isEqualTo("640 " + GROUP);
         }
         assertThat(ssh("grep -c valkyrie09 " + dir.resolve("hosts"))).isEqualTo("1");
-        assertThat(dir).isDirectoryNotContaining("glob:**.herd-tmp");
+        assertThat(local).isDirectoryNotContaining("glob:**.herd-tmp");
         assertThat(overSsh()).contains("valkyrie01");
     }
 
@@ -126,7 +134,7 @@ class RemoteFilesLabTest {
                 .isInstanceOf(FileEditException.class)
                 .hasMessage(dir.resolve("forward") + ":18: bad_name.cluster.local: bad owner name (check-names)");
         assertThat(contents()).containsExactlyInAnyOrderEntriesOf(before);
-        assertThat(dir).isDirectoryNotContaining("glob:**.herd-bak");
+        assertThat(local).isDirectoryNotContaining("glob:**.herd-bak");
     }
 
     @Test
@@ -151,26 +159,28 @@ class RemoteFilesLabTest {
         try (ConnectionPool pool = LabSsh.pool(lab)) {
             FileEditor editor = new FileEditor(new SftpFileAccess(pool, LabSsh.target(lab, "valkyrie01"), Duration.ofSeconds(5)));
             Path hosts = dir.resolve("hosts");
+            Path hostsHere = local.resolve("hosts");
             FileChange c = editor.open(hosts.toString());
-            FileTime mtime = Files.getLastModifiedTime(hosts);
+            FileTime mtime = Files.getLastModifiedTime(hostsHere);
             // Same size, same whole-second mtime: only the content tells.
-            Files.writeString(hosts, c.before().replace("odin", "loki"));
-            Files.setLastModifiedTime(hosts, mtime);
+            Files.writeString(hostsHere, c.before().replace("odin", "loki"));
+            Files.setLastModifiedTime(hostsHere, mtime);
             assertThatThrownBy(() -> editor.commit(List.of(c.withAfter(c.before() + "10.10.3.9   valkyrie09\n")), Map.of()))
                     .hasMessage(hosts + ": changed by someone else while herd edited it; run again");
-            assertThat(Files.readString(hosts)).contains("loki").doesNotContain("valkyrie09");
+            assertThat(Files.readString(hostsHere)).contains("loki").doesNotContain("valkyrie09");
         }
     }
 
     @Test
     void aSymlinkedFileStaysALinkAndItsTargetIsReplaced() throws IOException {
-        Path real = Files.createDirectory(dir.resolve("etc")).resolve("hosts.real");
-        Files.move(dir.resolve("hosts"), real);
-        Files.createSymbolicLink(dir.resolve("hosts"), real);
+        Path real = Files.createDirectory(local.resolve("etc")).resolve("hosts.real");
+        Files.move(local.resolve("hosts"), real);
+        // The link's target as the node names it.
+        Files.createSymbolicLink(local.resolve("hosts"), dir.resolve("etc/hosts.real"));
         new HostsCommands(session).add("valkyrie09", "10.10.3.9", null, false);
-        assertThat(Files.isSymbolicLink(dir.resolve("hosts"))).isTrue();
+        assertThat(Files.isSymbolicLink(local.resolve("hosts"))).isTrue();
         assertThat(Files.readString(real)).endsWith("10.10.3.9   valkyrie09\n");
-        assertThat(Files.readString(dir.resolve("etc/hosts.real.herd-bak"))).doesNotContain("valkyrie09");
+        assertThat(Files.readString(local.resolve("etc/hosts.real.herd-bak"))).doesNotContain("valkyrie09");
         assertThat(Files.getPosixFilePermissions(real)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
     }
 
@@ -182,7 +192,7 @@ class RemoteFilesLabTest {
                 + "\n      10.10.in-addr.arpa: " + dir.resolve("reverse") + "\n  hosts: " + dir.resolve("hosts") + "\n\n";
         String yaml = Files.readString(lab.inventoryFile()).replaceFirst("(?s)services:\n.*?\n\n(?=defaults:)",
                 java.util.regex.Matcher.quoteReplacement(services)) + extraNode;
-        Path inventory = Files.writeString(dir.resolve("cluster.yaml"), yaml);
+        Path inventory = Files.writeString(inventoryDir.resolve("cluster.yaml"), yaml);
         session = new Session(InventoryLoader.load(inventory));
         out = new RecordingOutput();
         scope = session.enter(out, Cancellation.create());
@@ -195,14 +205,14 @@ class RemoteFilesLabTest {
     private Map<String, byte[]> contents() throws IOException {
         Map<String, byte[]> m = new java.util.HashMap<>();
         for (String f : FILES) {
-            m.put(f, Files.readAllBytes(dir.resolve(f)));
+            m.put(f, Files.readAllBytes(local.resolve(f)));
         }
         return m;
     }
 
     /** The +/- lines of the change to {@code f} since {@code before}. */
     private List<String> changed(String f, Map<String, byte[]> before) throws IOException {
-        String diff = UnifiedDiff.of(f, new String(before.get(f), StandardCharsets.UTF_8), Files.readString(dir.resolve(f)));
+        String diff = UnifiedDiff.of(f, new String(before.get(f), StandardCharsets.UTF_8), Files.readString(local.resolve(f)));
         List<String> lines = new ArrayList<>();
         for (String l : diff.split("\n")) {
             if ((l.startsWith("+") || l.startsWith("-")) && !l.startsWith("+++") && !l.startsWith("---")) {

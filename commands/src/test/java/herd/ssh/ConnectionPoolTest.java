@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Connecting, verifying and authenticating against the lab's real sshd nodes, and what fails how. */
-@LabConfig(nodes = 3)
+// dhcp: the cluster network, on which a node reaches another (port 22 of its 10.10.x address).
+@LabConfig(nodes = 3, dhcp = true)
 class ConnectionPoolTest {
 
     static Lab lab;
@@ -170,8 +171,11 @@ class ConnectionPoolTest {
     @Test
     void passphraseIsAskedOnceForAllNodes() throws Exception {
         Path key = newKey("locked", "s3cret");
-        Files.writeString(lab.dir().resolve("home/.ssh/authorized_keys"),
-                Files.readString(Path.of(key + ".pub")), StandardOpenOption.APPEND);
+        for (herd.lab.LabNode n : lab.nodes()) {
+            // Each node has its own root's home.
+            Files.writeString(lab.nodeRoot(n.name()).resolve("root/.ssh/authorized_keys"),
+                    Files.readString(Path.of(key + ".pub")), StandardOpenOption.APPEND);
+        }
         AtomicInteger asked = new AtomicInteger();
         Prompter prompter = prompt -> {
             asked.incrementAndGet();
@@ -211,9 +215,9 @@ class ConnectionPoolTest {
     @Test
     void proxyJumpReachesANodeThroughAnother() throws Exception {
         SshTarget direct1 = LabSsh.target(lab, "valkyrie01");
-        SshTarget direct2 = LabSsh.target(lab, "valkyrie02");
+        // From the jump node, valkyrie02 is port 22 of its cluster address.
         SshConfig config = SshConfig.parse("test", List.of(
-                "Host valkyrie02", "  HostName " + direct2.host(), "  Port " + direct2.port(), "  ProxyJump jump",
+                "Host valkyrie02", "  HostName " + lab.node("valkyrie02").ip(), "  Port 22", "  ProxyJump jump",
                 "Host jump", "  HostName " + direct1.host(), "  Port " + direct1.port(),
                 "Host *", "  User root"), tmp);
         SshTarget viaJump = SshTarget.of(config.resolve("valkyrie02", "nobody", 22));
@@ -227,11 +231,10 @@ class ConnectionPoolTest {
     @Test
     void aJumpHostsOwnProxyJumpIsFollowed() throws Exception {
         SshTarget direct1 = LabSsh.target(lab, "valkyrie01");
-        SshTarget direct2 = LabSsh.target(lab, "valkyrie02");
-        SshTarget direct3 = LabSsh.target(lab, "valkyrie03");
+        // Past the first jump, each hop is node to node: port 22 of the next node's cluster address.
         SshConfig config = SshConfig.parse("test", List.of(
-                "Host valkyrie03", "  HostName " + direct3.host(), "  Port " + direct3.port(), "  ProxyJump second",
-                "Host second", "  HostName " + direct2.host(), "  Port " + direct2.port(), "  ProxyJump first",
+                "Host valkyrie03", "  HostName " + lab.node("valkyrie03").ip(), "  Port 22", "  ProxyJump second",
+                "Host second", "  HostName " + lab.node("valkyrie02").ip(), "  Port 22", "  ProxyJump first",
                 "Host first", "  HostName " + direct1.host(), "  Port " + direct1.port(),
                 "Host *", "  User root"), tmp);
         try (ConnectionPool pool = LabSsh.pool(lab)) {

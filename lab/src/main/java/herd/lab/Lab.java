@@ -110,6 +110,15 @@ public final class Lab implements AutoCloseable {
         return ssh.enter(layout.node(name));
     }
 
+    /**
+     * The running node's {@code /} as this machine sees it ({@code /proc/PID/root} of its init):
+     * a file written under it is on the node's disk, as if written on the node; {@code nodeRoot(n)
+     * .resolve("tmp/x")} is the node's {@code /tmp/x}. Valid until the node powers off.
+     */
+    public Path nodeRoot(String name) {
+        return ssh.root(layout.node(name));
+    }
+
     /** Whether the node runs (its init is alive). */
     public boolean isNodeRunning(String name) {
         return ssh.running(layout.node(name));

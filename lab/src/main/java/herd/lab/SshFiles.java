@@ -45,8 +45,12 @@ final class SshFiles {
             LabDir.write(dir.node(node.name()).resolve("addr"), node.sshHost() + "\n", false);
             LabDir.write(dir.node(node.name()).resolve("node.conf"), nodeConf(dir, layout, node), false);
             known.append('[').append(node.name()).append("]:").append(node.sshPort()).append(",[")
-                    .append(node.sshHost()).append("]:").append(node.sshPort()).append(' ')
-                    .append(hostKey.publicKey()).append('\n');
+                    .append(node.sshHost()).append("]:").append(node.sshPort());
+            if (layout.spec().dhcp()) {
+                // Node to node (a ProxyJump through another node) goes to port 22 of the cluster address.
+                known.append(',').append(node.ip());
+            }
+            known.append(' ').append(hostKey.publicKey()).append('\n');
             config.append("Host ").append(node.name()).append("\n  HostName ").append(node.sshHost())
                     .append("\n  Port ").append(node.sshPort()).append('\n');
             hosts.append(node.sshHost()).append(' ').append(node.name()).append('\n');

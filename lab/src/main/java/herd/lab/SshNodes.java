@@ -1,5 +1,6 @@
 package herd.lab;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,9 +67,17 @@ final class SshNodes {
 
     /** Command prefix that runs a program inside the running node: its root, processes, network. */
     List<String> enter(LabNode node) {
-        long init = Procs.readPid(dir.node(node.name()).resolve("init.pid")).filter(Procs::alive)
+        return List.of("nsenter", "-t", Long.toString(init(node)), "-m", "-u", "-i", "-n", "-p", "--");
+    }
+
+    /** The running node's root directory as this machine sees it (its init's {@code /proc/PID/root}). */
+    Path root(LabNode node) {
+        return Path.of("/proc", Long.toString(init(node)), "root");
+    }
+
+    private long init(LabNode node) {
+        return Procs.readPid(dir.node(node.name()).resolve("init.pid")).filter(Procs::alive)
                 .orElseThrow(() -> new LabException("lab: node " + node.name() + " is off"));
-        return List.of("nsenter", "-t", Long.toString(init), "-m", "-u", "-i", "-n", "-p", "--");
     }
 
     /** Whether the node's init is alive. */

@@ -36,7 +36,8 @@ class ReadmeTourTest {
                     "--dir", dir.toString()), TOUR);
             assertThat(r.err()).startsWith("herd lab: 4 nodes up in ").contains(" in " + dir + " (ssh, bmc+sol, dns, dhcp");
             assertThat(r.status()).as(r.err()).isZero();
-            assertThat(r.out()).startsWith("valkyrie[01-04]\n").contains("valkyrie04: valkyrie04\n", "ssh-up");
+            assertThat(r.out()).startsWith("valkyrie[01-04]\n").contains("valkyrie03: valkyrie03\n", "ssh-up")
+                    .as("valkyrie04 was off: not in @power:on").doesNotContain("valkyrie04: valkyrie04\n");
             assertThat(Lab.isRunning(dir)).isTrue();
 
             Result again = HerdProcess.exec(home, Files.writeString(home.resolve("again.csh"), "nodes -c\n"),

@@ -35,7 +35,9 @@ final class LabInstaller {
             b.append("echo 'root password: hash from the installer config'\nusermod -p ").append(quote(plan.rootHash))
                     .append(" root\n");
         } else if (plan.rootLocked) {
-            b.append("echo 'root password: locked'\nusermod -p '!' root\n");
+            // '*', not '!': the node's sshd runs without PAM, and OpenSSH without PAM refuses every
+            // login (keys too) to a '!' account; an installed system's sshd (with PAM) still takes keys.
+            b.append("echo 'root password: locked'\nusermod -p '*' root\n");
         }
         for (String pkg : plan.packages) {
             b.append("if dpkg-query -W -f='${Status}' ").append(quote(pkg))
