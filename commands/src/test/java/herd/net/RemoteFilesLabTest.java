@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,8 @@ class RemoteFilesLabTest {
         new DhcpCommands(session).add("valkyrie09", "08:00:27:18:69:bc", "10.10.3.9", null, false, null, null, null, true, false);
         new DnsCommands(session).add("valkyrie09", "A", "10.10.3.9", null, false, false, false, true, false);
         new HostsCommands(session).add("valkyrie09", "10.10.3.9", null, true);
-        String shown = String.join("\n", out.lines);
+        String shown = out.results.stream().map(r -> r instanceof List<?> l ? l.stream().map(String::valueOf)
+                .collect(Collectors.joining("\n")) : String.valueOf(r)).collect(Collectors.joining("\n"));
         assertThat(shown).contains("+host valkyrie09 {", "+valkyrie09", "+10.10.3.9   valkyrie09",
                 "+++ " + dir.resolve("hosts"));
         assertThat(contents()).containsExactlyInAnyOrderEntriesOf(before);
