@@ -44,15 +44,33 @@ final class NodeCopy {
             return NodeOutcome.without(node, Reason.CANCELLED, "cancelled");
         }
         listener.on(new CopyEvent.Started(node));
-        try (FileTransfer sftp = pool.files(target, request.connectTimeout())) {
+        FileTransfer sftp;
+        try {
+            sftp = pool.files(target, request.connectTimeout());
+        } catch (SshException e) {
+            return e.outcome();
+        }
+        try {
             String mismatch = request.direction() == CopyRequest.Direction.PUSH ? push(sftp) : pull(sftp);
             listener.on(new CopyEvent.Progress(node, bytes, total < 0 ? bytes : total));
             return mismatch.isEmpty() ? NodeOutcome.exited(node, 0) : new NodeOutcome(node, Reason.FAILED, 1, mismatch);
         } catch (SshException e) {
             return e.outcome();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // sshj fails in many ways once the node is gone (EOF, a closed channel, even its own
+            // encoder's exceptions): a closed connection is the reason, whatever the symptom.
+            if (!sftp.connected()) {
+                return NodeOutcome.without(node, Reason.UNREACHABLE, "unreachable: connection lost during the copy ("
+                        + bytes + " bytes copied)");
+            }
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return new NodeOutcome(node, Reason.FAILED, 1, "sftp: " + m);
+        } finally {
+            try {
+                sftp.close();
+            } catch (IOException | RuntimeException closing) {
+                // the channel is gone with its node; the outcome above says so
+            }
         }
     }
 
@@ -120,7 +138,7 @@ final class NodeCopy {
     private static void step(Step step, String path) throws IOException {
         try {
             step.run();
-        } catch (SshException e) {
+        } catch (SshException | FileTransfer.PathException e) {
             throw e;
         } catch (IOException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");

@@ -4,20 +4,30 @@ import herd.session.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.StreamCopier;
 import net.schmizz.sshj.sftp.FileAttributes;
 import net.schmizz.sshj.sftp.FileMode;
 import net.schmizz.sshj.sftp.OpenMode;
+import net.schmizz.sshj.sftp.PacketType;
 import net.schmizz.sshj.sftp.RemoteFile;
 import net.schmizz.sshj.sftp.RemoteResourceInfo;
+import net.schmizz.sshj.sftp.Response;
 import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.sftp.SFTPEngine;
+import net.schmizz.sshj.sftp.SFTPException;
 import net.schmizz.sshj.sftp.SFTPFileTransfer;
 import net.schmizz.sshj.xfer.FileSystemFile;
 import net.schmizz.sshj.xfer.TransferListener;
@@ -35,6 +45,10 @@ import net.schmizz.sshj.xfer.TransferListener;
  */
 public final class FileTransfer implements AutoCloseable {
     private static final String POSIX_RENAME = "posix-rename@openssh.com";
+    private static final String STATVFS = "statvfs@openssh.com";
+    /** Marks the temporary names copies are written under before their rename. */
+    public static final String TEMP_MARK = ".herd-";
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
 
     private final SFTPClient sftp;
     private final String node;
@@ -130,14 +144,249 @@ public final class FileTransfer implements AutoCloseable {
         sftp.rmdir(dir);
     }
 
-    /** Sends a file or a tree; {@code transferred} gets the bytes sent so far by this call. */
+    /**
+     * Sends a file or a tree; {@code transferred} gets the bytes sent so far by this call. Each file
+     * is written under a temporary name beside its destination ({@code .NAME.herd-XXXX}) and renamed
+     * over it once complete, so a destination is never left half written: a failed copy leaves the
+     * old file, or none. With {@code preserve} a file or directory gets the local one's mode, owner
+     * and group (numeric) and times; without it a file replaced keeps its mode and owner, a new one
+     * gets the server's defaults.
+     */
     public void upload(Path local, String remote, boolean preserve, LongConsumer transferred) throws IOException {
-        transfer(preserve, transferred).upload(new FileSystemFile(local.toFile()), remote);
+        new Upload(preserve, transferred).tree(local, remote);
     }
 
-    /** Fetches a file or a tree; {@code transferred} gets the bytes received so far by this call. */
+    /**
+     * Fetches a file or a tree into a temporary name beside {@code local}, then moves it there
+     * (replacing what was); a failed fetch leaves nothing. With {@code preserve} the copies get
+     * the remote mode, times, owner and group; {@code transferred} gets the bytes received so far.
+     */
     public void download(String remote, Path local, boolean preserve, LongConsumer transferred) throws IOException {
-        transfer(preserve, transferred).download(remote, new FileSystemFile(local.toFile()));
+        Path temp = local.resolveSibling("." + local.getFileName() + TEMP_MARK + Long.toHexString(RANDOM.nextLong()));
+        try {
+            transfer(preserve, transferred).download(remote, new FileSystemFile(temp.toFile()));
+            if (preserve) {
+                keepRemoteOwners(temp, remote);
+            }
+            if (Files.isDirectory(local, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(temp)) {
+                throw new IOException("is a directory: " + local);
+            }
+            if (Files.isDirectory(local, LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(local);
+            }
+            Files.move(temp, local, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                deleteTree(temp);
+            } catch (IOException left) {
+                e.addSuppressed(left);
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the SFTP channel (and so the node's connection) is still open. */
+    public boolean connected() {
+        return sftp.getSFTPEngine().getSubsystem().isOpen();
+    }
+
+    /** Free bytes and free inodes for an unprivileged writer on the file system holding {@code path}. */
+    public record Space(long freeBytes, long freeInodes) {
+    }
+
+    /** statvfs of {@code path} (OpenSSH extension); null when the server lacks it. */
+    public Space space(String path) throws IOException {
+        SFTPEngine engine = sftp.getSFTPEngine();
+        if (!engine.supportsServerExtension("statvfs", "openssh.com")) {
+            return null;
+        }
+        Response r = engine.request(engine.newExtendedRequest(STATVFS).putString(path))
+                .retrieve(engine.getTimeoutMs(), TimeUnit.MILLISECONDS);
+        if (r.getType() != PacketType.EXTENDED_REPLY) {
+            r.ensureStatusPacketIsOK();
+            return null;
+        }
+        try {
+            r.readUInt64(); // f_bsize
+            long frsize = r.readUInt64();
+            r.readUInt64(); // f_blocks
+            r.readUInt64(); // f_bfree
+            long bavail = r.readUInt64();
+            r.readUInt64(); // f_files
+            r.readUInt64(); // f_ffree
+            long favail = r.readUInt64();
+            return new Space(bavail * frsize, favail);
+        } catch (Buffer.BufferException e) {
+            throw new IOException("bad statvfs reply", e);
+        }
+    }
+
+    /** A failed file operation, its message naming the path: {@code "No space left on device: /srv/a"}. */
+    public static final class PathException extends IOException {
+        PathException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final class Upload {
+        private final boolean preserve;
+        private final LongConsumer transferred;
+        private long done;
+
+        Upload(boolean preserve, LongConsumer transferred) {
+            this.preserve = preserve;
+            this.transferred = transferred;
+        }
+
+        void tree(Path local, String remote) throws IOException {
+            if (!Files.isDirectory(local)) {
+                file(local, remote);
+                return;
+            }
+            Stat there = guarded(() -> find(remote), remote, 0);
+            if (there == null) {
+                guarded(() -> {
+                    sftp.mkdir(remote);
+                    return null;
+                }, remote, 0);
+            } else if (!there.directory()) {
+                throw new PathException("not a directory: " + remote, null);
+            }
+            List<Path> entries;
+            try (Stream<Path> s = Files.list(local)) {
+                entries = s.sorted().toList();
+            }
+            for (Path e : entries) {
+                tree(e, remote + "/" + e.getFileName());
+            }
+            if (preserve) {
+                guarded(() -> {
+                    keepLocalAttributes(local, remote);
+                    return null;
+                }, remote, 0);
+            }
+        }
+
+        private void file(Path local, String remote) throws IOException {
+            int slash = remote.lastIndexOf('/');
+            String temp = remote.substring(0, slash + 1) + "." + remote.substring(slash + 1) + TEMP_MARK
+                    + Long.toHexString(RANDOM.nextLong());
+            long size = Files.size(local);
+            Stat old = guarded(() -> find(remote), remote, 0);
+            if (old != null && old.directory()) {
+                throw new PathException("is a directory: " + remote, null);
+            }
+            long[] written = {0};
+            try {
+                int mode = preserve ? localMode(local) : old != null ? old.permissions() : -1;
+                FileAttributes create = mode < 0 ? FileAttributes.EMPTY
+                        : new FileAttributes.Builder().withPermissions(mode & 0700).build();
+                try (RemoteFile f = sftp.open(temp, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.EXCL), create);
+                     InputStream in = Files.newInputStream(local);
+                     OutputStream out = f.new RemoteFileOutputStream(0, 16)) {
+                    byte[] buf = new byte[sftp.getSFTPEngine().getSubsystem().getRemoteMaxPacketSize()
+                            - f.getOutgoingPacketOverhead()];
+                    for (int n; (n = in.read(buf)) > 0; ) {
+                        out.write(buf, 0, n);
+                        written[0] += n;
+                        done += n;
+                        transferred.accept(done);
+                    }
+                }
+                if (preserve) {
+                    keepLocalAttributes(local, temp);
+                } else if (old != null) {
+                    setOwnerAndMode(temp, old.uid(), old.gid(), old.permissions());
+                }
+                replaceWith(temp, remote);
+            } catch (IOException | RuntimeException e) {
+                PathException named = explain(e, remote, size - written[0]);
+                if (connected()) {
+                    try {
+                        sftp.rm(temp);
+                    } catch (IOException | RuntimeException gone) {
+                        // the temporary file was never created, or the failure keeps it from being removed
+                    }
+                }
+                throw named;
+            }
+        }
+
+        private <T> T guarded(IoCall<T> call, String path, long remaining) throws IOException {
+            try {
+                return call.call();
+            } catch (IOException | RuntimeException e) {
+                throw explain(e, path, remaining);
+            }
+        }
+    }
+
+    private interface IoCall<T> {
+        T call() throws IOException;
+    }
+
+    /**
+     * The failure named after its path. SFTP v3 reports a full disk as a bare "Failure": it is
+     * told apart by the file system's free space, so that the node's reason says what happened.
+     */
+    private PathException explain(Throwable e, String path, long remaining) {
+        if (e instanceof PathException p) {
+            return p;
+        }
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        if (e instanceof SFTPException s && s.getStatusCode() == Response.StatusCode.FAILURE && connected()) {
+            try {
+                int slash = path.lastIndexOf('/');
+                Space free = space(slash > 0 ? path.substring(0, slash) : "/");
+                if (free != null && (free.freeBytes() < Math.max(remaining, 1) || free.freeInodes() == 0)) {
+                    m = "No space left on device (" + (free.freeInodes() == 0 ? "no free inodes"
+                            : free.freeBytes() + " bytes free") + ")";
+                }
+            } catch (IOException | RuntimeException unknown) {
+                // the reason stays the server's own word
+            }
+        }
+        return new PathException(m + ": " + path, e);
+    }
+
+    private void keepLocalAttributes(Path local, String remote) throws IOException {
+        Map<String, Object> a = Files.readAttributes(local, "unix:mode,uid,gid,lastAccessTime,lastModifiedTime");
+        setOwnerAndMode(remote, (Integer) a.get("uid"), (Integer) a.get("gid"), (Integer) a.get("mode") & 07777);
+        setTimes(remote, ((FileTime) a.get("lastAccessTime")).to(TimeUnit.SECONDS),
+                ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.SECONDS));
+    }
+
+    private static int localMode(Path local) throws IOException {
+        return (Integer) Files.getAttribute(local, "unix:mode") & 07777;
+    }
+
+    /** Owner and group of every fetched file and directory from its remote twin (modes and times sshj kept). */
+    private void keepRemoteOwners(Path local, String remote) throws IOException {
+        Stat s = stat(remote);
+        Files.setAttribute(local, "unix:uid", s.uid(), LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(local, "unix:gid", s.gid(), LinkOption.NOFOLLOW_LINKS);
+        if (s.directory()) {
+            List<Path> entries;
+            try (Stream<Path> st = Files.list(local)) {
+                entries = st.toList();
+            }
+            for (Path e : entries) {
+                keepRemoteOwners(e, remote + "/" + e.getFileName());
+            }
+        }
+        // chown may clear set-id bits: the mode again
+        Files.setAttribute(local, "unix:mode", s.permissions(), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path f : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(f);
+            }
+        }
     }
 
     private static Stat stat(FileAttributes a) {
