@@ -60,8 +60,7 @@ final class NodeCopy {
             // sshj fails in many ways once the node is gone (EOF, a closed channel, even its own
             // encoder's exceptions): a closed connection is the reason, whatever the symptom.
             if (!sftp.connected()) {
-                return NodeOutcome.without(node, Reason.UNREACHABLE, "unreachable: connection lost during the copy ("
-                        + bytes + " bytes copied)");
+                return NodeOutcome.without(node, Reason.UNREACHABLE, "unreachable: connection lost during the copy");
             }
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return new NodeOutcome(node, Reason.FAILED, 1, "sftp: " + m);

@@ -339,8 +339,8 @@ public final class FileTransfer implements AutoCloseable {
                 int slash = path.lastIndexOf('/');
                 Space free = space(slash > 0 ? path.substring(0, slash) : "/");
                 if (free != null && (free.freeBytes() < Math.max(remaining, 1) || free.freeInodes() == 0)) {
-                    m = "No space left on device (" + (free.freeInodes() == 0 ? "no free inodes"
-                            : free.freeBytes() + " bytes free") + ")";
+                    // no byte count: nodes that failed alike must fold into one line
+                    m = free.freeInodes() == 0 ? "No space left on device (no free inodes)" : "No space left on device";
                 }
             } catch (IOException | RuntimeException unknown) {
                 // the reason stays the server's own word
