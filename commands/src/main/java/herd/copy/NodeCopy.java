@@ -59,7 +59,13 @@ final class NodeCopy {
         } catch (IOException | RuntimeException e) {
             // sshj fails in many ways once the node is gone (EOF, a closed channel, even its own
             // encoder's exceptions): a closed connection is the reason, whatever the symptom.
-            if (!sftp.connected()) {
+            if (FileTransfer.timedOut(e)) {
+                // A frozen node: drop its connection now, or each later request waits as long again.
+                pool.abort(node);
+                return NodeOutcome.without(node, Reason.TIMED_OUT, "timed out: no SFTP answer within "
+                        + sftp.requestTimeout().toSeconds() + " s during the copy");
+            }
+            if (sftp.lost(e)) {
                 return NodeOutcome.without(node, Reason.UNREACHABLE, "unreachable: connection lost during the copy");
             }
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");

@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -185,6 +186,48 @@ public final class FileTransfer implements AutoCloseable {
         }
     }
 
+    /** Whether {@code e} is an SFTP request that got no answer in time (the node stopped answering). */
+    public static boolean timedOut(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How long an SFTP request waits for its answer. */
+    public Duration requestTimeout() {
+        return Duration.ofMillis(sftp.getSFTPEngine().getTimeoutMs());
+    }
+
+    /**
+     * Whether {@code e} means the connection broke (the node went away), not that the node refused
+     * an operation: a socket or transport failure, or a channel found closed. The transport's
+     * reader may see the end a moment after a write failed, hence the short wait.
+     */
+    public boolean lost(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.net.SocketException || c instanceof java.io.EOFException
+                    || c instanceof net.schmizz.sshj.transport.TransportException
+                    || c instanceof net.schmizz.sshj.connection.ConnectionException) {
+                return true;
+            }
+            if (c instanceof SFTPException s && s.getStatusCode() != Response.StatusCode.UNKNOWN) {
+                return false;
+            }
+        }
+        for (int i = 0; i < 10 && connected(); i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return !connected();
+    }
+
     /** Whether the SFTP channel (and so the node's connection) is still open. */
     public boolean connected() {
         return sftp.getSFTPEngine().getSubsystem().isOpen();
@@ -281,9 +324,11 @@ public final class FileTransfer implements AutoCloseable {
                 int mode = preserve ? localMode(local) : old != null ? old.permissions() : -1;
                 FileAttributes create = mode < 0 ? FileAttributes.EMPTY
                         : new FileAttributes.Builder().withPermissions(mode & 0700).build();
-                try (RemoteFile f = sftp.open(temp, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.EXCL), create);
-                     InputStream in = Files.newInputStream(local);
-                     OutputStream out = f.new RemoteFileOutputStream(0, 16)) {
+                // Closed only on success: closing after a failure waits for every write's answer
+                // (30 s each from a node that stopped answering); the channel's end frees the handle.
+                RemoteFile f = sftp.open(temp, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.EXCL), create);
+                try (InputStream in = Files.newInputStream(local)) {
+                    OutputStream out = f.new RemoteFileOutputStream(0, 16);
                     byte[] buf = new byte[sftp.getSFTPEngine().getSubsystem().getRemoteMaxPacketSize()
                             - f.getOutgoingPacketOverhead()];
                     for (int n; (n = in.read(buf)) > 0; ) {
@@ -292,7 +337,9 @@ public final class FileTransfer implements AutoCloseable {
                         done += n;
                         transferred.accept(done);
                     }
+                    out.close();
                 }
+                f.close();
                 if (preserve) {
                     keepLocalAttributes(local, temp);
                 } else if (old != null) {
@@ -301,7 +348,8 @@ public final class FileTransfer implements AutoCloseable {
                 replaceWith(temp, remote);
             } catch (IOException | RuntimeException e) {
                 PathException named = explain(e, remote, size - written[0]);
-                if (connected()) {
+                // a node that does not answer would make the removal wait as long again
+                if (connected() && !timedOut(e)) {
                     try {
                         sftp.rm(temp);
                     } catch (IOException | RuntimeException gone) {
@@ -334,7 +382,7 @@ public final class FileTransfer implements AutoCloseable {
             return p;
         }
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-        if (e instanceof SFTPException s && s.getStatusCode() == Response.StatusCode.FAILURE && connected()) {
+        if (e instanceof SFTPException s && s.getStatusCode() == Response.StatusCode.FAILURE && connected() && !timedOut(e)) {
             try {
                 int slash = path.lastIndexOf('/');
                 Space free = space(slash > 0 ? path.substring(0, slash) : "/");

@@ -125,6 +125,40 @@ class CopyShellTest {
     }
 
     @Test
+    void aNodeThatStopsAnsweringMidCopyTimesOutOnceAndTheOthersComplete() throws Exception {
+        Path big = random(home.resolve("frozen.bin"), 100_000_000, 6);
+        Path disk = lab.nodeRoot("valkyrie08").resolve("srv");
+        long start = System.nanoTime();
+        CompletableFuture<Result> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return herd("copy frozen.bin --dest /srv/frozen.bin -w valkyrie[07-09]");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<String> frozen = List.of();
+        try {
+            awaitTemporaryFile(disk, "frozen.bin");
+            // Every process of the node stops (as on a hung kernel or a stuck disk): its TCP stays open.
+            frozen = processesOf("valkyrie08");
+            signal("STOP", frozen);
+            Result r = run.get(120, TimeUnit.SECONDS);
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertThat(r.out()).startsWith("valkyrie[07,09]: ok\n"
+                    + "valkyrie08: timed out: no SFTP answer within 30 s during the copy\n");
+            assertThat(r.status()).isEqualTo(1);
+            assertThat(seconds).as("one request timeout, not one per outstanding write").isLessThan(60);
+            for (String n : List.of("valkyrie07", "valkyrie09")) {
+                assertThat(sha256(lab.nodeRoot(n).resolve("srv/frozen.bin"))).as(n).isEqualTo(sha256(big));
+            }
+        } finally {
+            signal("CONT", frozen);
+            run.join();
+        }
+        assertThat(lab.nodeRoot("valkyrie08").resolve("srv/frozen.bin")).doesNotExist();
+    }
+
+    @Test
     void fullDisksFailThoseNodesOnlyAndKeepTheirOldFileWhole() throws Exception {
         List<String> full = List.of("valkyrie05", "valkyrie17");
         for (LabNode n : lab.nodes()) {
@@ -215,6 +249,30 @@ class CopyShellTest {
         List<String> argv = new ArrayList<>(lab.inNode(node));
         argv.addAll(List.of(command));
         run(argv);
+    }
+
+    /** Every process in the node's PID namespace, its init's included. */
+    private List<String> processesOf(String node) throws IOException {
+        Path ns = Files.readSymbolicLink(lab.nodeRoot(node).getParent().resolve("ns/pid"));
+        List<String> pids = new ArrayList<>();
+        for (ProcessHandle p : (Iterable<ProcessHandle>) ProcessHandle.allProcesses()::iterator) {
+            try {
+                if (Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "ns/pid")).equals(ns)) {
+                    pids.add(Long.toString(p.pid()));
+                }
+            } catch (IOException exited) {
+                // gone meanwhile
+            }
+        }
+        return pids;
+    }
+
+    private static void signal(String signal, List<String> pids) throws IOException, InterruptedException {
+        if (!pids.isEmpty()) {
+            List<String> argv = new ArrayList<>(List.of("kill", "-" + signal));
+            argv.addAll(pids);
+            run(argv);
+        }
     }
 
     private static String run(List<String> argv) throws IOException, InterruptedException {
