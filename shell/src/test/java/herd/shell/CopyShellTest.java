@@ -125,6 +125,34 @@ class CopyShellTest {
     }
 
     @Test
+    void aNodePoweredOffMidRcopyLeavesNoPartialCopyHere() throws Exception {
+        for (String n : List.of("valkyrie10", "valkyrie11")) {
+            random(lab.nodeRoot(n).resolve("srv/pull.bin"), 120_000_000, 7);
+        }
+        String sum = sha256(lab.nodeRoot("valkyrie11").resolve("srv/pull.bin"));
+        Path pulled = Files.createDirectories(home.resolve("pulled"));
+        CompletableFuture<Result> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return herd("rcopy /srv/pull.bin --dest pulled -w valkyrie[10-11]");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            awaitTemporaryFile(pulled, "pull.bin.valkyrie10");
+            lab.stopNode("valkyrie10");
+            Result r = run.get(120, TimeUnit.SECONDS);
+            assertThat(r.out()).startsWith("valkyrie10: unreachable: connection lost during the copy\nvalkyrie11: ok\n");
+            assertThat(r.status()).isEqualTo(1);
+        } finally {
+            run.join();
+            lab.startNode("valkyrie10");
+        }
+        assertThat(names(pulled)).as("the lost node's partial copy is removed").containsExactly("pull.bin.valkyrie11");
+        assertThat(sha256(pulled.resolve("pull.bin.valkyrie11"))).isEqualTo(sum);
+    }
+
+    @Test
     void aNodeThatStopsAnsweringMidCopyTimesOutOnceAndTheOthersComplete() throws Exception {
         Path big = random(home.resolve("frozen.bin"), 100_000_000, 6);
         Path disk = lab.nodeRoot("valkyrie08").resolve("srv");
