@@ -311,14 +311,16 @@ public final class FileTransfer implements AutoCloseable {
         }
 
         private void file(Path local, String remote) throws IOException {
-            int slash = remote.lastIndexOf('/');
-            String temp = remote.substring(0, slash + 1) + "." + remote.substring(slash + 1) + TEMP_MARK
-                    + Long.toHexString(RANDOM.nextLong());
             long size = Files.size(local);
             Stat old = guarded(() -> find(remote), remote, 0);
             if (old != null && old.directory()) {
                 throw new PathException("is a directory: " + remote, null);
             }
+            // Through a link to its file, as scp and cp write: the link stays a link.
+            String real = old == null ? remote : guarded(() -> canonical(remote), remote, 0);
+            int slash = real.lastIndexOf('/');
+            String temp = real.substring(0, slash + 1) + "." + real.substring(slash + 1) + TEMP_MARK
+                    + Long.toHexString(RANDOM.nextLong());
             long[] written = {0};
             try {
                 int mode = preserve ? localMode(local) : old != null ? old.permissions() : -1;
@@ -345,7 +347,7 @@ public final class FileTransfer implements AutoCloseable {
                 } else if (old != null) {
                     setOwnerAndMode(temp, old.uid(), old.gid(), old.permissions());
                 }
-                replaceWith(temp, remote);
+                replaceWith(temp, real);
             } catch (IOException | RuntimeException e) {
                 PathException named = explain(e, remote, size - written[0]);
                 // a node that does not answer would make the removal wait as long again

@@ -239,8 +239,14 @@ class CopyShellTest {
         Files.writeString(existing, "old\n");
         own(existing, "600", 7, 7, 1_000_000_000L);
 
+        // A link replaced by a copy: its file gets the bytes, as with scp; the link stays.
+        Path linked = Files.createDirectories(lab.nodeRoot("valkyrie02").resolve("srv/linked"));
+        Files.writeString(linked.resolve("real.sh"), "old\n");
+        Files.createSymbolicLink(linked.resolve("run.sh"), Path.of("real.sh"));
+
         Result r = herd("copy -p run.sh conf --dest /srv/kept -w valkyrie[01-02]\n"
-                + "copy run.sh conf --dest /srv/plain -w valkyrie[01-02]");
+                + "copy run.sh conf --dest /srv/plain -w valkyrie[01-02]\n"
+                + "copy run.sh --dest /srv/linked -w valkyrie02");
         assertThat(r.status()).as(r.err()).isZero();
         for (String n : List.of("valkyrie01", "valkyrie02")) {
             assertThat(ssh(n, "stat -c '%n %a %u %g %Y' /srv/kept/run.sh /srv/kept/conf /srv/kept/conf/secret")).isEqualTo("""
@@ -255,6 +261,8 @@ class CopyShellTest {
         assertThat(ssh("valkyrie01", "stat -c '%a %u %g' /srv/plain/run.sh; cat /srv/plain/run.sh"))
                 .isEqualTo("600 7 7\n#!/bin/sh\necho hi\n");
         assertThat(ssh("valkyrie02", "stat -c '%a %u %g' /srv/plain/run.sh")).as("a new file: the defaults").isEqualTo("644 0 0\n");
+        assertThat(ssh("valkyrie02", "readlink /srv/linked/run.sh; cat /srv/linked/real.sh; ls -A /srv/linked"))
+                .isEqualTo("real.sh\n#!/bin/sh\necho hi\nreal.sh\nrun.sh\n");
 
         Result back = herd("rcopy -p /srv/kept/run.sh --dest kept -w valkyrie01\nrcopy /srv/kept/run.sh --dest plain -w valkyrie01");
         assertThat(back.status()).as(back.err()).isZero();
