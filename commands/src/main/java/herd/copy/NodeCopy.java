@@ -7,7 +7,13 @@ import herd.ssh.FileTransfer;
 import herd.ssh.SshException;
 import herd.ssh.SshTarget;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +110,6 @@ final class NodeCopy {
 
     private String pull(FileTransfer sftp) throws IOException {
         Path dir = Path.of(request.dest());
-        Files.createDirectories(dir);
         List<String> problems = new ArrayList<>();
         for (String src : request.sources()) {
             String name = src.replaceAll("/+$", "");
@@ -145,10 +150,33 @@ final class NodeCopy {
             step.run();
         } catch (SshException | FileTransfer.PathException e) {
             throw e;
+        } catch (FileSystemException e) {
+            throw new IOException("local: " + describe(e), e);
         } catch (IOException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             throw new IOException(m + ": " + path, e);
         }
+    }
+
+    /**
+     * A local file error in strerror's words: java.nio puts only the path in the message of
+     * most of them ("/proc/x"), and the kind in the class.
+     */
+    static String describe(IOException e) {
+        return e instanceof FileSystemException f ? reason(e) + ": " + f.getFile() : reason(e);
+    }
+
+    static String reason(IOException e) {
+        if (!(e instanceof FileSystemException f)) {
+            return String.valueOf(e.getMessage());
+        }
+        return f.getReason() != null ? f.getReason()
+                : f instanceof NoSuchFileException ? "No such file or directory"
+                : f instanceof AccessDeniedException ? "Permission denied"
+                : f instanceof FileAlreadyExistsException ? "File exists"
+                : f instanceof NotDirectoryException ? "Not a directory"
+                : f instanceof DirectoryNotEmptyException ? "Directory not empty"
+                : f.getClass().getSimpleName();
     }
 
     private static long localSize(Path p) throws IOException {

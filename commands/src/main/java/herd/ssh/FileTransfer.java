@@ -47,6 +47,7 @@ import net.schmizz.sshj.xfer.TransferListener;
 public final class FileTransfer implements AutoCloseable {
     private static final String POSIX_RENAME = "posix-rename@openssh.com";
     private static final String STATVFS = "statvfs@openssh.com";
+    private static final long SSH_FXE_STATVFS_ST_RDONLY = 0x1;
     /** Marks the temporary names copies are written under before their rename. */
     public static final String TEMP_MARK = ".herd-";
     private static final java.util.Random RANDOM = new java.security.SecureRandom();
@@ -233,8 +234,8 @@ public final class FileTransfer implements AutoCloseable {
         return sftp.getSFTPEngine().getSubsystem().isOpen();
     }
 
-    /** Free bytes and free inodes for an unprivileged writer on the file system holding {@code path}. */
-    public record Space(long freeBytes, long freeInodes) {
+    /** Free bytes and free inodes for an unprivileged writer on the file system holding {@code path}; read-only or not. */
+    public record Space(long freeBytes, long freeInodes, boolean readOnly) {
     }
 
     /** statvfs of {@code path} (OpenSSH extension); null when the server lacks it. */
@@ -258,7 +259,9 @@ public final class FileTransfer implements AutoCloseable {
             r.readUInt64(); // f_files
             r.readUInt64(); // f_ffree
             long favail = r.readUInt64();
-            return new Space(bavail * frsize, favail);
+            r.readUInt64AsBigInteger(); // f_fsid: any 64 bits
+            long flag = r.readUInt64();
+            return new Space(bavail * frsize, favail, (flag & SSH_FXE_STATVFS_ST_RDONLY) != 0);
         } catch (Buffer.BufferException e) {
             throw new IOException("bad statvfs reply", e);
         }
@@ -376,8 +379,8 @@ public final class FileTransfer implements AutoCloseable {
     }
 
     /**
-     * The failure named after its path. SFTP v3 reports a full disk as a bare "Failure": it is
-     * told apart by the file system's free space, so that the node's reason says what happened.
+     * The failure named after its path. SFTP v3 reports a full or read-only disk as a bare
+     * "Failure": the file system's statvfs tells them apart, so that the node's reason says what happened.
      */
     private PathException explain(Throwable e, String path, long remaining) {
         if (e instanceof PathException p) {
@@ -388,7 +391,9 @@ public final class FileTransfer implements AutoCloseable {
             try {
                 int slash = path.lastIndexOf('/');
                 Space free = space(slash > 0 ? path.substring(0, slash) : "/");
-                if (free != null && (free.freeBytes() < Math.max(remaining, 1) || free.freeInodes() == 0)) {
+                if (free != null && free.readOnly()) {
+                    m = "Read-only file system";
+                } else if (free != null && (free.freeBytes() < Math.max(remaining, 1) || free.freeInodes() == 0)) {
                     // no byte count: nodes that failed alike must fold into one line
                     m = free.freeInodes() == 0 ? "No space left on device (no free inodes)" : "No space left on device";
                 }

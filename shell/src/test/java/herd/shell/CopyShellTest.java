@@ -82,6 +82,12 @@ class CopyShellTest {
             expected.add("per." + n.name());
         }
         assertThat(names(back)).as("one copy per node, nothing else").containsExactlyInAnyOrderElementsOf(expected);
+
+        Result bad = herd("rcopy /etc/herd-id --dest /proc/x -w @compute");
+        assertThat(bad.err()).as("said once, not per node").isEqualTo(
+                "herd: -:1: rcopy: --dest /proc/x: cannot create the directory: No such file or directory\n");
+        assertThat(bad.out()).isEmpty();
+        assertThat(bad.status()).isEqualTo(1);
     }
 
     @Test
@@ -187,7 +193,7 @@ class CopyShellTest {
     }
 
     @Test
-    void fullDisksFailThoseNodesOnlyAndKeepTheirOldFileWhole() throws Exception {
+    void fullOrReadOnlyDisksFailThoseNodesOnlyAndKeepTheirOldFileWhole() throws Exception {
         List<String> full = List.of("valkyrie05", "valkyrie17");
         for (LabNode n : lab.nodes()) {
             Files.createDirectories(lab.nodeRoot(n.name()).resolve("srv/full"));
@@ -196,17 +202,22 @@ class CopyShellTest {
         for (String n : full) {
             inNode(n, "mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", "/srv/full");
         }
+        inNode("valkyrie20", "mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", "/srv/full");
         try {
             for (String n : full) {
                 Files.writeString(lab.nodeRoot(n).resolve("srv/full/data.bin"), "old\n");
             }
+            Files.writeString(lab.nodeRoot("valkyrie20").resolve("srv/full/data.bin"), "old\n");
+            inNode("valkyrie20", "mount", "-o", "remount,ro", "/srv/full");
             Path data = random(home.resolve("data.bin"), 3_000_000, 5);
 
             Result r = herd("copy data.bin --dest /srv/full -w @compute");
             assertThat(r.status()).isEqualTo(1);
-            assertThat(r.out()).startsWith("valkyrie[01-04,06-16,18-24]: ok\n"
-                    + "valkyrie[05,17]: sftp: No space left on device: /srv/full/data.bin\n");
-            assertThat(r.err()).isEqualTo("herd: -:1: copy: 2 of 24 nodes failed (see @last:failed)\n");
+            assertThat(r.out()).startsWith("valkyrie[01-04,06-16,18-19,21-24]: ok\n"
+                    + "valkyrie[05,17]: sftp: No space left on device: /srv/full/data.bin\n"
+                    + "valkyrie20: sftp: Read-only file system: /srv/full/data.bin\n");
+            assertThat(r.err()).isEqualTo("herd: -:1: copy: 3 of 24 nodes failed (see @last:failed)\n");
+            assertThat(lab.nodeRoot("valkyrie20").resolve("srv/full/data.bin")).hasContent("old");
             for (String n : full) {
                 Path old = lab.nodeRoot(n).resolve("srv/full/data.bin");
                 assertThat(old).as("the old file is whole").hasContent("old");
@@ -214,12 +225,12 @@ class CopyShellTest {
                 assertThat(ssh(n, "df --output=used -B1 /srv/full | tail -1").strip()).as("nothing else kept").isEqualTo("4096");
             }
             for (LabNode n : lab.nodes()) {
-                if (!full.contains(n.name())) {
+                if (!full.contains(n.name()) && !n.name().equals("valkyrie20")) {
                     assertThat(sha256(lab.nodeRoot(n.name()).resolve("srv/full/data.bin"))).as(n.name()).isEqualTo(sha256(data));
                 }
             }
         } finally {
-            for (String n : full) {
+            for (String n : List.of("valkyrie05", "valkyrie17", "valkyrie20")) {
                 inNode(n, "umount", "/srv/full");
             }
         }
