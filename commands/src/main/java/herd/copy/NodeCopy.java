@@ -62,6 +62,8 @@ final class NodeCopy {
             return mismatch.isEmpty() ? NodeOutcome.exited(node, 0) : new NodeOutcome(node, Reason.FAILED, 1, mismatch);
         } catch (SshException e) {
             return e.outcome();
+        } catch (LocalException e) {
+            return new NodeOutcome(node, Reason.FAILED, 1, e.getMessage());
         } catch (IOException | RuntimeException e) {
             // sshj fails in many ways once the node is gone (EOF, a closed channel, even its own
             // encoder's exceptions): a closed connection is the reason, whatever the symptom.
@@ -151,10 +153,17 @@ final class NodeCopy {
         } catch (SshException | FileTransfer.PathException e) {
             throw e;
         } catch (FileSystemException e) {
-            throw new IOException("local: " + describe(e), e);
+            throw new LocalException("local: " + describe(e), e);
         } catch (IOException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             throw new IOException(m + ": " + path, e);
+        }
+    }
+
+    /** A failure of this machine's side of the copy (its disk, its directory), not the node's. */
+    private static final class LocalException extends IOException {
+        LocalException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

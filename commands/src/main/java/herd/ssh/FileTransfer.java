@@ -171,7 +171,7 @@ public final class FileTransfer implements AutoCloseable {
                 keepRemoteOwners(temp, remote);
             }
             if (Files.isDirectory(local, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(temp)) {
-                throw new IOException("is a directory: " + local);
+                throw new java.nio.file.FileSystemException(local.toString(), null, "Is a directory");
             }
             if (Files.isDirectory(local, LinkOption.NOFOLLOW_LINKS)) {
                 deleteTree(local);

@@ -83,6 +83,12 @@ class CopyShellTest {
         }
         assertThat(names(back)).as("one copy per node, nothing else").containsExactlyInAnyOrderElementsOf(expected);
 
+        Files.createDirectories(home.resolve("taken/herd-id.valkyrie01/inside"));
+        Result taken = herd("rcopy /etc/herd-id --dest taken -w valkyrie[01-02]");
+        assertThat(taken.out()).startsWith("valkyrie01: local: Is a directory: taken/herd-id.valkyrie01\nvalkyrie02: ok\n");
+        assertThat(home.resolve("taken/herd-id.valkyrie01/inside")).as("left alone").isDirectory();
+        assertThat(names(home.resolve("taken"))).containsExactlyInAnyOrder("herd-id.valkyrie01", "herd-id.valkyrie02");
+
         Result bad = herd("rcopy /etc/herd-id --dest /proc/x -w @compute");
         assertThat(bad.err()).as("said once, not per node").isEqualTo(
                 "herd: -:1: rcopy: --dest /proc/x: cannot create the directory: No such file or directory\n");
