@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import net.schmizz.sshj.common.Buffer;
-import net.schmizz.sshj.common.StreamCopier;
 import net.schmizz.sshj.sftp.FileAttributes;
 import net.schmizz.sshj.sftp.FileMode;
 import net.schmizz.sshj.sftp.OpenMode;
@@ -29,9 +29,6 @@ import net.schmizz.sshj.sftp.Response;
 import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.sftp.SFTPEngine;
 import net.schmizz.sshj.sftp.SFTPException;
-import net.schmizz.sshj.sftp.SFTPFileTransfer;
-import net.schmizz.sshj.xfer.FileSystemFile;
-import net.schmizz.sshj.xfer.TransferListener;
 
 /**
  * File operations on one node over an SFTP channel of its pooled connection: what copy and the
@@ -56,7 +53,8 @@ public final class FileTransfer implements AutoCloseable {
     private final String node;
 
     /** What stat says of a remote file; times in seconds, as SFTP keeps them. */
-    public record Stat(long size, long mtime, long atime, int uid, int gid, int permissions, boolean directory) {
+    public record Stat(long size, long mtime, long atime, int uid, int gid, int permissions, boolean directory,
+                       boolean regular) {
     }
 
     FileTransfer(SFTPClient sftp, String node) {
@@ -166,10 +164,8 @@ public final class FileTransfer implements AutoCloseable {
     public void download(String remote, Path local, boolean preserve, LongConsumer transferred) throws IOException {
         Path temp = local.resolveSibling("." + local.getFileName() + TEMP_MARK + Long.toHexString(RANDOM.nextLong()));
         try {
-            transfer(preserve, transferred).download(remote, new FileSystemFile(temp.toFile()));
-            if (preserve) {
-                keepRemoteOwners(temp, remote);
-            }
+            Stat top = guardedStat(remote);
+            new Download(preserve, transferred).tree(remote, top, temp);
             if (Files.isDirectory(local, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(temp)) {
                 throw new java.nio.file.FileSystemException(local.toString(), null, "Is a directory");
             }
@@ -374,6 +370,93 @@ public final class FileTransfer implements AutoCloseable {
         }
     }
 
+    private Stat guardedStat(String remote) throws IOException {
+        try {
+            return stat(remote);
+        } catch (IOException | RuntimeException e) {
+            throw explain(e, remote, 0);
+        }
+    }
+
+    private final class Download {
+        private final boolean preserve;
+        private final LongConsumer transferred;
+        private long done;
+
+        Download(boolean preserve, LongConsumer transferred) {
+            this.preserve = preserve;
+            this.transferred = transferred;
+        }
+
+        /** {@code remote} (its attributes {@code s}, links followed) into the new path {@code local}. */
+        void tree(String remote, Stat s, Path local) throws IOException {
+            if (s.directory()) {
+                Files.createDirectory(local);
+                List<RemoteResourceInfo> entries;
+                try {
+                    entries = sftp.ls(remote);
+                } catch (IOException | RuntimeException e) {
+                    throw explain(e, remote, 0);
+                }
+                for (RemoteResourceInfo e : entries) {
+                    FileAttributes a = e.getAttributes();
+                    Stat child = a.getType() == FileMode.Type.SYMLINK ? guardedStat(e.getPath()) : stat(a);
+                    tree(e.getPath(), child, local.resolve(e.getName()));
+                }
+            } else if (s.regular()) {
+                file(remote, local);
+            } else {
+                throw new PathException("not a regular file or directory: " + remote, null);
+            }
+            if (preserve) {
+                Files.setAttribute(local, "unix:uid", s.uid(), LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(local, "unix:gid", s.gid(), LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(local, "unix:mode", s.permissions(), LinkOption.NOFOLLOW_LINKS);
+                Files.getFileAttributeView(local, java.nio.file.attribute.BasicFileAttributeView.class)
+                        .setTimes(FileTime.from(s.mtime(), TimeUnit.SECONDS), FileTime.from(s.atime(), TimeUnit.SECONDS), null);
+            }
+        }
+
+        // Closed only on success, as for uploads: after a failure the close would wait again.
+        private void file(String remote, Path local) throws IOException {
+            try (OutputStream out = Files.newOutputStream(local, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                RemoteFile f;
+                InputStream in;
+                try {
+                    f = sftp.open(remote);
+                    in = f.new ReadAheadRemoteFileInputStream(16);
+                } catch (IOException | RuntimeException e) {
+                    throw explain(e, remote, 0);
+                }
+                byte[] buf = new byte[1 << 15];
+                while (true) {
+                    int n;
+                    try {
+                        n = in.read(buf);
+                    } catch (IOException | RuntimeException e) {
+                        throw explain(e, remote, 0);
+                    }
+                    if (n < 0) {
+                        break;
+                    }
+                    try {
+                        out.write(buf, 0, n);
+                    } catch (IOException e) {
+                        throw new java.nio.file.FileSystemException(local.toString(), null, e.getMessage());
+                    }
+                    done += n;
+                    transferred.accept(done);
+                }
+                try {
+                    in.close();
+                    f.close();
+                } catch (IOException | RuntimeException e) {
+                    throw explain(e, remote, 0);
+                }
+            }
+        }
+    }
+
     private interface IoCall<T> {
         T call() throws IOException;
     }
@@ -415,24 +498,6 @@ public final class FileTransfer implements AutoCloseable {
         return (Integer) Files.getAttribute(local, "unix:mode") & 07777;
     }
 
-    /** Owner and group of every fetched file and directory from its remote twin (modes and times sshj kept). */
-    private void keepRemoteOwners(Path local, String remote) throws IOException {
-        Stat s = stat(remote);
-        Files.setAttribute(local, "unix:uid", s.uid(), LinkOption.NOFOLLOW_LINKS);
-        Files.setAttribute(local, "unix:gid", s.gid(), LinkOption.NOFOLLOW_LINKS);
-        if (s.directory()) {
-            List<Path> entries;
-            try (Stream<Path> st = Files.list(local)) {
-                entries = st.toList();
-            }
-            for (Path e : entries) {
-                keepRemoteOwners(e, remote + "/" + e.getFileName());
-            }
-        }
-        // chown may clear set-id bits: the mode again
-        Files.setAttribute(local, "unix:mode", s.permissions(), LinkOption.NOFOLLOW_LINKS);
-    }
-
     private static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             return;
@@ -446,42 +511,11 @@ public final class FileTransfer implements AutoCloseable {
 
     private static Stat stat(FileAttributes a) {
         return new Stat(a.getSize(), a.getMtime(), a.getAtime(), a.getUID(), a.getGID(),
-                a.getMode().getPermissionsMask(), a.getType() == FileMode.Type.DIRECTORY);
+                a.getMode().getPermissionsMask(), a.getType() == FileMode.Type.DIRECTORY, a.getType() == FileMode.Type.REGULAR);
     }
 
     @Override
     public void close() throws IOException {
         sftp.close();
-    }
-
-    private SFTPFileTransfer transfer(boolean preserve, LongConsumer transferred) {
-        SFTPFileTransfer xfer = sftp.getFileTransfer();
-        xfer.setPreserveAttributes(preserve);
-        xfer.setTransferListener(new Running(transferred));
-        return xfer;
-    }
-
-    /** sshj reports per file; callers want one running total. */
-    private static final class Running implements TransferListener {
-        private final LongConsumer transferred;
-        private long done;
-
-        Running(LongConsumer transferred) {
-            this.transferred = transferred;
-        }
-
-        @Override
-        public TransferListener directory(String name) {
-            return this;
-        }
-
-        @Override
-        public StreamCopier.Listener file(String name, long size) {
-            long base = done;
-            return bytes -> {
-                done = base + bytes;
-                transferred.accept(done);
-            };
-        }
     }
 }
