@@ -26,13 +26,13 @@ public class CopyCommands {
     }
 
     @Command(name = "copy", group = GROUP, description = "Push files or directories to nodes over SFTP",
-            help = "Recursive; sizes verified after the copy. --dest defaults to the first source's directory.")
+            help = "Recursive; each file written under a temporary name, then renamed; sizes verified. --dest defaults to the first source's directory.")
     public void copy(
             @Complete(Complete.Kind.FILES) @Arguments List<String> sources,
             @Option(longName = "dest", description = "remote directory or file") String dest,
             @Option(shortName = 'w', longName = "nodes", description = "nodes (default: the target)") String nodes,
             @Option(shortName = 'x', longName = "exclude", description = "nodes to leave out") String exclude,
-            @Option(shortName = 'p', longName = "preserve", description = "keep times and modes") boolean preserve,
+            @Option(shortName = 'p', longName = "preserve", description = "keep modes, owners and times") boolean preserve,
             @Option(shortName = 'f', longName = "fanout", description = "nodes at once", defaultValue = "64") int fanout,
             @Option(shortName = 't', longName = "connect-timeout", description = "seconds to connect", defaultValue = "10") int timeout) {
         if (sources == null || sources.isEmpty()) {
@@ -51,7 +51,7 @@ public class CopyCommands {
             @Complete(Complete.Kind.FILES) @Option(longName = "dest", description = "local directory") String dest,
             @Option(shortName = 'w', longName = "nodes", description = "nodes (default: the target)") String nodes,
             @Option(shortName = 'x', longName = "exclude", description = "nodes to leave out") String exclude,
-            @Option(shortName = 'p', longName = "preserve", description = "keep times and modes") boolean preserve,
+            @Option(shortName = 'p', longName = "preserve", description = "keep modes, owners and times") boolean preserve,
             @Option(shortName = 'f', longName = "fanout", description = "nodes at once", defaultValue = "64") int fanout,
             @Option(shortName = 't', longName = "connect-timeout", description = "seconds to connect", defaultValue = "10") int timeout) {
         if (sources == null || sources.isEmpty() || dest == null || dest.isBlank()) {

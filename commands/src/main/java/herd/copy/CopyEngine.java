@@ -5,6 +5,7 @@ import herd.session.OutcomeSet;
 import herd.session.Reason;
 import herd.ssh.ConnectionPool;
 import herd.ssh.SshTarget;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +41,13 @@ public final class CopyEngine {
                 if (!Files.exists(Path.of(src))) {
                     throw new CopyException("copy: " + src + ": no such file or directory");
                 }
+            }
+        } else {
+            // Once here, not once per node as a folded failure: the problem is this machine's.
+            try {
+                Files.createDirectories(Path.of(request.dest()));
+            } catch (IOException e) {
+                throw new CopyException("rcopy: --dest " + request.dest() + ": cannot create the directory: " + NodeCopy.reason(e));
             }
         }
         long start = System.nanoTime();

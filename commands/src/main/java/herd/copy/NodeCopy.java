@@ -7,7 +7,13 @@ import herd.ssh.FileTransfer;
 import herd.ssh.SshException;
 import herd.ssh.SshTarget;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,15 +50,40 @@ final class NodeCopy {
             return NodeOutcome.without(node, Reason.CANCELLED, "cancelled");
         }
         listener.on(new CopyEvent.Started(node));
-        try (FileTransfer sftp = pool.files(target, request.connectTimeout())) {
+        FileTransfer sftp;
+        try {
+            sftp = pool.files(target, request.connectTimeout());
+        } catch (SshException e) {
+            return e.outcome();
+        }
+        try {
             String mismatch = request.direction() == CopyRequest.Direction.PUSH ? push(sftp) : pull(sftp);
             listener.on(new CopyEvent.Progress(node, bytes, total < 0 ? bytes : total));
             return mismatch.isEmpty() ? NodeOutcome.exited(node, 0) : new NodeOutcome(node, Reason.FAILED, 1, mismatch);
         } catch (SshException e) {
             return e.outcome();
-        } catch (IOException e) {
+        } catch (LocalException e) {
+            return new NodeOutcome(node, Reason.FAILED, 1, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // sshj fails in many ways once the node is gone (EOF, a closed channel, even its own
+            // encoder's exceptions): a closed connection is the reason, whatever the symptom.
+            if (FileTransfer.timedOut(e)) {
+                // A frozen node: drop its connection now, or each later request waits as long again.
+                pool.abort(node);
+                return NodeOutcome.without(node, Reason.TIMED_OUT, "timed out: no SFTP answer within "
+                        + sftp.requestTimeout().toSeconds() + " s during the copy");
+            }
+            if (sftp.lost(e)) {
+                return NodeOutcome.without(node, Reason.UNREACHABLE, "unreachable: connection lost during the copy");
+            }
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return new NodeOutcome(node, Reason.FAILED, 1, "sftp: " + m);
+        } finally {
+            try {
+                sftp.close();
+            } catch (IOException | RuntimeException closing) {
+                // the channel is gone with its node; the outcome above says so
+            }
         }
     }
 
@@ -81,7 +112,6 @@ final class NodeCopy {
 
     private String pull(FileTransfer sftp) throws IOException {
         Path dir = Path.of(request.dest());
-        Files.createDirectories(dir);
         List<String> problems = new ArrayList<>();
         for (String src : request.sources()) {
             String name = src.replaceAll("/+$", "");
@@ -120,12 +150,42 @@ final class NodeCopy {
     private static void step(Step step, String path) throws IOException {
         try {
             step.run();
-        } catch (SshException e) {
+        } catch (SshException | FileTransfer.PathException e) {
             throw e;
+        } catch (FileSystemException e) {
+            throw new LocalException("local: " + describe(e), e);
         } catch (IOException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             throw new IOException(m + ": " + path, e);
         }
+    }
+
+    /** A failure of this machine's side of the copy (its disk, its directory), not the node's. */
+    private static final class LocalException extends IOException {
+        LocalException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * A local file error in strerror's words: java.nio puts only the path in the message of
+     * most of them ("/proc/x"), and the kind in the class.
+     */
+    static String describe(IOException e) {
+        return e instanceof FileSystemException f ? reason(e) + ": " + f.getFile() : reason(e);
+    }
+
+    static String reason(IOException e) {
+        if (!(e instanceof FileSystemException f)) {
+            return String.valueOf(e.getMessage());
+        }
+        return f.getReason() != null ? f.getReason()
+                : f instanceof NoSuchFileException ? "No such file or directory"
+                : f instanceof AccessDeniedException ? "Permission denied"
+                : f instanceof FileAlreadyExistsException ? "File exists"
+                : f instanceof NotDirectoryException ? "Not a directory"
+                : f instanceof DirectoryNotEmptyException ? "Directory not empty"
+                : f.getClass().getSimpleName();
     }
 
     private static long localSize(Path p) throws IOException {

@@ -145,6 +145,14 @@ public final class ConnectionPool implements AutoCloseable {
         return closed;
     }
 
+    /** Drops the node's connection after it stopped answering (see {@link SshConnection#abort}). */
+    public void abort(String node) {
+        SshConnection c = open.remove(node);
+        if (c != null) {
+            c.abort();
+        }
+    }
+
     /** Closes every connection and stops the keep-alives. */
     @Override
     public void close() {

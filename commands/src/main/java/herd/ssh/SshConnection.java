@@ -91,6 +91,22 @@ public final class SshConnection {
         return new ConnectionInfo(target.node(), target.address(), opened, idle(), Math.max(0, channels.get()));
     }
 
+    /**
+     * Drops a connection whose node stopped answering: the socket first, for a goodbye written to a
+     * peer that reads nothing would block once the send buffer is full.
+     */
+    void abort() {
+        try {
+            java.net.Socket socket = client.getSocket();
+            if (socket != null) {
+                socket.close();
+            }
+        } catch (IOException e) {
+            // closed all the same
+        }
+        close();
+    }
+
     void close() {
         try {
             client.close();

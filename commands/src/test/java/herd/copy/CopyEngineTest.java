@@ -30,8 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Push and pull of a file and a tree against the lab's nodes, checksums compared on both sides.
- * The lab's nodes share one file system, so pushes run with fanout 1 (each node rewrites the same
- * files); pulls are saved per node, so they run in parallel.
+ * (The user's view, through {@code ./herd} on 24 nodes, is the shell module's CopyShellTest.)
  */
 @LabConfig(nodes = 3)
 class CopyEngineTest {
@@ -67,7 +66,7 @@ class CopyEngineTest {
 
         List<CopyEvent> events = Collections.synchronizedList(new ArrayList<>());
         CopyResult pushed = new CopyEngine(pool).run(
-                CopyRequest.push(targets, List.of(file.toString(), tree.toString()), REMOTE + "/in").withFanout(1), events::add);
+                CopyRequest.push(targets, List.of(file.toString(), tree.toString()), REMOTE + "/in"), events::add);
         assertThat(pushed.outcomes().allOk()).as(pushed.outcomes().failures().toString()).isTrue();
         assertThat(pushed.bytes()).containsEntry("valkyrie02", total);
         assertThat(events).filteredOn(e -> e instanceof CopyEvent.Progress p && p.node().equals("valkyrie01"))
