@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ public final class FileTransfer implements AutoCloseable {
     private static final long SSH_FXE_STATVFS_ST_RDONLY = 0x1;
     /** Marks the temporary names copies are written under before their rename. */
     public static final String TEMP_MARK = ".herd-";
-    private static final java.util.Random RANDOM = new java.security.SecureRandom();
+    static final java.util.Random RANDOM = new java.security.SecureRandom();
 
     private final SFTPClient sftp;
     private final String node;
@@ -153,7 +152,7 @@ public final class FileTransfer implements AutoCloseable {
      * gets the server's defaults.
      */
     public void upload(Path local, String remote, boolean preserve, LongConsumer transferred) throws IOException {
-        new Upload(preserve, transferred).tree(local, remote);
+        new SftpUpload(this, sftp, preserve, transferred).tree(local, remote);
     }
 
     /**
@@ -165,7 +164,7 @@ public final class FileTransfer implements AutoCloseable {
         Path temp = local.resolveSibling("." + local.getFileName() + TEMP_MARK + Long.toHexString(RANDOM.nextLong()));
         try {
             Stat top = guardedStat(remote);
-            new Download(preserve, transferred).tree(remote, top, temp);
+            new SftpDownload(this, sftp, preserve, transferred).tree(remote, top, temp);
             if (Files.isDirectory(local, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(temp)) {
                 throw new java.nio.file.FileSystemException(local.toString(), null, "Is a directory");
             }
@@ -270,107 +269,7 @@ public final class FileTransfer implements AutoCloseable {
         }
     }
 
-    private final class Upload {
-        private final boolean preserve;
-        private final LongConsumer transferred;
-        private long done;
-
-        Upload(boolean preserve, LongConsumer transferred) {
-            this.preserve = preserve;
-            this.transferred = transferred;
-        }
-
-        void tree(Path local, String remote) throws IOException {
-            if (!Files.isDirectory(local)) {
-                file(local, remote);
-                return;
-            }
-            Stat there = guarded(() -> find(remote), remote, 0);
-            if (there == null) {
-                guarded(() -> {
-                    sftp.mkdir(remote);
-                    return null;
-                }, remote, 0);
-            } else if (!there.directory()) {
-                throw new PathException("not a directory: " + remote, null);
-            }
-            List<Path> entries;
-            try (Stream<Path> s = Files.list(local)) {
-                entries = s.sorted().toList();
-            }
-            for (Path e : entries) {
-                tree(e, remote + "/" + e.getFileName());
-            }
-            if (preserve) {
-                guarded(() -> {
-                    keepLocalAttributes(local, remote);
-                    return null;
-                }, remote, 0);
-            }
-        }
-
-        private void file(Path local, String remote) throws IOException {
-            long size = Files.size(local);
-            Stat old = guarded(() -> find(remote), remote, 0);
-            if (old != null && old.directory()) {
-                throw new PathException("is a directory: " + remote, null);
-            }
-            // Through a link to its file, as scp and cp write: the link stays a link.
-            String real = old == null ? remote : guarded(() -> canonical(remote), remote, 0);
-            int slash = real.lastIndexOf('/');
-            String temp = real.substring(0, slash + 1) + "." + real.substring(slash + 1) + TEMP_MARK
-                    + Long.toHexString(RANDOM.nextLong());
-            long[] written = {0};
-            try {
-                int mode = preserve ? localMode(local) : old != null ? old.permissions() : -1;
-                FileAttributes create = mode < 0 ? FileAttributes.EMPTY
-                        : new FileAttributes.Builder().withPermissions(mode & 0700).build();
-                // Closed only on success: closing after a failure waits for every write's answer
-                // (30 s each from a node that stopped answering); the channel's end frees the handle.
-                RemoteFile f = sftp.open(temp, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.EXCL), create);
-                try (InputStream in = Files.newInputStream(local)) {
-                    OutputStream out = f.new RemoteFileOutputStream(0, 16);
-                    byte[] buf = new byte[sftp.getSFTPEngine().getSubsystem().getRemoteMaxPacketSize()
-                            - f.getOutgoingPacketOverhead()];
-                    for (int n; (n = in.read(buf)) > 0; ) {
-                        out.write(buf, 0, n);
-                        written[0] += n;
-                        done += n;
-                        transferred.accept(done);
-                    }
-                    out.close();
-                }
-                f.close();
-                if (preserve) {
-                    keepLocalAttributes(local, temp);
-                } else if (old != null) {
-                    setOwnerAndMode(temp, old.uid(), old.gid(), old.permissions());
-                }
-                replaceWith(temp, real);
-            } catch (IOException | RuntimeException e) {
-                PathException named = explain(e, remote, size - written[0]);
-                // a node that does not answer would make the removal wait as long again
-                if (connected() && !timedOut(e)) {
-                    try {
-                        sftp.rm(temp);
-                    } catch (IOException | RuntimeException gone) {
-                        // the temporary file was never created, or the failure keeps it from being removed
-                    }
-                }
-                throw named;
-            }
-        }
-
-        private <T> T guarded(IoCall<T> call, String path, long remaining) throws IOException {
-            try {
-                return call.call();
-            } catch (IOException | RuntimeException e) {
-                throw explain(e, path, remaining);
-            }
-        }
-    }
-
-    private Stat guardedStat(String remote) throws IOException {
+    Stat guardedStat(String remote) throws IOException {
         try {
             return stat(remote);
         } catch (IOException | RuntimeException e) {
@@ -378,94 +277,11 @@ public final class FileTransfer implements AutoCloseable {
         }
     }
 
-    private final class Download {
-        private final boolean preserve;
-        private final LongConsumer transferred;
-        private long done;
-
-        Download(boolean preserve, LongConsumer transferred) {
-            this.preserve = preserve;
-            this.transferred = transferred;
-        }
-
-        /** {@code remote} (its attributes {@code s}, links followed) into the new path {@code local}. */
-        void tree(String remote, Stat s, Path local) throws IOException {
-            if (s.directory()) {
-                Files.createDirectory(local);
-                List<RemoteResourceInfo> entries;
-                try {
-                    entries = sftp.ls(remote);
-                } catch (IOException | RuntimeException e) {
-                    throw explain(e, remote, 0);
-                }
-                for (RemoteResourceInfo e : entries) {
-                    FileAttributes a = e.getAttributes();
-                    Stat child = a.getType() == FileMode.Type.SYMLINK ? guardedStat(e.getPath()) : stat(a);
-                    tree(e.getPath(), child, local.resolve(e.getName()));
-                }
-            } else if (s.regular()) {
-                file(remote, local);
-            } else {
-                throw new PathException("not a regular file or directory: " + remote, null);
-            }
-            if (preserve) {
-                Files.setAttribute(local, "unix:uid", s.uid(), LinkOption.NOFOLLOW_LINKS);
-                Files.setAttribute(local, "unix:gid", s.gid(), LinkOption.NOFOLLOW_LINKS);
-                Files.setAttribute(local, "unix:mode", s.permissions(), LinkOption.NOFOLLOW_LINKS);
-                Files.getFileAttributeView(local, java.nio.file.attribute.BasicFileAttributeView.class)
-                        .setTimes(FileTime.from(s.mtime(), TimeUnit.SECONDS), FileTime.from(s.atime(), TimeUnit.SECONDS), null);
-            }
-        }
-
-        // Closed only on success, as for uploads: after a failure the close would wait again.
-        private void file(String remote, Path local) throws IOException {
-            try (OutputStream out = Files.newOutputStream(local, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                RemoteFile f;
-                InputStream in;
-                try {
-                    f = sftp.open(remote);
-                    in = f.new ReadAheadRemoteFileInputStream(16);
-                } catch (IOException | RuntimeException e) {
-                    throw explain(e, remote, 0);
-                }
-                byte[] buf = new byte[1 << 15];
-                while (true) {
-                    int n;
-                    try {
-                        n = in.read(buf);
-                    } catch (IOException | RuntimeException e) {
-                        throw explain(e, remote, 0);
-                    }
-                    if (n < 0) {
-                        break;
-                    }
-                    try {
-                        out.write(buf, 0, n);
-                    } catch (IOException e) {
-                        throw new java.nio.file.FileSystemException(local.toString(), null, e.getMessage());
-                    }
-                    done += n;
-                    transferred.accept(done);
-                }
-                try {
-                    in.close();
-                    f.close();
-                } catch (IOException | RuntimeException e) {
-                    throw explain(e, remote, 0);
-                }
-            }
-        }
-    }
-
-    private interface IoCall<T> {
-        T call() throws IOException;
-    }
-
     /**
      * The failure named after its path. SFTP v3 reports a full or read-only disk as a bare
      * "Failure": the file system's statvfs tells them apart, so that the node's reason says what happened.
      */
-    private PathException explain(Throwable e, String path, long remaining) {
+    PathException explain(Throwable e, String path, long remaining) {
         if (e instanceof PathException p) {
             return p;
         }
@@ -487,18 +303,18 @@ public final class FileTransfer implements AutoCloseable {
         return new PathException(m + ": " + path, e);
     }
 
-    private void keepLocalAttributes(Path local, String remote) throws IOException {
+    void keepLocalAttributes(Path local, String remote) throws IOException {
         Map<String, Object> a = Files.readAttributes(local, "unix:mode,uid,gid,lastAccessTime,lastModifiedTime");
         setOwnerAndMode(remote, (Integer) a.get("uid"), (Integer) a.get("gid"), (Integer) a.get("mode") & 07777);
         setTimes(remote, ((FileTime) a.get("lastAccessTime")).to(TimeUnit.SECONDS),
                 ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.SECONDS));
     }
 
-    private static int localMode(Path local) throws IOException {
+    static int localMode(Path local) throws IOException {
         return (Integer) Files.getAttribute(local, "unix:mode") & 07777;
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -509,7 +325,7 @@ public final class FileTransfer implements AutoCloseable {
         }
     }
 
-    private static Stat stat(FileAttributes a) {
+    static Stat stat(FileAttributes a) {
         return new Stat(a.getSize(), a.getMtime(), a.getAtime(), a.getUID(), a.getGID(),
                 a.getMode().getPermissionsMask(), a.getType() == FileMode.Type.DIRECTORY, a.getType() == FileMode.Type.REGULAR);
     }
