@@ -128,7 +128,7 @@ sub serve {
 # The first boot of an empty disk: what an installer leaves on it.
 sub install {
     my ($u) = @_;
-    for my $dir (qw(etc etc/ssh usr usr/local usr/local/sbin var etc/herd-lab etc/herd-lab/enabled)) {
+    for my $dir (qw(etc etc/ssh usr usr/bin var etc/herd-lab etc/herd-lab/enabled etc/herd-lab/units)) {
         mkdir "$u/$dir", 0755;
     }
     for my $dir (qw(root home tmp var/tmp)) {
@@ -150,15 +150,21 @@ sub install {
         spew("$u/root/.herd-lab-firstboot", scalar slurp("$D/install/firstboot"), 0700);
         unlink "$D/install/firstboot";
     }
-    spew("$u/usr/local/sbin/systemctl", scalar slurp("$LAB/bin/systemctl"), 0755) if -e "$LAB/bin/systemctl";
+    # The node's services: the lab's systemctl (over the host's, which needs a systemd) and units.
+    spew("$u/usr/bin/systemctl", scalar slurp("$LAB/bin/systemctl"), 0755);
+    for my $unit (glob("$LAB/units/*")) {
+        spew("$u/etc/herd-lab/units/" . ($unit =~ s{.*/}{}r), scalar slurp($unit), 0644);
+    }
     spew("$D/disk/installed", time() . "\n");
 }
 
+# The enabled units, then the mark `systemctl is-system-running` waits for.
 sub start_services {
-    return unless -x '/usr/local/sbin/systemctl';
     for my $unit (map { s{.*/}{}r } glob('/etc/herd-lab/enabled/*')) {
-        system('/usr/local/sbin/systemctl', 'start', $unit);
+        system('/usr/bin/systemctl', 'start', $unit);
     }
+    mkdir '/run/herd-lab', 0755;
+    spew('/run/herd-lab/booted', time() . "\n");
 }
 
 # The cluster network's card, once bin/node has plugged it (a veth from the bridge): its address.
