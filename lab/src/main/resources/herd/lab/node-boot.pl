@@ -61,7 +61,8 @@ sub init {
     mkdir $_ for '/run/herd-node', $root;
     mkdir "$D/$_" for qw(disk disk/upper disk/work);
     install("$D/disk/upper") unless -e "$D/disk/installed";
-    sys('mount', 'overlay', $root, 'overlay', 0, "lowerdir=/,upperdir=$D/disk/upper,workdir=$D/disk/work");
+    # index and nfs_export: files of the node have file handles, which an NFS server (nfs-server.service) needs.
+    sys('mount', 'overlay', $root, 'overlay', 0, "lowerdir=/,upperdir=$D/disk/upper,workdir=$D/disk/work,index=on,nfs_export=on");
     sys('mount', 'proc', "$root/proc", 'proc', $MS_NOSUID | $MS_NODEV | $MS_NOEXEC, 0);
     sys('mount', 'sysfs', "$root/sys", 'sysfs', $MS_NOSUID | $MS_NODEV | $MS_NOEXEC, 0);
     sys('mount', '/dev', "$root/dev", 0, $MS_BIND | $MS_REC, 0);
