@@ -102,6 +102,8 @@ public class SessionCommands {
         session.out().result(m);
     }
 
+    // The value is taken as written (set TIME_ONESHOT chronyd -q): options of set go before NAME.
+    @PassThrough
     @Command(name = "set", group = GROUP, description = "Set a variable ($NAME in later lines) or a setting; alone: list them",
             help = "A name with a dot is a setting, checked when set: ssh.accept-new-host-keys yes|no records"
                     + " unknown host keys in known_hosts (OpenSSH accept-new). 'unset NAME' restores its default."
@@ -120,7 +122,9 @@ public class SessionCommands {
         if (words.size() < 2) {
             throw new UsageException("set: missing VALUE (set NAME VALUE)");
         }
-        if (orDefault && (name.contains(".") ? session.settings().changed().containsKey(name) : session.variable(name).isPresent())) {
+        // "No value yet" as $NAME sees it: no session variable and no environment variable.
+        if (orDefault && (name.contains(".") ? session.settings().changed().containsKey(name)
+                : session.variable(name).isPresent() || System.getenv(name) != null)) {
             return;
         }
         session.set(name, String.join(" ", words.subList(1, words.size())));

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /** Bringing a lab up from its spec, finding a running one, and tearing one down by directory. */
 final class Launcher {
     /** The lab's unit files (resources units/NAME), which its systemctl starts inside a node. */
-    private static final List<String> NODE_UNITS = List.of("chronyd.service", "rpcbind.service", "nfs-server.service", "exports-to-ganesha");
+    private static final List<String> NODE_UNITS = List.of("chronyd.service", "rpcbind.service", "nfs-server.service", "exports-to-ganesha", "nfs-mount");
 
     private Launcher() {
     }
