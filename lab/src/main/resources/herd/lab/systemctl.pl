@@ -150,13 +150,23 @@ sub state {
     return 'inactive';
 }
 
+# A failed start: said with what the failing command wrote last, recorded for is-failed and status.
 sub fail {
-    my ($u, $why) = @_;
+    my ($u, $why, $said) = @_;
     spew("$RUN/$u->{name}.failed", "$why\n");
     unlink "$RUN/$u->{name}.pid";
     log_line($u, $why);
-    print STDERR "Job for $u->{name} failed: $why\nSee \"systemctl status $u->{name}\" and $LOG/$u->{name}.log for details.\n";
+    print STDERR "Job for $u->{name} failed: $why\n", defined $said && $said ne '' ? "$said\n" : '',
+        "See \"systemctl status $u->{name}\" and $LOG/$u->{name}.log for details.\n";
     return 1;
+}
+
+# The last line the unit's log got since offset $from.
+sub said_since {
+    my ($u, $from) = @_;
+    my $log = slurp("$LOG/$u->{name}.log");
+    my @new = split /\n/, substr($log, $from < length $log ? $from : length $log);
+    return @new ? $new[-1] : '';
 }
 
 sub start {
@@ -168,13 +178,15 @@ sub start {
     log_line($u, "Starting " . ($u->{description} // $u->{name}));
     for my $pre (@{$u->{pre}}) {
         my ($ignore, @cmd) = words($u, $pre);
+        my $from = -s "$LOG/$u->{name}.log" // 0;
         my $r = run_logged($u, @cmd);
-        return fail($u, "ExecStartPre=$pre exited with status $r") if $r && !$ignore;
+        return fail($u, "ExecStartPre=$pre exited with status $r", said_since($u, $from)) if $r && !$ignore;
     }
     my (undef, @cmd) = words($u, $u->{start});
+    my $from = -s "$LOG/$u->{name}.log" // 0;
     if ($u->{type} eq 'forking' || $u->{type} eq 'oneshot') {
         my $r = run_logged($u, @cmd);
-        return fail($u, "ExecStart=$u->{start} exited with status $r") if $r;
+        return fail($u, "ExecStart=$u->{start} exited with status $r", said_since($u, $from)) if $r;
         if ($u->{type} eq 'oneshot') {
             spew("$RUN/$u->{name}.done", time() . "\n");
             return 0;
@@ -192,7 +204,7 @@ sub start {
     my $pid = daemon($u, @cmd);
     spew("$RUN/$u->{name}.pid", "$pid\n");
     select(undef, undef, undef, 0.3);    # one that dies at once (bad option, missing file) failed to start
-    return fail($u, "$cmd[0] exited at once") unless alive($pid);
+    return fail($u, "$cmd[0] exited at once", said_since($u, $from)) unless alive($pid);
     return 0;
 }
 
