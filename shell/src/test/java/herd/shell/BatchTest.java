@@ -164,7 +164,7 @@ class BatchTest {
     void theTourScriptRuns() throws Exception {
         Result r = HerdProcess.run(home, null, "-q", HerdProcess.ROOT.resolve("scripts/tour.csh").toString());
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).startsWith("heimdall,odin,thor,valkyrie[01-02]\n2\n").contains("\nodin thor\n")
+        assertThat(r.out()).startsWith("heimdall,odin,thor,valkyrie[01-02]\n2\n").contains("\nodin valkyrie01 valkyrie02\n")
                 .endsWith("valkyrie[01-02]\ntour done: @compute\n");
         assertThat(r.status()).isZero();
     }
