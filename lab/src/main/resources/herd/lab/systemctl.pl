@@ -57,9 +57,12 @@ for my $name (@args) {
         if ($verb =~ /^is-/) {
             print $verb eq 'is-enabled' ? "not-found\n" : "inactive\n";
             $rc = $verb eq 'is-enabled' ? 1 : 3 if !$rc;
+        } elsif ($verb eq 'status') {
+            print STDERR "Unit $n could not be found.\n";
+            $rc = 4;
         } else {
             print STDERR "Failed to $verb $n: Unit $n not found.\n";
-            $rc = $verb eq 'status' ? 4 : 5;
+            $rc = 5;
         }
         next;
     }
@@ -119,7 +122,7 @@ sub environment_file {
 sub words {
     my ($u, $line) = @_;
     my $ignore = $line =~ s/^-//;
-    $line =~ s/\$\{(\w+)\}|\$(\w+)/$u->{env}{$1 \/\/ $2} \/\/ ''/ge;
+    $line =~ s{\$\{(\w+)\}|\$(\w+)}{$u->{env}{$1 // $2} // ''}ge;
     my @w;
     push @w, defined $1 ? $1 : $2 while $line =~ /"([^"]*)"|(\S+)/g;
     return ($ignore, @w);
