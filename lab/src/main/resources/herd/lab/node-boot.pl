@@ -11,7 +11,8 @@
 # with the node's systemctl at boot, and reaps orphans as an init does.
 #
 # A disk without LAB/nodes/NAME/disk/installed is installed first: the node's host name, hosts
-# file, sshd_config and host key, root's authorized key, empty /root, /home, /tmp and /var/tmp.
+# file, sshd_config and host key, root's authorized key, empty /root, /home, /tmp and /var/tmp,
+# the lab's systemctl (/usr/bin/systemctl) and its units (/etc/herd-lab/units).
 # A deploy empties the disk, so the next boot installs a fresh system, and leaves the installer's
 # first-boot script (LAB/nodes/NAME/install/firstboot: time zone, root password, %post...), run
 # inside the node once, its output in /root/herd-lab-install.log.
