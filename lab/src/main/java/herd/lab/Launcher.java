@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /** Bringing a lab up from its spec, finding a running one, and tearing one down by directory. */
 final class Launcher {
-    /** The lab's unit files (resources units/NAME), which its systemctl starts inside a node. */
+    /** The lab's unit files and their helpers (resources units/NAME), which a node's systemctl runs. */
     private static final List<String> NODE_UNITS = List.of("chronyd.service", "rpcbind.service", "nfs-server.service", "exports-to-ganesha", "nfs-mount");
 
     private Launcher() {

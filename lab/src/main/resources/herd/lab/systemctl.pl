@@ -240,15 +240,15 @@ sub restart {
 sub enable {
     my ($u) = @_;
     if (!-e "$ENABLED/$u->{name}") {
-        spew("$ENABLED/$u->{name}", "$u->{file}\n");
-        print STDERR "Created symlink /etc/herd-lab/enabled/$u->{name} -> $u->{file}.\n";
+        symlink($u->{file}, "$ENABLED/$u->{name}") or die "systemctl: $ENABLED/$u->{name}: $!\n";
+        print STDERR "Created symlink $ENABLED/$u->{name} -> $u->{file}.\n";
     }
     return $opt{'--now'} ? start($u) : 0;
 }
 
 sub disable {
     my ($u) = @_;
-    print STDERR "Removed /etc/herd-lab/enabled/$u->{name}.\n" if unlink "$ENABLED/$u->{name}";
+    print STDERR "Removed $ENABLED/$u->{name}.\n" if unlink "$ENABLED/$u->{name}";
     return $opt{'--now'} ? stop($u) : 0;
 }
 
