@@ -77,7 +77,7 @@ final class Launcher {
     private static void startServices(LabDir dir, LabLayout layout, LabState state, long holder, String prep) {
         int n = layout.nodes().size();
         Map<String, Runnable> phases = new LinkedHashMap<>();
-        phases.put("ssh", () -> new SshNodes(dir).startAll(layout.nodes(), holder, Duration.ofSeconds(60 + n / 10)));
+        phases.put("ssh", () -> new SshNodes(dir).startAll(layout.nodes(), holder, Duration.ofSeconds(60 + n / 4)));
         if (layout.spec().bmc()) {
             phases.put("bmc", () -> AgentProcess.start(dir, holder, Duration.ofSeconds(60 + n / 4)));
         }

@@ -75,8 +75,13 @@ stop() {
   [ -d "$d" ] || { echo "node: no node $1 in $LAB" >&2; return 1; }
   if pid=$(running "$1"); then
     kill -9 "$pid"
-    # Gone (or a zombie, whose command line is empty) within 2 s.
-    n=0; while running "$1" >/dev/null && [ $n -lt 200 ]; do sleep 0.01; n=$((n + 1)); done
+    # Gone or a zombie within 2 s. Not "command line empty": the kernel drops the memory (and the
+    # command line) before it closes the files, so the SSH listener could still take a connection
+    # and reset it; a zombie has closed them all.
+    n=0
+    while [ -e "/proc/$pid" ] && [ "$(sed 's/.*) \(.\).*/\1/' "/proc/$pid/stat" 2>/dev/null)" != Z ] && [ $n -lt 200 ]; do
+      sleep 0.01; n=$((n + 1))
+    done
   fi
   rm -f "$d/init.pid"
   # Recorded off only once it is off: the BMC must not answer "off" while the node still serves.
