@@ -29,7 +29,7 @@ console $NODES --log                # capture the serial consoles (SOL) while th
 #    install done, reboot from disk, ssh up; each node is switched back to disk boot when done.
 deploy $NODES --follow --yes --timeout 2h
 bootdev status $NODES               # disk again: no reinstall loop
-console $NODES --log --stop
+console --stop $NODES                # the captures end: their logs stay in console_logs
 
 # 5. The installed nodes answer over SSH (tutorial: "clush -bw valkyrie[01-02] ...").
 exec -w $NODES -b -t 20 -u 60 uname -r

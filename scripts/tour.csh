@@ -1,6 +1,7 @@
 #!/usr/bin/env herd
 # A tour of the session commands on the bundled example cluster (the tutorial's: odin, thor,
-# heimdall, valkyrie01-02). Run it with `./herd scripts/tour.csh`; the test suite runs it too.
+# heimdall, valkyrie01-02) or on a lab. Run it with `./herd scripts/tour.csh` (or
+# `./herd lab shell < scripts/tour.csh`); the test suite runs it on both.
 
 nodes                               # every node of the inventory, folded
 nodes -c @compute                   # how many compute nodes
@@ -13,6 +14,6 @@ nodes -l                            # the target with its attributes
 nodes --json                        # the same nodes for scripts
 nodes '@compute!valkyrie01'         # nodeset operators: , ! & ^
 nodes -e \
-      odin,@storage                 # a long line continues after a backslash
+      odin,@compute                 # a long line continues after a backslash
 nodeset -f valkyrie01 valkyrie02    # ClusterShell's nodeset tool, in-process
 echo "tour done: $COMPUTE"

@@ -31,11 +31,12 @@ public final class Inventory {
     private final Map<String, Node> nodes;
     private final Map<String, Object> profiles;
     private final Audit audit;
+    private final Map<String, String> variables;
     private final InventoryGroups groupSource;
 
     Inventory(String source, String name, String domain, List<Network> networks, Services services,
               Settings defaults, Map<String, String> groups, Map<String, Settings> groupDefaults,
-              Map<String, Node> nodes, Map<String, Object> profiles, Audit audit) {
+              Map<String, Node> nodes, Map<String, Object> profiles, Audit audit, Map<String, String> variables) {
         this.source = source;
         this.name = name;
         this.domain = domain;
@@ -47,6 +48,7 @@ public final class Inventory {
         this.nodes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         this.profiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
         this.audit = audit;
+        this.variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         Map<String, List<String>> listedBy = new LinkedHashMap<>();
         for (Node n : nodes.values()) {
             for (String g : n.groups()) {
@@ -59,6 +61,11 @@ public final class Inventory {
     /** The {@code audit:} section: where changing commands are recorded. */
     public Audit audit() {
         return audit;
+    }
+
+    /** The {@code variables:} section: each session on this inventory starts with them set. */
+    public Map<String, String> variables() {
+        return variables;
     }
 
     /** Where it was read from: a file path, or {@code "bundled example"}. */

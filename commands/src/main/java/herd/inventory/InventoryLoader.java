@@ -140,9 +140,10 @@ public final class InventoryLoader {
                 }
             }
             Audit audit = Audit.read(top.map("audit"));
+            Map<String, String> variables = variables();
             top.finish();
             Inventory inv = new Inventory(file, name, domain, networks, services, defaults, groups, groupDefaults,
-                    nodes, profiles, audit);
+                    nodes, profiles, audit, variables);
             checkGroups(inv);
             return inv;
         }
@@ -162,6 +163,21 @@ public final class InventoryLoader {
                 Checks.cidr(n, "subnet", subnet);
                 out.add(new Network(n.string("name"), subnet, Checks.ip(n, "gateway"), Checks.ip(n, "next-server")));
                 n.finish();
+            }
+            return out;
+        }
+
+        /** The {@code variables:} section: NAME -> value, the session's variables at start ($NAME in lines). */
+        private Map<String, String> variables() {
+            Map<String, String> out = new LinkedHashMap<>();
+            YamlMap v = top.map("variables");
+            if (v != null) {
+                for (String name : v.keys()) {
+                    if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                        throw v.error(name, "bad variable name \"" + name + "\": letters, digits and _ only");
+                    }
+                    out.put(name, Optional.ofNullable(v.string(name)).orElse(""));
+                }
             }
             return out;
         }

@@ -48,6 +48,7 @@ public final class Session implements AutoCloseable {
 
     public Session(Inventory inventory) {
         this.inventory = inventory;
+        variables.putAll(inventory.variables());
     }
 
     public Inventory inventory() {

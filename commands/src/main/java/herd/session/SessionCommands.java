@@ -102,11 +102,17 @@ public class SessionCommands {
         session.out().result(m);
     }
 
+    // The value is taken as written (set TIME_ONESHOT chronyd -q): options of set go before NAME.
+    @PassThrough
     @Command(name = "set", group = GROUP, description = "Set a variable ($NAME in later lines) or a setting; alone: list them",
             help = "A name with a dot is a setting, checked when set: ssh.accept-new-host-keys yes|no records"
-                    + " unknown host keys in known_hosts (OpenSSH accept-new). 'unset NAME' restores its default.")
+                    + " unknown host keys in known_hosts (OpenSSH accept-new). 'unset NAME' restores its default."
+                    + " Variables of the inventory's variables: section are set when the session starts;"
+                    + " 'set -d NAME VALUE' gives a default a batch file can state and an inventory can override.")
     public void set(@Complete(Complete.Kind.VARIABLES) @Argument(index = 0, description = "variable or setting name") String name,
-                    @Arguments List<String> words) {
+                    @Arguments List<String> words,
+                    @Option(shortName = 'd', longName = "default", description = "only if NAME has no value yet (from the inventory or an earlier set)")
+                    boolean orDefault) {
         if (name == null || name.isBlank()) {
             Map<String, Object> all = new TreeMap<>(session.variables());
             all.putAll(session.settings().changed());
@@ -115,6 +121,11 @@ public class SessionCommands {
         }
         if (words.size() < 2) {
             throw new UsageException("set: missing VALUE (set NAME VALUE)");
+        }
+        // "No value yet" as $NAME sees it: no session variable and no environment variable.
+        if (orDefault && (name.contains(".") ? session.settings().changed().containsKey(name)
+                : session.variable(name).isPresent() || System.getenv(name) != null)) {
+            return;
         }
         session.set(name, String.join(" ", words.subList(1, words.size())));
     }

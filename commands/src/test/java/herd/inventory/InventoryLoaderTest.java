@@ -158,6 +158,23 @@ class InventoryLoaderTest {
                 .hasMessage(dir.resolve("nope.yaml") + ": no such file");
     }
 
+    @Test
+    void variablesAreNamesToStringsAndABadNameIsReportedOnItsLine() {
+        Inventory inv = read("""
+                cluster: {name: t}
+                variables:
+                  TIME_CONF: /etc/chrony/chrony.conf
+                  PKG_CLEAN: "apt-get clean"
+                  PORT: 2222
+                """);
+        assertThat(inv.variables()).containsExactly(Map.entry("TIME_CONF", "/etc/chrony/chrony.conf"),
+                Map.entry("PKG_CLEAN", "apt-get clean"), Map.entry("PORT", "2222"));
+        assertThat(read("cluster: {name: t}\n").variables()).isEmpty();
+        assertThatThrownBy(() -> read("cluster: {name: t}\nvariables:\n  OK: 1\n  bad-name: x\n"))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageStartingWith("t.yaml:4: variables.bad-name: bad variable name \"bad-name\"");
+    }
+
     private static Inventory read(String yaml) {
         return InventoryLoader.read("t.yaml", new StringReader(yaml));
     }

@@ -92,6 +92,15 @@ class SessionTest {
     }
 
     @Test
+    void aSessionStartsWithTheInventorysVariables() {
+        Session s = new Session(herd.inventory.InventoryLoader.read("t.yaml", new java.io.StringReader(
+                "cluster: {name: t}\nvariables: {TIME_CONF: /etc/chrony/chrony.conf}\n")));
+        assertThat(s.variables()).containsExactly(Map.entry("TIME_CONF", "/etc/chrony/chrony.conf"));
+        s.set("TIME_CONF", "/etc/chrony.conf");
+        assertThat(s.variable("TIME_CONF")).contains("/etc/chrony.conf");
+    }
+
+    @Test
     void dottedNamesAreTypedSettingsCheckedWhenSet() {
         Setting<Boolean> accept = Setting.flag("ssh.accept-new-host-keys", "record unknown host keys");
         session.settings().declare(accept);

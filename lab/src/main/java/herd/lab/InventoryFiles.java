@@ -1,5 +1,7 @@
 package herd.lab;
 
+import java.util.List;
+
 /**
  * The lab's inventory ({@code DIR/cluster.yaml}, in the format of docs/inventory.md) and its
  * {@code /etc/hosts}-style file (the tutorial's format, cluster addresses).
@@ -59,7 +61,26 @@ final class InventoryFiles {
         if (spec.pxe()) {
             b.append("\nprofiles:\n  compute: {os: el, version: \"9\", kernel-args: \"console=ttyS0,115200\"}\n");
         }
+        variables(b, dir, layout);
         return b.toString();
+    }
+
+    /**
+     * The commands of scripts/tutorial.csh (and the other shipped scripts) that differ on the lab's
+     * Debian nodes from the EL 9 ones the scripts default to (set -d), and where the lab's files are.
+     */
+    private static void variables(StringBuilder b, LabDir dir, LabLayout layout) {
+        List<String> extras = layout.spec().extras();
+        String login = extras.contains("heimdall") ? "@login," : "";
+        b.append("\nvariables:\n")
+                .append("  HOSTS_FILE: ").append(q(dir.clusterHosts())).append('\n')
+                .append("  TIME_CONF: /etc/chrony/chrony.conf        # Debian's place for it\n")
+                .append("  TIME_ONESHOT: \"chronyd -Q\"                # measure only: the clock is the host's (-q would set it)\n")
+                .append("  PKG_CLEAN: \"apt-get clean\"\n")
+                .append("  USER_ADD: useradd                          # Debian's adduser is another program\n")
+                .append("  NFS_SERVER: ").append(extras.contains("thor") ? "thor" : "odin").append('\n')
+                .append("  NFS_CLIENTS: ").append(q(login + "@compute")).append('\n')
+                .append("  NFS_MOUNT: \"perl /etc/herd-lab/units/nfs-mount\"   # no NFS client in this kernel: says so, reads the export\n");
     }
 
     private static void nodes(StringBuilder b, LabDir dir, LabLayout layout) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +15,9 @@ import java.util.stream.Stream;
 
 /** Bringing a lab up from its spec, finding a running one, and tearing one down by directory. */
 final class Launcher {
+    /** The lab's unit files and their helpers (resources units/NAME), which a node's systemctl runs. */
+    private static final List<String> NODE_UNITS = List.of("chronyd.service", "rpcbind.service", "nfs-server.service", "exports-to-ganesha", "nfs-mount");
+
     private Launcher() {
     }
 
@@ -174,6 +178,11 @@ final class Launcher {
         InventoryFiles.write(dir, layout);
         dir.script("node.sh", dir.bin("node"));
         dir.script("node-boot.pl", dir.bin("node-boot"));
+        // Each node's first boot installs these as its /usr/bin/systemctl and /etc/herd-lab/units.
+        dir.script("systemctl.pl", dir.bin("systemctl"));
+        for (String unit : NODE_UNITS) {
+            dir.script("units/" + unit, dir.root().resolve("units").resolve(unit));
+        }
         for (String sub : new String[] {"power", "www", "tftpboot"}) {
             try {
                 Files.createDirectories(dir.root().resolve(sub));

@@ -11,7 +11,8 @@
 # with the node's systemctl at boot, and reaps orphans as an init does.
 #
 # A disk without LAB/nodes/NAME/disk/installed is installed first: the node's host name, hosts
-# file, sshd_config and host key, root's authorized key, empty /root, /home, /tmp and /var/tmp.
+# file, sshd_config and host key, root's authorized key, empty /root, /home, /tmp and /var/tmp,
+# the lab's systemctl (/usr/bin/systemctl) and its units (/etc/herd-lab/units).
 # A deploy empties the disk, so the next boot installs a fresh system, and leaves the installer's
 # first-boot script (LAB/nodes/NAME/install/firstboot: time zone, root password, %post...), run
 # inside the node once, its output in /root/herd-lab-install.log.
@@ -61,7 +62,8 @@ sub init {
     mkdir $_ for '/run/herd-node', $root;
     mkdir "$D/$_" for qw(disk disk/upper disk/work);
     install("$D/disk/upper") unless -e "$D/disk/installed";
-    sys('mount', 'overlay', $root, 'overlay', 0, "lowerdir=/,upperdir=$D/disk/upper,workdir=$D/disk/work");
+    # index and nfs_export: files of the node have file handles, which an NFS server (nfs-server.service) needs.
+    sys('mount', 'overlay', $root, 'overlay', 0, "lowerdir=/,upperdir=$D/disk/upper,workdir=$D/disk/work,index=on,nfs_export=on");
     sys('mount', 'proc', "$root/proc", 'proc', $MS_NOSUID | $MS_NODEV | $MS_NOEXEC, 0);
     sys('mount', 'sysfs', "$root/sys", 'sysfs', $MS_NOSUID | $MS_NODEV | $MS_NOEXEC, 0);
     sys('mount', '/dev', "$root/dev", 0, $MS_BIND | $MS_REC, 0);
@@ -128,7 +130,7 @@ sub serve {
 # The first boot of an empty disk: what an installer leaves on it.
 sub install {
     my ($u) = @_;
-    for my $dir (qw(etc etc/ssh usr usr/local usr/local/sbin var etc/herd-lab etc/herd-lab/enabled)) {
+    for my $dir (qw(etc etc/ssh usr usr/bin var etc/herd-lab etc/herd-lab/enabled etc/herd-lab/units)) {
         mkdir "$u/$dir", 0755;
     }
     for my $dir (qw(root home tmp var/tmp)) {
@@ -150,15 +152,21 @@ sub install {
         spew("$u/root/.herd-lab-firstboot", scalar slurp("$D/install/firstboot"), 0700);
         unlink "$D/install/firstboot";
     }
-    spew("$u/usr/local/sbin/systemctl", scalar slurp("$LAB/bin/systemctl"), 0755) if -e "$LAB/bin/systemctl";
+    # The node's services: the lab's systemctl (over the host's, which needs a systemd) and units.
+    spew("$u/usr/bin/systemctl", scalar slurp("$LAB/bin/systemctl"), 0755);
+    for my $unit (glob("$LAB/units/*")) {
+        spew("$u/etc/herd-lab/units/" . ($unit =~ s{.*/}{}r), scalar slurp($unit), 0644);
+    }
     spew("$D/disk/installed", time() . "\n");
 }
 
+# The enabled units, then the mark `systemctl is-system-running` waits for.
 sub start_services {
-    return unless -x '/usr/local/sbin/systemctl';
     for my $unit (map { s{.*/}{}r } glob('/etc/herd-lab/enabled/*')) {
-        system('/usr/local/sbin/systemctl', 'start', $unit);
+        system('/usr/bin/systemctl', 'start', $unit);
     }
+    mkdir '/run/herd-lab', 0755;
+    spew('/run/herd-lab/booted', time() . "\n");
 }
 
 # The cluster network's card, once bin/node has plugged it (a veth from the bridge): its address.

@@ -161,10 +161,27 @@ class BatchTest {
     }
 
     @Test
+    void theInventorysVariablesOverrideABatchsDefaults() throws Exception {
+        Path inv = file("cluster.yaml", "cluster: {name: t}\nnodes:\n  n1: {}\nvariables:\n  TIME_CONF: /etc/chrony/chrony.conf\n");
+        Path batch = file("defaults.csh", "set -d TIME_CONF /etc/chrony.conf\nset -d PKG_CLEAN dnf clean all\n"
+                + "set ONESHOT chronyd -q 'server 10.10.0.1 iburst'\necho $TIME_CONF\necho $PKG_CLEAN\necho $ONESHOT\n"
+                + "set -d ONESHOT other\necho $ONESHOT\n");
+        Result r = HerdProcess.run(home, null, "-q", "--inventory", inv.toString(), batch.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("/etc/chrony/chrony.conf\ndnf clean all\nchronyd -q server 10.10.0.1 iburst\n"
+                + "chronyd -q server 10.10.0.1 iburst\n");
+        assertThat(r.status()).isZero();
+        Path bad = file("bad.yaml", "cluster: {name: t}\nvariables:\n  bad-name: x\n");
+        Result refused = HerdProcess.run(home, null, "-q", "--inventory", bad.toString(), "-c", "nodes");
+        assertThat(refused.err()).contains(bad + ":3: variables.bad-name: bad variable name");
+        assertThat(refused.status()).isNotZero();
+    }
+
+    @Test
     void theTourScriptRuns() throws Exception {
         Result r = HerdProcess.run(home, null, "-q", HerdProcess.ROOT.resolve("scripts/tour.csh").toString());
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).startsWith("heimdall,odin,thor,valkyrie[01-02]\n2\n").contains("\nodin thor\n")
+        assertThat(r.out()).startsWith("heimdall,odin,thor,valkyrie[01-02]\n2\n").contains("\nodin valkyrie01 valkyrie02\n")
                 .endsWith("valkyrie[01-02]\ntour done: @compute\n");
         assertThat(r.status()).isZero();
     }

@@ -30,6 +30,13 @@ class BringupScriptTest {
     }
 
     @Test
+    void everyLineOfTheTutorialBatchChecksOnTheExampleClusterItIsWrittenFor() throws Exception {
+        Result r = HerdProcess.run(home, null, "-q", "-n", HerdProcess.ROOT.resolve("scripts/tutorial.csh").toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
     void theCheckFindsABadOptionAndABadCommandWithTheirLines() throws Exception {
         Path broken = home.resolve("broken.csh");
         Files.writeString(broken, Files.readString(SCRIPT).replace("pxe render $NODES --dry-run", "pxe render $NODES --dryrun")
