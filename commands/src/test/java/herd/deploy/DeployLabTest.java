@@ -78,7 +78,7 @@ class DeployLabTest {
     private DeployRequest request(String nodes, Duration stageTimeout, Duration overall) {
         List<PxeNode> pxe = PxeInventory.pxeNodes(inv, NodeSet.parse(nodes), profiles, "compute");
         return new DeployRequest(pxe, profiles, PxeInventory.httpRoot(inv), PxeInventory.tftpRoot(inv),
-                LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), DeployTimeouts.uniform(stageTimeout),
+                LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), DeployEngine.hostKeys(inv, pxe), DeployTimeouts.uniform(stageTimeout),
                 overall);
     }
 
@@ -128,7 +128,7 @@ class DeployLabTest {
         PxeLab.installTime(lab, Duration.ofSeconds(1));
         List<PxeNode> pxe = PxeInventory.pxeNodes(inv, NodeSet.parse("valkyrie01"), own, "compute");
         DeployRequest request = new DeployRequest(pxe, own, PxeInventory.httpRoot(inv), PxeInventory.tftpRoot(inv),
-                LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), DeployTimeouts.uniform(Duration.ofSeconds(30)),
+                LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), DeployEngine.hostKeys(inv, pxe), DeployTimeouts.uniform(Duration.ofSeconds(30)),
                 Duration.ofSeconds(90));
         DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(request, boot, events::add);
         assertThat(job.await(Duration.ofSeconds(100))).isTrue();

@@ -1,0 +1,158 @@
+package herd.hostkeys;
+
+import herd.files.EditReport;
+import herd.files.FileChange;
+import herd.files.FileEditException;
+import herd.files.FileEditor;
+import herd.files.LocalFileAccess;
+import herd.files.WriteMode;
+import herd.nodeset.NodeSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The host keys herd trusts, node by node: what known_hosts pins ({@link #show}), what the nodes
+ * present now against it ({@link #scan}), unpinning ({@link #forget}, ssh-keygen -R for many nodes),
+ * and pinning the keys a deploy saw a node report ({@link #learn}). Every write goes through
+ * {@link FileEditor}: atomic, with a backup ({@code known_hosts.herd-bak}).
+ * <pre>{@code
+ * HostkeysEngine e = new HostkeysEngine();
+ * e.show(places);                          // one row per group of nodes with the same keys
+ * e.learn(place, List.of(HostKey.parse("ssh-ed25519 AAAA...")));
+ * }</pre>
+ */
+public final class HostkeysEngine {
+
+    private final FileEditor editor = new FileEditor(new LocalFileAccess());
+
+    /** What known_hosts says of each node, nodes with identical rows folded together. */
+    public List<HostkeysResult.Shown> show(List<HostKeyPlace> places) {
+        Map<String, KnownHostsFile> files = new LinkedHashMap<>();
+        Map<List<Object>, List<String>> groups = new LinkedHashMap<>();
+        for (HostKeyPlace p : places) {
+            KnownHostsFile f = files.computeIfAbsent(p.knownHosts().toString(), x -> read(p.knownHosts()));
+            List<HostKey> pinned = f.pinned(p.names());
+            List<HostKey> cas = f.authorities(p.names()).stream().filter(k -> !f.revoked(k)).toList();
+            String status = pinned.isEmpty() && cas.isEmpty() ? "unknown"
+                    : pinned.isEmpty() ? "certified" : cas.isEmpty() ? "pinned" : "pinned, certified";
+            List<String> prints = new ArrayList<>(pinned.stream().map(HostKey::describe).toList());
+            cas.forEach(k -> prints.add("CA " + k.describe()));
+            groups.computeIfAbsent(List.of(status, prints, p.knownHosts().toString()), k -> new ArrayList<>())
+                    .add(p.node());
+        }
+        List<HostkeysResult.Shown> rows = new ArrayList<>();
+        groups.forEach((k, nodes) -> {
+            @SuppressWarnings("unchecked")
+            List<String> prints = (List<String>) k.get(1);
+            rows.add(new HostkeysResult.Shown(NodeSet.fromNames(nodes).toString(), (String) k.get(0), prints,
+                    (String) k.get(2)));
+        });
+        return rows;
+    }
+
+    /**
+     * What each node presents now ({@code presented}: node -> its key, or the reason none came) against
+     * what is pinned; nothing is written. Folded like {@link #show}.
+     */
+    public List<HostkeysResult.Scanned> scan(List<HostKeyPlace> places, Function<String, ScanAnswer> presented) {
+        Map<String, KnownHostsFile> files = new LinkedHashMap<>();
+        Map<List<String>, List<String>> groups = new LinkedHashMap<>();
+        for (HostKeyPlace p : places) {
+            KnownHostsFile f = files.computeIfAbsent(p.knownHosts().toString(), x -> read(p.knownHosts()));
+            ScanAnswer a = presented.apply(p.node());
+            List<HostKey> pinned = f.pinned(p.names());
+            String verdict;
+            String key = a.key() == null ? "" : a.key().describe();
+            if (a.key() == null) {
+                verdict = "not scanned: " + a.problem();
+            } else if (pinned.contains(a.key())) {
+                verdict = "matches the pinned key";
+            } else if (pinned.stream().anyMatch(k -> k.type().equals(a.key().type()))) {
+                verdict = "DIFFERS from the pinned " + pinned.stream().filter(k -> k.type().equals(a.key().type()))
+                        .findFirst().orElseThrow().describe();
+            } else {
+                verdict = pinned.isEmpty() ? "not pinned" : "not pinned (other key types are)";
+            }
+            groups.computeIfAbsent(List.of(verdict, key), k -> new ArrayList<>()).add(p.node());
+        }
+        List<HostkeysResult.Scanned> rows = new ArrayList<>();
+        groups.forEach((k, nodes) -> rows.add(new HostkeysResult.Scanned(NodeSet.fromNames(nodes).toString(), k.get(1),
+                k.get(0))));
+        return rows;
+    }
+
+    /** One node's answer to a scan: the key it presented, or why there is none. */
+    public record ScanAnswer(HostKey key, String problem) {
+    }
+
+    /** Unpins the nodes: their plain entries go (names, addresses, [host]:port forms, hashed too). */
+    public EditReport forget(List<HostKeyPlace> places, WriteMode mode) {
+        Map<Path, List<HostKeyPlace>> byFile = new LinkedHashMap<>();
+        places.forEach(p -> byFile.computeIfAbsent(p.knownHosts(), x -> new ArrayList<>()).add(p));
+        List<FileChange> changes = new ArrayList<>();
+        List<String> done = new ArrayList<>();
+        for (Map.Entry<Path, List<HostKeyPlace>> e : byFile.entrySet()) {
+            if (!Files.exists(e.getKey())) {
+                continue;
+            }
+            FileChange c = editor.open(e.getKey().toString());
+            String text = c.before();
+            List<String> forgotten = new ArrayList<>();
+            for (HostKeyPlace p : e.getValue()) {
+                KnownHostsFile f = KnownHostsFile.parse(text);
+                if (!f.pinned(p.names()).isEmpty()) {
+                    forgotten.add(p.node());
+                }
+                text = f.forget(p.names());
+            }
+            changes.add(c.withAfter(text));
+            if (!forgotten.isEmpty()) {
+                done.add("forgot " + NodeSet.fromNames(forgotten) + " in " + e.getKey());
+            }
+        }
+        boolean write = mode != WriteMode.DRY_RUN && changes.stream().anyMatch(FileChange::changed);
+        if (write) {
+            editor.commit(changes, Map.of());
+        }
+        return EditReport.of(changes, done, write, false);
+    }
+
+    /**
+     * Pins {@code keys} as the node's only keys: its entries replaced, the previous file kept as the
+     * backup. Returns the backup's path ("" when there was no file before).
+     */
+    public String learn(HostKeyPlace place, List<HostKey> keys) {
+        Path file = place.knownHosts();
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Files.writeString(file, KnownHostsFile.parse("").replace(place.names(), keys));
+                return "";
+            }
+        } catch (IOException e) {
+            throw new HostkeysException(file + ": cannot write: " + e.getMessage());
+        }
+        FileChange c = editor.open(file.toString());
+        FileChange next = c.withAfter(KnownHostsFile.parse(c.before()).replace(place.names(), keys));
+        try {
+            editor.commit(List.of(next), Map.of());
+        } catch (FileEditException e) {
+            throw new HostkeysException(e.getMessage());
+        }
+        return next.changed() ? editor.files().backupOf(file.toString()) : "";
+    }
+
+    private static KnownHostsFile read(Path file) {
+        try {
+            return KnownHostsFile.parse(Files.exists(file) ? Files.readString(file) : "");
+        } catch (IOException e) {
+            throw new HostkeysException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+}
