@@ -197,7 +197,7 @@ public final class ConnectionPool implements AutoCloseable {
         }
         if (check != null && !check.problem().isEmpty()) {
             return check.mismatch()
-                    ? new SshException(node, Reason.HOST_KEY_MISMATCH, "host key mismatch", e)
+                    ? new SshException(node, Reason.HOST_KEY_MISMATCH, check.problem(), e)
                     : new SshException(node, Reason.UNREACHABLE, check.problem(), e);
         }
         String interrupted = e instanceof UserAuthException ? interruptedAuth(e, timeout) : "";

@@ -88,7 +88,16 @@ class DeployLabTest {
     }
 
     @Test
-    void fourNodesReachSshUpWithEveryStageSeenInTheLogs() throws Exception {
+    void fourNodesReachSshUpWithEveryStageSeenInTheLogsAndTheirNewHostKeysTrusted() throws Exception {
+        List<String> all = List.of("valkyrie01", "valkyrie02", "valkyrie03", "valkyrie04");
+        Map<String, String> k1 = new java.util.HashMap<>();
+        for (String node : all) {
+            if (!lab.isNodeRunning(node)) {
+                lab.startNode(node);   // left in firmware by a test of a node that got no DHCP
+            }
+            k1.put(node, keyscan(lab.node(node)));
+            assertThat(Files.readString(lab.knownHosts())).contains(k1.get(node));
+        }
         PxeLab.installTime(lab, Duration.ofSeconds(2));
         DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(
                 request("valkyrie[01-04]", Duration.ofSeconds(30), Duration.ofSeconds(90)), boot, events::add);
@@ -112,7 +121,43 @@ class DeployLabTest {
         assertThat(PxeChain.of(PxeInventory.httpRoot(inv), "valkyrie01").get(1).linkTarget())
                 .isEqualTo("../nodes_groups/local_disk.ipxe");
         assertThat(events).noneMatch(e -> e instanceof DeployEvent.ReinstallDetected || e instanceof DeployEvent.Stuck
-                || e instanceof DeployEvent.Problem);
+                || e instanceof DeployEvent.Problem || e instanceof DeployEvent.HostKeysRefused);
+        // Each install gave the node a new key (K2), which its callback carried to herd: pinned in place of K1.
+        String known = Files.readString(lab.knownHosts());
+        for (String node : all) {
+            String k2 = keyscan(lab.node(node));
+            assertThat(k2).as(node + " has a new host key").isNotEqualTo(k1.get(node));
+            assertThat(known).contains(k2).doesNotContain(k1.get(node));
+            assertThat(known.lines().filter(l -> l.contains(k2))).singleElement().asString()
+                    .startsWith("[" + node + "]:2222,[" + lab.node(node).sshHost() + "]:2222," + lab.node(node).ip() + " ");
+            assertThat(job.progress()).filteredOn(p -> p.node().equals(node)).singleElement()
+                    .extracting(NodeProgress::hostKeys).asString()
+                    .contains("ED25519 " + herd.hostkeys.HostKey.parse(k2).fingerprint());
+            assertThat(ssh(lab.node(node), "hostname").strip()).as("OpenSSH, strict, on the same known_hosts")
+                    .isEqualTo(node);
+        }
+        assertThat(events).filteredOn(DeployEvent.HostKeysLearned.class::isInstance).extracting(DeployEvent::node)
+                .containsExactlyInAnyOrderElementsOf(all);
+        assertThat(Path.of(lab.knownHosts() + ".herd-bak")).exists();
+        try (herd.ssh.ConnectionPool strict = herd.ssh.LabSsh.pool(lab)) {
+            for (String node : all) {
+                try (herd.ssh.RemoteCommand c = strict.exec(herd.ssh.LabSsh.target(lab, node), "hostname",
+                        Duration.ofSeconds(10))) {
+                    assertThat(new String(c.stdout().readAllBytes()).strip()).as("herd's ssh, strict").isEqualTo(node);
+                    assertThat(c.waitFor(Duration.ofSeconds(10))).isTrue();
+                }
+            }
+        }
+    }
+
+    /** The ed25519 key the node's sshd presents now, "ssh-ed25519 BASE64", by OpenSSH's ssh-keyscan. */
+    private static String keyscan(herd.lab.LabNode node) throws Exception {
+        Process p = new ProcessBuilder("ssh-keyscan", "-t", "ed25519", "-p", "2222", node.sshHost())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        p.waitFor();
+        assertThat(out).as("ssh-keyscan " + node.name()).contains("ssh-ed25519 ");
+        return out.split(" ", 2)[1];
     }
 
     @Test
@@ -185,6 +230,74 @@ class DeployLabTest {
             Files.writeString(lab.dhcpdConf(), conf);
             lab.restartDhcpd();
         }
+    }
+
+    @Test
+    void hostKeysFromAnotherAddressBeforeTheWindowOrASecondTimeAreRefusedAndNothingIsWritten() throws Exception {
+        String conf = Files.readString(lab.dhcpdConf());
+        String mac = lab.node("valkyrie04").mac().toUpperCase();
+        Files.writeString(lab.dhcpdConf(), conf.replace("hardware ethernet " + mac + ";",
+                "hardware ethernet 08:00:27:FF:FF:FF;"));
+        lab.restartDhcpd();
+        String forged = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIqpyyh44Hz3gvhISaIE9yJ/ao8fBLNo7qwPJcYjQdIl";
+        String url = "http://10.10.0.1/herd/install-finished?key="
+                + java.net.URLEncoder.encode(forged, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        try {
+            PxeLab.installTime(lab, Duration.ofSeconds(1));
+            DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(
+                    request("valkyrie[03-04]", Duration.ofSeconds(40), Duration.ofSeconds(40)), boot, events::add);
+            awaitEvent(DeployEvent.StageReached.class, Duration.ofSeconds(30),
+                    r -> r.node().equals("valkyrie03") && r.stage() == Stage.SSH_UP);
+            String pinned = Files.readString(lab.knownHosts());
+            assertThat(events).filteredOn(DeployEvent.HostKeysLearned.class::isInstance).extracting(DeployEvent::node)
+                    .containsExactly("valkyrie03");
+
+            // valkyrie03 again, from its own address (its new system): its install already reported.
+            run(concat(lab.inNode("valkyrie03"), "curl", "-s", "-o", "/dev/null", url));
+            assertThat(awaitEvent(DeployEvent.HostKeysRefused.class, Duration.ofSeconds(10),
+                    r -> r.node().equals("valkyrie03")).why()).isEqualTo("a second report for the same install (the first was taken)");
+            // valkyrie02's address: not a node of this deployment, whatever the URL names.
+            run(concat(lab.inNode("valkyrie02"), "curl", "-s", "-o", "/dev/null", url + "&node=valkyrie04"));
+            DeployEvent.HostKeysRefused other = awaitEvent(DeployEvent.HostKeysRefused.class, Duration.ofSeconds(10),
+                    r -> r.address().equals(lab.node("valkyrie02").ip()));
+            assertThat(other.why()).isEqualTo("it came from " + lab.node("valkyrie02").ip()
+                    + ", which is not the address of a node in this deployment");
+            // valkyrie04's own address, before it fetched any installer config (it never got DHCP).
+            String ip04 = lab.node("valkyrie04").ip();
+            List<String> bridge = List.of("nsenter", "--net=/proc/" + Files.readString(lab.dir().resolve("pxe/nginx/nginx.pid")).strip()
+                    + "/ns/net", "--");
+            run(concat(bridge, "ip", "addr", "add", ip04 + "/32", "dev", "br0"));
+            try {
+                run(concat(bridge, "curl", "-s", "-o", "/dev/null", "--interface", ip04, url));
+            } finally {
+                run(concat(bridge, "ip", "addr", "del", ip04 + "/32", "dev", "br0"));
+            }
+            DeployEvent.HostKeysRefused early = awaitEvent(DeployEvent.HostKeysRefused.class, Duration.ofSeconds(10),
+                    r -> r.node().equals("valkyrie04"));
+            assertThat(early.why()).isEqualTo("it came before valkyrie04 fetched its installer config in this deployment");
+            assertThat(early.message()).endsWith("'hostkeys forget valkyrie04'");
+            assertThat(job.progress()).extracting(NodeProgress::node, NodeProgress::stage).contains(
+                    org.assertj.core.groups.Tuple.tuple("valkyrie04", Stage.WAITING));
+
+            assertThat(Files.readString(lab.knownHosts())).isEqualTo(pinned).doesNotContain(forged.split(" ")[1]);
+            job.stop();
+            job.await(Duration.ofSeconds(10));
+        } finally {
+            Files.writeString(lab.dhcpdConf(), conf);
+            lab.restartDhcpd();
+        }
+    }
+
+    private static List<String> concat(List<String> prefix, String... command) {
+        List<String> all = new java.util.ArrayList<>(prefix);
+        all.addAll(List.of(command));
+        return all;
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(command + ": " + out).isZero();
     }
 
     @Test
