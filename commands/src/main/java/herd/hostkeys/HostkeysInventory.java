@@ -1,6 +1,8 @@
 package herd.hostkeys;
 
 import herd.inventory.Inventory;
+import herd.nodeset.NodeSet;
+import herd.session.UsageException;
 import herd.ssh.SessionSsh;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +17,20 @@ public final class HostkeysInventory {
         return new HostKeyPlace(NodeNames.of(inv, node), SessionSsh.expand(inv.ssh(node).knownHosts()));
     }
 
+    /** The places of inventory nodes; a name the inventory does not have is a usage error, naming them all. */
     public static List<HostKeyPlace> places(Inventory inv, Iterable<String> nodes) {
         List<HostKeyPlace> out = new ArrayList<>();
-        nodes.forEach(n -> out.add(place(inv, n)));
+        List<String> unknown = new ArrayList<>();
+        for (String n : nodes) {
+            if (inv.node(n).isEmpty()) {
+                unknown.add(n);
+            } else {
+                out.add(place(inv, n));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new UsageException(NodeSet.fromNames(unknown) + ": not in the inventory (" + inv.source() + ")");
+        }
         return out;
     }
 }
