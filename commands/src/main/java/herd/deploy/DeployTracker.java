@@ -215,15 +215,7 @@ public final class DeployTracker {
             }
             return true;
         }
-        String why = null;
-        if (owner == null) {
-            State other = nodes.get(claimed);
-            why = "it came from " + h.clientIp() + ", which is not the address of a node in this deployment"
-                    + (other != null ? " (" + claimed + " is " + other.ip + ")" : "");
-        } else if (!owner.getValue().keyWindow) {
-            why = owner.getValue().keysReported ? "a second report for the same install (the first was taken)"
-                    : "it came before " + owner.getKey() + " fetched its installer config in this deployment";
-        }
+        String why = refusal(owner, claimed, h.clientIp());
         List<HostKey> keys = new ArrayList<>();
         for (String t : texts) {
             try {
@@ -245,6 +237,20 @@ public final class DeployTracker {
         s.keysReported = true;
         listener.on(new DeployEvent.HostKeysReported(node, List.copyOf(keys), now));
         return true;
+    }
+
+    /** Why a report from {@code address} cannot be taken (null: it can), by the rules above. */
+    private String refusal(Map.Entry<String, State> owner, String claimed, String address) {
+        if (owner == null) {
+            State other = nodes.get(claimed);
+            return "it came from " + address + ", which is not the address of a node in this deployment"
+                    + (other != null ? " (" + claimed + " is " + other.ip + ")" : "");
+        }
+        if (!owner.getValue().keyWindow) {
+            return owner.getValue().keysReported ? "a second report for the same install (the first was taken)"
+                    : "it came before " + owner.getKey() + " fetched its installer config in this deployment";
+        }
+        return null;
     }
 
     /** The {@code key=} values of a callback URL, decoded: "TYPE BASE64" each. */

@@ -34,7 +34,7 @@ public final class HostkeysEngine {
     /** What known_hosts says of each node, nodes with identical rows folded together. */
     public List<HostkeysResult.Shown> show(List<HostKeyPlace> places) {
         Map<String, KnownHostsFile> files = new LinkedHashMap<>();
-        Map<List<Object>, List<String>> groups = new LinkedHashMap<>();
+        Map<Shown, List<String>> groups = new LinkedHashMap<>();
         for (HostKeyPlace p : places) {
             KnownHostsFile f = files.computeIfAbsent(p.knownHosts().toString(), x -> read(p.knownHosts()));
             List<HostKey> pinned = f.pinned(p.names());
@@ -43,17 +43,17 @@ public final class HostkeysEngine {
                     : pinned.isEmpty() ? "certified" : cas.isEmpty() ? "pinned" : "pinned, certified";
             List<String> prints = new ArrayList<>(pinned.stream().map(HostKey::describe).toList());
             cas.forEach(k -> prints.add("CA " + k.describe()));
-            groups.computeIfAbsent(List.of(status, prints, p.knownHosts().toString()), k -> new ArrayList<>())
+            groups.computeIfAbsent(new Shown(status, prints, p.knownHosts().toString()), k -> new ArrayList<>())
                     .add(p.node());
         }
         List<HostkeysResult.Shown> rows = new ArrayList<>();
-        groups.forEach((k, nodes) -> {
-            @SuppressWarnings("unchecked")
-            List<String> prints = (List<String>) k.get(1);
-            rows.add(new HostkeysResult.Shown(NodeSet.fromNames(nodes).toString(), (String) k.get(0), prints,
-                    (String) k.get(2)));
-        });
+        groups.forEach((k, nodes) -> rows.add(new HostkeysResult.Shown(NodeSet.fromNames(nodes).toString(), k.status(),
+                k.prints(), k.file())));
         return rows;
+    }
+
+    /** A row of show before its nodes are folded: nodes with equal rows share one. */
+    private record Shown(String status, List<String> prints, String file) {
     }
 
     /**
