@@ -226,8 +226,8 @@ public final class DeployTracker {
         }
         String node = owner != null ? owner.getKey() : claimed;
         if (why != null) {
-            if (owner != null) {
-                owner.getValue().hostKeys = "refused";
+            if (owner != null && !owner.getValue().keysReported) {
+                owner.getValue().hostKeys = "refused";   // a refused forgery does not undo what was learned
             }
             listener.on(new DeployEvent.HostKeysRefused(node, h.clientIp(), why, now));
             return false;

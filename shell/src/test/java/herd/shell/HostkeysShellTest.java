@@ -43,6 +43,7 @@ class HostkeysShellTest {
 
         // valkyrie02 reinstalled behind herd's back: a new key, which no deploy saw it make.
         String pinned02 = fingerprint(known, "valkyrie02");
+        String pinnedText = Files.readString(known);
         lab.stopNode("valkyrie02");
         lab.reinstall("valkyrie02", "#!/bin/bash\n");
         lab.startNode("valkyrie02");
@@ -51,6 +52,7 @@ class HostkeysShellTest {
         assertThat(refused.out()).contains("valkyrie01: valkyrie01\n").contains("valkyrie02: host key mismatch: not the key"
                 + " pinned in " + known + " (a herd deploy pins a reinstalled node's new key; this one was not learned so):"
                 + " check the node's key on its console against 'hostkeys scan', then 'hostkeys forget' it");
+        assertThat(Files.readString(known)).as("a refused key writes nothing").isEqualTo(pinnedText);
         HerdProcess.Result differs = herd(inventory, "-c", "hostkeys scan valkyrie02");
         assertThat(differs.status()).isZero();
         assertThat(differs.out()).containsPattern("(?m)^valkyrie02 +ED25519 SHA256:\\S+ +DIFFERS from the pinned ED25519 "
