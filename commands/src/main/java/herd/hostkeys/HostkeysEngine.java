@@ -138,14 +138,19 @@ public final class HostkeysEngine {
         } catch (IOException e) {
             throw new HostkeysException(file + ": cannot write: " + e.getMessage());
         }
-        FileChange c = editor.open(file.toString());
-        FileChange next = c.withAfter(KnownHostsFile.parse(c.before()).replace(place.names(), keys));
-        try {
-            editor.commit(List.of(next), Map.of());
-        } catch (FileEditException e) {
-            throw new HostkeysException(e.getMessage());
+        // Another writer (accept-new in the same session, a hand edit) may replace the file meanwhile: read again.
+        for (int attempt = 1; ; attempt++) {
+            FileChange c = editor.open(file.toString());
+            FileChange next = c.withAfter(KnownHostsFile.parse(c.before()).replace(place.names(), keys));
+            try {
+                editor.commit(List.of(next), Map.of());
+                return next.changed() ? editor.files().backupOf(file.toString()) : "";
+            } catch (FileEditException e) {
+                if (attempt == 3) {
+                    throw new HostkeysException(e.getMessage());
+                }
+            }
         }
-        return next.changed() ? editor.files().backupOf(file.toString()) : "";
     }
 
     private static KnownHostsFile read(Path file) {

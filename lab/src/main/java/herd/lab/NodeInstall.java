@@ -26,7 +26,9 @@ final class NodeInstall {
             key.write(d.resolve("host_key"));
             Files.createDirectories(ssh);
             key.write(ssh.resolve("ssh_host_ed25519_key"));
-            Files.copy(Path.of("/etc/ssh/moduli"), ssh.resolve("moduli"));
+            if (Files.exists(Path.of("/etc/ssh/moduli"))) {
+                Files.copy(Path.of("/etc/ssh/moduli"), ssh.resolve("moduli"));   // sshd's DH groups, as installed
+            }
         } catch (IOException e) {
             throw new LabException("lab: cannot write the new host key of " + node.name() + ": " + e.getMessage(), e);
         }
