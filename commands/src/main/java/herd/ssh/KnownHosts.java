@@ -1,12 +1,17 @@
 package herd.ssh;
 
+import com.hierynomus.sshj.userauth.certificate.Certificate;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.PublicKey;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
@@ -15,7 +20,9 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
  * One known_hosts file shared by every connection of a session. An unknown key is refused (or, with
  * accept-new, appended to the file); a changed key is always refused. Each connection gets its own
  * {@link Check}, which remembers why its host key was refused. The file is read again when it
- * changed since (a deploy pinned new keys, {@code hostkeys forget}, an edit by hand).
+ * changed since (a deploy pinned new keys, {@code hostkeys forget}, an edit by hand). Host
+ * certificates are checked against its {@code @cert-authority} lines by sshj; a key, or the CA of
+ * a certificate, on a {@code @revoked} line is refused here (sshj does not read those).
  */
 final class KnownHosts {
 
@@ -24,6 +31,7 @@ final class KnownHosts {
 
     private final Path file;
     private Store store;
+    private Set<String> revoked;
     private String stamp;
     private volatile boolean acceptNew;
 
@@ -33,9 +41,36 @@ final class KnownHosts {
         this.stamp = stamp(file);
         try {
             this.store = new Store(file.toFile());
+            this.revoked = revoked(file);
         } catch (IOException e) {
             throw new SshException(file + ": cannot read known hosts: " + e.getMessage());
         }
+    }
+
+    /** The base64 blobs of the keys on {@code @revoked} lines. */
+    private static Set<String> revoked(Path file) throws IOException {
+        Set<String> keys = new HashSet<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                String[] w = line.strip().split("\\s+");
+                if (w.length >= 4 && w[0].equals("@revoked")) {
+                    keys.add(w[3]);
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** Why {@code key} is revoked ("" when it is not): itself, or the CA that signed its certificate. */
+    private synchronized String revocation(PublicKey key) {
+        if (key instanceof Certificate<?> c) {
+            if (revoked.contains(Base64.getEncoder().encodeToString(c.getSignatureKey()))) {
+                return "host key refused: its certificate's CA is @revoked in " + file;
+            }
+            key = c.getKey();
+        }
+        return revoked.contains(Base64.getEncoder().encodeToString(new Buffer.PlainBuffer().putPublicKey(key)
+                .getCompactData())) ? "host key refused: @revoked in " + file : "";
     }
 
     /** The store of the file as it is now: read again when its time or size changed. */
@@ -44,6 +79,7 @@ final class KnownHosts {
         if (!now.equals(stamp)) {
             try {
                 store = new Store(file.toFile());
+                revoked = revoked(file);
                 stamp = now;
             } catch (IOException e) {
                 // Being replaced right now (a rename is atomic, a hand edit may not be): the next check reads it.
@@ -78,6 +114,12 @@ final class KnownHosts {
         @Override
         public boolean verify(String host, int port, PublicKey key) {
             Store store = current();
+            String revokedBy = revocation(key);
+            if (!revokedBy.isEmpty()) {
+                problem = revokedBy;
+                mismatch = true;
+                return false;
+            }
             synchronized (store) {
                 store.verdict = Verdict.KNOWN;
                 boolean ok = store.verify(host, port, key);
