@@ -36,6 +36,7 @@ public final class AuditPolicy {
             Map.entry("hosts add", Rule.ALWAYS),
             Map.entry("hosts remove", Rule.ALWAYS),
             Map.entry("hostkeys forget", Rule.ALWAYS),
+            Map.entry("hostkeys ca init", Rule.ALWAYS),
             Map.entry("net sync", Rule.ALWAYS),
             Map.entry("pxe render", Rule.ALWAYS),
             Map.entry("deploy", Rule.ALWAYS));

@@ -79,8 +79,9 @@ public final class DeployEngine {
             throw new DeployException("deploy: no log to follow (set services.dhcp-log and services.http-log)");
         }
         Set<String> names = request.nodes().stream().map(PxeNode::name).collect(Collectors.toSet());
+        boolean certificates = request.hostKeys().values().stream().anyMatch(p -> p.ca().isPresent());
         PxeRenderResult rendered = new PxeRenderEngine().render(new PxeRenderRequest(request.httpRoot(),
-                request.tftpRoot(), request.nodes(), request.profiles(), names, false));
+                request.tftpRoot(), request.nodes(), request.profiles(), names, false, certificates));
         rendered.warnings().forEach(w -> listener.on(new DeployEvent.Problem("", w)));
         DeployJob job = new DeployJob(request, boot, new FollowEngine(tagger, clock), clock, listener);
         job.start();

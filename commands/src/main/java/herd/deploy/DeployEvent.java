@@ -51,11 +51,16 @@ public sealed interface DeployEvent
         }
     }
 
-    /** herd pinned the reported keys in {@code knownHosts} (the previous file kept as {@code backup}). */
-    record HostKeysLearned(String node, List<HostKey> keys, String knownHosts, String backup) implements DeployEvent {
-        /** {@code learned ED25519 SHA256:...}. */
+    /**
+     * herd pinned the reported keys in {@code knownHosts} (the previous file kept as {@code backup}),
+     * and, when {@code certified}, signed them with the host CA for the node to fetch.
+     */
+    record HostKeysLearned(String node, List<HostKey> keys, String knownHosts, String backup, boolean certified)
+            implements DeployEvent {
+        /** {@code learned ED25519 SHA256:...}, {@code , certified} when signed. */
         public String summary() {
-            return "learned " + keys.stream().map(HostKey::describe).collect(Collectors.joining(", "));
+            return "learned " + keys.stream().map(HostKey::describe).collect(Collectors.joining(", "))
+                    + (certified ? ", certified" : "");
         }
     }
 }

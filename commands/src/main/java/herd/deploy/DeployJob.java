@@ -136,9 +136,14 @@ public final class DeployJob {
             return;
         }
         try {
-            String backup = new HostkeysEngine().learn(place, k.keys());
+            HostkeysEngine engine = new HostkeysEngine();
+            String backup = engine.learn(place, k.keys());
+            if (place.ca().isPresent()) {
+                // Published where the node's install polls for them; known_hosts trusts the CA for its names.
+                engine.certify(place, k.keys(), request.httpRoot().resolve(herd.pxe.PxeLayout.HOST_CERTS));
+            }
             DeployEvent.HostKeysLearned learned = new DeployEvent.HostKeysLearned(k.node(), k.keys(),
-                    place.knownHosts().toString(), backup);
+                    place.knownHosts().toString(), backup, place.ca().isPresent());
             tracker.hostKeys(k.node(), learned.summary());
             listener.on(learned);
         } catch (RuntimeException e) {

@@ -46,6 +46,19 @@ public record HostKey(String type, String base64) {
         }
     }
 
+    /**
+     * The SHA-256 of the blob in hex: the name under which herd publishes the key's host
+     * certificate (the node computes it with {@code base64 -d | sha256sum}).
+     */
+    public String digestHex() {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(Base64.getDecoder().decode(base64)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
     /** {@code ED25519}, {@code ECDSA}, {@code RSA}: the name ssh-keygen -l gives the type. */
     public String kind() {
         if (type.startsWith("ecdsa-")) {

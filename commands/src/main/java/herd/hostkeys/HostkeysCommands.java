@@ -4,6 +4,7 @@ import herd.files.EditReport;
 import herd.nodeset.NodeSet;
 import herd.services.ServiceFiles;
 import herd.session.Session;
+import herd.session.UsageException;
 import herd.session.Table;
 import herd.ssh.HostKeyScan;
 import herd.ssh.SessionSsh;
@@ -18,7 +19,7 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
-/** {@code hostkeys show|forget|scan}: the host keys herd trusts, node by node (docs/hostkeys.md). */
+/** {@code hostkeys show|forget|scan|ca init}: the host keys herd trusts, node by node (docs/hostkeys.md). */
 @Component
 public class HostkeysCommands {
 
@@ -67,6 +68,22 @@ public class HostkeysCommands {
             table = table.row(r.nodes(), r.presented(), r.verdict());
         }
         session.out().result(table);
+    }
+
+    @Command(name = "hostkeys ca init", group = GROUP, description = "Make the cluster's host CA (inventory ssh.host-ca)",
+            help = "An Ed25519 key made by ssh-keygen at the inventory's ssh.host-ca (mode 0600, .pub beside it); an"
+                    + " existing one is never replaced. From then on a deploy signs each node's new host keys with it,"
+                    + " the node presents the certificate, and known_hosts trusts the CA for the node's names.")
+    public void caInit() {
+        var inv = session.inventory();
+        String ca = inv.all().size() == 0 ? null : inv.ssh(inv.all().get(0)).hostCa();
+        if (ca == null) {
+            throw new UsageException("hostkeys ca init: the inventory sets no ssh.host-ca (the CA private key's path)");
+        }
+        java.nio.file.Path key = SessionSsh.expand(ca);
+        HostKey pub = HostCertifier.init(key, "herd host CA (" + inv.name() + ")");
+        session.effects().wrote(key.toString(), null, "");
+        session.out().line("host CA made: " + key + " (mode 0600), " + key + ".pub: " + pub.describe());
     }
 
     private static HostkeysEngine.ScanAnswer scanOne(SshTarget t, Duration timeout) {

@@ -128,20 +128,38 @@ public final class HostkeysEngine {
      * backup. Returns the backup's path ("" when there was no file before).
      */
     public String learn(HostKeyPlace place, List<HostKey> keys) {
-        Path file = place.knownHosts();
+        return edit(place.knownHosts(), text -> KnownHostsFile.parse(text).replace(place.names(), keys));
+    }
+
+    /**
+     * Certifies the node's reported keys with its host CA, publishes the certificates under
+     * {@code publish} (where the node's install fetches them), and trusts the CA for the node's
+     * names in known_hosts ({@code @cert-authority}). Returns the certificates.
+     */
+    public List<Path> certify(HostKeyPlace place, List<HostKey> keys, Path publish) {
+        HostKeyPlace.HostCa ca = place.ca().orElseThrow(() -> new HostkeysException(place.node()
+                + ": no ssh.host-ca in the inventory"));
+        HostCertifier certifier = new HostCertifier(ca);
+        List<Path> certs = certifier.certify(place, keys, publish);
+        HostKey caKey = certifier.publicKey();
+        edit(place.knownHosts(), text -> KnownHostsFile.parse(text).authorize(place.names(), caKey));
+        return certs;
+    }
+
+    /** Rewrites a known_hosts file (made when absent) through the editor; retried when another writer got there first. */
+    private String edit(Path file, java.util.function.UnaryOperator<String> change) {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.writeString(file, KnownHostsFile.parse("").replace(place.names(), keys));
+                Files.writeString(file, change.apply(""));
                 return "";
             }
         } catch (IOException e) {
             throw new HostkeysException(file + ": cannot write: " + e.getMessage());
         }
-        // Another writer (accept-new in the same session, a hand edit) may replace the file meanwhile: read again.
         for (int attempt = 1; ; attempt++) {
             FileChange c = editor.open(file.toString());
-            FileChange next = c.withAfter(KnownHostsFile.parse(c.before()).replace(place.names(), keys));
+            FileChange next = c.withAfter(change.apply(c.before()));
             try {
                 editor.commit(List.of(next), Map.of());
                 return next.changed() ? editor.files().backupOf(file.toString()) : "";

@@ -14,7 +14,10 @@ public final class HostkeysInventory {
     }
 
     public static HostKeyPlace place(Inventory inv, String node) {
-        return new HostKeyPlace(NodeNames.of(inv, node), SessionSsh.expand(inv.ssh(node).knownHosts()));
+        var ssh = inv.ssh(node);
+        return new HostKeyPlace(NodeNames.of(inv, node), SessionSsh.expand(ssh.knownHosts()),
+                java.util.Optional.ofNullable(ssh.hostCa()).map(ca -> new HostKeyPlace.HostCa(SessionSsh.expand(ca),
+                        ssh.hostCertValidity())));
     }
 
     /** The places of inventory nodes; a name the inventory does not have is a usage error, naming them all. */

@@ -124,6 +124,29 @@ public final class KnownHostsFile {
         return b.toString();
     }
 
+    /**
+     * The text with {@code ca} trusted for the node's names: added to the {@code @cert-authority}
+     * line of that key (one line for the cluster), or a new such line.
+     */
+    public String authorize(NodeNames names, HostKey ca) {
+        StringBuilder b = new StringBuilder();
+        boolean done = false;
+        for (Line l : lines) {
+            if (!done && l.entry() && l.marker().equals("@cert-authority") && l.key().equals(ca)) {
+                List<String> hosts = new ArrayList<>(l.hosts());
+                names.hosts().stream().filter(h -> hosts.stream().noneMatch(h::equalsIgnoreCase)).forEach(hosts::add);
+                b.append("@cert-authority ").append(String.join(",", hosts)).append(' ').append(ca).append('\n');
+                done = true;
+            } else {
+                b.append(l.text()).append('\n');
+            }
+        }
+        if (!done) {
+            b.append("@cert-authority ").append(String.join(",", names.hosts())).append(' ').append(ca).append('\n');
+        }
+        return b.toString();
+    }
+
     /** True when one of the patterns (negations honoured) names one of the node's names. */
     static boolean matches(List<String> patterns, NodeNames names) {
         for (String candidate : names.hosts()) {

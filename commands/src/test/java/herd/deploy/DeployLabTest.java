@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
 class DeployLabTest {
 
     Lab lab;
+    @org.junit.jupiter.api.io.TempDir
+    Path tmp;
     Inventory inv;
     IpmiBackend ipmi;
     BmcPool pool;
@@ -229,6 +231,43 @@ class DeployLabTest {
         } finally {
             Files.writeString(lab.dhcpdConf(), conf);
             lab.restartDhcpd();
+        }
+    }
+
+    @Test
+    void withAHostCaTheNodePresentsACertificateThatTheCaLineAloneVerifies() throws Exception {
+        Path ca = tmp.resolve("host_ca");
+        herd.hostkeys.HostKey caKey = herd.hostkeys.HostCertifier.init(ca, "herd host CA (lab)");
+        PxeLab.installTime(lab, Duration.ofSeconds(1));
+        List<PxeNode> pxe = PxeInventory.pxeNodes(inv, NodeSet.parse("valkyrie01"), profiles, "compute");
+        Map<String, herd.hostkeys.HostKeyPlace> places = new java.util.HashMap<>();
+        DeployEngine.hostKeys(inv, pxe).forEach((n, p) -> places.put(n, new herd.hostkeys.HostKeyPlace(p.names(),
+                p.knownHosts(), java.util.Optional.of(new herd.hostkeys.HostKeyPlace.HostCa(ca, "-5m:+1h")))));
+        DeployRequest request = new DeployRequest(pxe, profiles, PxeInventory.httpRoot(inv), PxeInventory.tftpRoot(inv),
+                LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), places,
+                DeployTimeouts.uniform(Duration.ofSeconds(30)), Duration.ofSeconds(90));
+        DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(request, boot, events::add);
+        assertThat(job.await(Duration.ofSeconds(100))).isTrue();
+        assertThat(job.succeeded()).as("problems " + job.problems() + " consoles " + consoles()).isTrue();
+        assertThat(events).filteredOn(DeployEvent.HostKeysLearned.class::isInstance).singleElement()
+                .extracting(e -> ((DeployEvent.HostKeysLearned) e).summary()).asString().endsWith(", certified");
+        Path etc = lab.nodeRoot("valkyrie01").resolve("etc/ssh");
+        assertThat(Files.readString(etc.resolve("sshd_config")))
+                .contains("HostCertificate /etc/ssh/ssh_host_ed25519_key-cert.pub");
+        // Only the CA's line: no key of the node is pinned, its certificate is what is trusted.
+        Path caOnly = Files.write(tmp.resolve("known_hosts"), Files.readAllLines(lab.knownHosts()).stream()
+                .filter(l -> l.startsWith("@cert-authority ")).toList());
+        assertThat(Files.readString(caOnly)).contains("[" + lab.node("valkyrie01").sshHost() + "]:2222").contains(caKey.toString());
+        Process p = new ProcessBuilder("ssh", "-F", "/dev/null", "-i", lab.sshKey().toString(), "-o", "IdentitiesOnly=yes",
+                "-o", "UserKnownHostsFile=" + caOnly, "-o", "GlobalKnownHostsFile=/dev/null", "-o", "StrictHostKeyChecking=yes",
+                "-o", "BatchMode=yes", "-p", "2222", "root@" + lab.node("valkyrie01").sshHost(), "hostname")
+                .redirectErrorStream(true).start();
+        assertThat(new String(p.getInputStream().readAllBytes()).strip()).as("OpenSSH on the CA line").isEqualTo("valkyrie01");
+        try (herd.ssh.ConnectionPool strict = new herd.ssh.ConnectionPool(herd.ssh.LabSsh.settings(lab)
+                .withKnownHosts(caOnly, false), prompt -> java.util.Optional.empty());
+             herd.ssh.RemoteCommand c = strict.exec(herd.ssh.LabSsh.target(lab, "valkyrie01"), "hostname",
+                     Duration.ofSeconds(10))) {
+            assertThat(new String(c.stdout().readAllBytes()).strip()).as("herd's ssh on the CA line").isEqualTo("valkyrie01");
         }
     }
 

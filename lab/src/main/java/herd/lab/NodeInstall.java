@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * A node's reinstallation, as a deployment does it: its disk emptied (the next boot installs a
- * fresh system) with a new host key in the new system's /etc/ssh, where the installer's last step
- * finds it to report it, and the installer's first-boot script, which bin/node-boot runs inside the
+ * fresh system) with a new host key and the lab's sshd_config in the new system's /etc/ssh, where
+ * the installer's last step finds the key to report it (and may add a HostCertificate), and the installer's first-boot script, which bin/node-boot runs inside the
  * node once. The lab's known_hosts keeps the old key, as a real cluster's would: only what the
  * install reports through herd's callback can make the new key trusted.
  */
@@ -26,6 +26,8 @@ final class NodeInstall {
             key.write(d.resolve("host_key"));
             Files.createDirectories(ssh);
             key.write(ssh.resolve("ssh_host_ed25519_key"));
+            // The new system's sshd_config, which the installer's last step may extend (HostCertificate).
+            Files.copy(dir.sshdConfig(), ssh.resolve("sshd_config"));
             if (Files.exists(Path.of("/etc/ssh/moduli"))) {
                 Files.copy(Path.of("/etc/ssh/moduli"), ssh.resolve("moduli"));   // sshd's DH groups, as installed
             }
