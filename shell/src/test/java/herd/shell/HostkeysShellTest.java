@@ -90,6 +90,30 @@ class HostkeysShellTest {
         assertThat(Files.readString(lab.knownHosts())).isEqualTo(before);
     }
 
+    @Test
+    void caInitMakesThePrivateCaOnceWhereTheInventorySays() throws Exception {
+        Path ca = home.resolve("etc/host_ca");
+        String yaml = Files.readString(inventoryWith(lab.knownHosts()));
+        String line = "    known-hosts: \"" + lab.knownHosts() + "\"\n";
+        Path withCa = Files.writeString(home.resolve("with-ca.yaml"), yaml.replace(line, line + "    host-ca: \"" + ca + "\"\n"));
+        HerdProcess.Result made = herd(withCa, "-c", "hostkeys ca init");
+        assertThat(made.status()).as(made.err()).isZero();
+        String fingerprint = run("ssh-keygen", "-l", "-f", ca + ".pub").split(" ")[1];
+        assertThat(made.out()).isEqualTo("host CA made: " + ca + " (mode 0600), " + ca + ".pub: ED25519 " + fingerprint + "\n");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(ca)))
+                .isEqualTo("rw-------");
+        String key = Files.readString(ca);
+        HerdProcess.Result again = herd(withCa, "-c", "hostkeys ca init");
+        assertThat(again.status()).isEqualTo(1);
+        assertThat(again.err()).isEqualTo("herd: hostkeys ca init: " + ca + ": exists; a CA is never replaced (every"
+                + " certificate it signed would stop verifying): remove it first if that is what you want\n");
+        assertThat(Files.readString(ca)).isEqualTo(key);
+        HerdProcess.Result none = herd(inventoryWith(lab.knownHosts()), "-c", "hostkeys ca init");
+        assertThat(none.status()).isEqualTo(2);
+        assertThat(none.err()).isEqualTo("herd: hostkeys ca init: the inventory sets no ssh.host-ca (the CA private key's"
+                + " path)\n");
+    }
+
     /** ssh-keygen's SHA256 fingerprint of the node's entry. */
     private static String fingerprint(Path known, String node) throws Exception {
         String out = run("ssh-keygen", "-l", "-F", "[" + node + "]:2222", "-f", known.toString());
