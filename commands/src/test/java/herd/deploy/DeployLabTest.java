@@ -98,7 +98,8 @@ class DeployLabTest {
                 lab.startNode(node);   // left in firmware by a test of a node that got no DHCP
             }
             k1.put(node, keyscan(lab.node(node)));
-            assertThat(Files.readString(lab.knownHosts())).contains(k1.get(node));
+            assertThat(Files.readString(lab.knownHosts())).as(node + ": " + PxeLab.console(lab, node))
+                    .contains(k1.get(node));
         }
         PxeLab.installTime(lab, Duration.ofSeconds(2));
         DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(
@@ -213,6 +214,7 @@ class DeployLabTest {
         Files.writeString(lab.dhcpdConf(), conf.replace("hardware ethernet " + mac + ";",
                 "hardware ethernet 08:00:27:FF:FF:FF;"));
         lab.restartDhcpd();
+        long gaveUp04 = gaveUp("valkyrie04");
         try {
             PxeLab.installTime(lab, Duration.ofSeconds(1));
             DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(
@@ -229,6 +231,7 @@ class DeployLabTest {
                             org.assertj.core.groups.Tuple.tuple("valkyrie04", Stage.WAITING));
             assertThat(PxeLab.console(lab, "valkyrie04")).anyMatch(l -> l.endsWith("PXE-E51: no DHCP offers were received"));
         } finally {
+            awaitFirmwareGaveUp("valkyrie04", gaveUp04);
             Files.writeString(lab.dhcpdConf(), conf);
             lab.restartDhcpd();
         }
@@ -252,7 +255,9 @@ class DeployLabTest {
         assertThat(events).filteredOn(DeployEvent.HostKeysLearned.class::isInstance).singleElement()
                 .extracting(e -> ((DeployEvent.HostKeysLearned) e).summary()).asString().endsWith(", certified");
         Path etc = lab.nodeRoot("valkyrie01").resolve("etc/ssh");
-        assertThat(Files.readString(etc.resolve("sshd_config")))
+        assertThat(Files.readString(etc.resolve("sshd_config"))).as("console " + PxeLab.console(lab, "valkyrie01")
+                + "\npublished " + Files.list(PxeInventory.httpRoot(inv).resolve("herd/host-certs")).toList()
+                + "\nevents " + events)
                 .contains("HostCertificate /etc/ssh/ssh_host_ed25519_key-cert.pub");
         // Only the CA's line: no key of the node is pinned, its certificate is what is trusted.
         Path caOnly = Files.write(tmp.resolve("known_hosts"), Files.readAllLines(lab.knownHosts()).stream()
@@ -278,6 +283,7 @@ class DeployLabTest {
         Files.writeString(lab.dhcpdConf(), conf.replace("hardware ethernet " + mac + ";",
                 "hardware ethernet 08:00:27:FF:FF:FF;"));
         lab.restartDhcpd();
+        long gaveUp04 = gaveUp("valkyrie04");
         String forged = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIqpyyh44Hz3gvhISaIE9yJ/ao8fBLNo7qwPJcYjQdIl";
         String url = "http://10.10.0.1/herd/install-finished?key="
                 + java.net.URLEncoder.encode(forged, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
@@ -322,9 +328,26 @@ class DeployLabTest {
             job.stop();
             job.await(Duration.ofSeconds(10));
         } finally {
+            awaitFirmwareGaveUp("valkyrie04", gaveUp04);
             Files.writeString(lab.dhcpdConf(), conf);
             lab.restartDhcpd();
         }
+    }
+
+    /**
+     * A node left without DHCP entry keeps trying in its firmware for a while: restoring its entry
+     * before it gave up (PXE-E51, one more than {@code before}) would let it install behind the next
+     * test's back.
+     */
+    private void awaitFirmwareGaveUp(String node, long before) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (gaveUp(node) <= before && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private long gaveUp(String node) throws java.io.IOException {
+        return PxeLab.console(lab, node).stream().filter(l -> l.endsWith("PXE-E51: no DHCP offers were received")).count();
     }
 
     private static List<String> concat(List<String> prefix, String... command) {
