@@ -35,6 +35,8 @@ public final class AuditPolicy {
             Map.entry("dns remove", Rule.ALWAYS),
             Map.entry("hosts add", Rule.ALWAYS),
             Map.entry("hosts remove", Rule.ALWAYS),
+            Map.entry("hostkeys forget", Rule.ALWAYS),
+            Map.entry("hostkeys ca init", Rule.ALWAYS),
             Map.entry("net sync", Rule.ALWAYS),
             Map.entry("pxe render", Rule.ALWAYS),
             Map.entry("deploy", Rule.ALWAYS));
@@ -42,8 +44,9 @@ public final class AuditPolicy {
     /** The commands that change nothing outside herd's own session. */
     public static final Set<String> READ_ONLY = Set.of(
             "audit", "bmc info", "connections", "deploy status", "dhcp list", "dhcp show", "dns list", "echo", "exit", "fg",
-            "follow", "groups", "help", "history", "hosts list", "jobs", "net check", "net import", "nodes",
-            "nodeset", "pxe show", "set", "show", "sleep", "source", "stop", "unset", "use", "version");
+            "follow", "groups", "help", "history", "hostkeys scan", "hostkeys show", "hosts list", "jobs", "net check",
+            "net import", "nodes", "nodeset", "pxe show", "set", "show", "sleep", "source", "stop", "unset", "use",
+            "version");
 
     private AuditPolicy() {
     }

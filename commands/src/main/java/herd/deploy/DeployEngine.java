@@ -1,5 +1,7 @@
 package herd.deploy;
 
+import herd.hostkeys.HostKeyPlace;
+import herd.hostkeys.HostkeysInventory;
 import herd.inventory.Inventory;
 import herd.logs.FollowEngine;
 import herd.logs.LogsInventory;
@@ -24,7 +26,9 @@ import java.util.stream.Collectors;
 /**
  * Deploys nodes over PXE: renders their iPXE files (armed for install), then starts a
  * {@link DeployJob} that sets PXE boot and power-cycles them through {@link BootControl} and
- * follows them through every stage from the servers' logs.
+ * follows them through every stage from the servers' logs. The host keys each node's install
+ * reports in its callback replace the node's entries in known_hosts (see {@link DeployTracker} for
+ * which reports are taken).
  * <pre>{@code
  * DeployJob job = new DeployEngine(tagger).start(request, new BmcBootControl(bmc, credentials), e -> print(e));
  * job.await(Duration.ofMinutes(30));
@@ -53,7 +57,13 @@ public final class DeployEngine {
         Map<String, DeployProfile> profiles = PxeInventory.profiles(inv);
         List<PxeNode> pxe = PxeInventory.pxeNodes(inv, target, profiles, profile);
         return new DeployRequest(pxe, profiles, PxeInventory.httpRoot(inv), PxeInventory.tftpRoot(inv),
-                LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), DeployTimeouts.defaults(), overall);
+                LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), hostKeys(inv, pxe),
+                DeployTimeouts.defaults(), overall);
+    }
+
+    /** Where each node's host keys are pinned (the inventory's known_hosts), for its install's report. */
+    public static Map<String, HostKeyPlace> hostKeys(Inventory inv, List<PxeNode> nodes) {
+        return nodes.stream().collect(Collectors.toMap(PxeNode::name, n -> HostkeysInventory.place(inv, n.name())));
     }
 
     /** A finished deployment as outcomes: ssh-up is ok; a node short of it timed out, or was stopped there. */
@@ -69,8 +79,9 @@ public final class DeployEngine {
             throw new DeployException("deploy: no log to follow (set services.dhcp-log and services.http-log)");
         }
         Set<String> names = request.nodes().stream().map(PxeNode::name).collect(Collectors.toSet());
+        boolean certificates = request.hostKeys().values().stream().anyMatch(p -> p.ca().isPresent());
         PxeRenderResult rendered = new PxeRenderEngine().render(new PxeRenderRequest(request.httpRoot(),
-                request.tftpRoot(), request.nodes(), request.profiles(), names, false));
+                request.tftpRoot(), request.nodes(), request.profiles(), names, false, certificates));
         rendered.warnings().forEach(w -> listener.on(new DeployEvent.Problem("", w)));
         DeployJob job = new DeployJob(request, boot, new FollowEngine(tagger, clock), clock, listener);
         job.start();

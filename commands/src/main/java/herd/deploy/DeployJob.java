@@ -1,5 +1,7 @@
 package herd.deploy;
 
+import herd.hostkeys.HostKeyPlace;
+import herd.hostkeys.HostkeysEngine;
 import herd.logs.FollowEngine;
 import herd.logs.FollowEvent;
 import herd.logs.FollowJob;
@@ -32,6 +34,7 @@ public final class DeployJob {
     private final DeployListener listener;
     private final DeployTracker tracker;
     private final LinkedBlockingQueue<String> installed = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<DeployEvent.HostKeysReported> reported = new LinkedBlockingQueue<>();
     private final List<String> problems = new ArrayList<>();
     private final java.util.Set<String> sshDown = new java.util.HashSet<>();
     private final Thread thread;
@@ -51,7 +54,7 @@ public final class DeployJob {
     void start() {
         Instant now = clock.instant();
         for (PxeNode n : request.nodes()) {
-            tracker.track(n.name(), ChainPaths.of(n.name(), request.profiles().get(n.profile())), now);
+            tracker.track(n.name(), n.ip(), ChainPaths.of(n.name(), request.profiles().get(n.profile())), now);
         }
         thread.start();
     }
@@ -88,6 +91,8 @@ public final class DeployJob {
     private void event(DeployEvent e) {
         if (e instanceof DeployEvent.StageReached r && r.stage() == Stage.INSTALL_FINISHED) {
             installed.add(r.node());
+        } else if (e instanceof DeployEvent.HostKeysReported k) {
+            reported.add(k);
         }
         listener.on(e);
     }
@@ -104,6 +109,10 @@ public final class DeployJob {
         try {
             boot.pxeAndCycle(request.nodes().stream().map(PxeNode::name).toList());
             while (!stopped && !tracker.allDone() && clock.instant().isBefore(deadline)) {
+                // Keys first: they are pinned before the node can be seen up and the deployment end.
+                for (DeployEvent.HostKeysReported k = reported.poll(); k != null; k = reported.poll()) {
+                    learn(k);
+                }
                 String node = installed.poll(TICK.toMillis(), TimeUnit.MILLISECONDS);
                 if (node != null) {
                     toLocalBoot(node);
@@ -117,6 +126,29 @@ public final class DeployJob {
             problem(e.getMessage());
         } finally {
             logs.stop();
+        }
+    }
+
+    private void learn(DeployEvent.HostKeysReported k) {
+        HostKeyPlace place = request.hostKeys().get(k.node());
+        if (place == null) {
+            problem(k.node() + ": host keys reported, but no known_hosts to pin them in: nothing written");
+            return;
+        }
+        try {
+            HostkeysEngine engine = new HostkeysEngine();
+            String backup = engine.learn(place, k.keys());
+            if (place.ca().isPresent()) {
+                // Published where the node's install polls for them; known_hosts trusts the CA for its names.
+                engine.certify(place, k.keys(), request.httpRoot().resolve(herd.pxe.PxeLayout.HOST_CERTS));
+            }
+            DeployEvent.HostKeysLearned learned = new DeployEvent.HostKeysLearned(k.node(), k.keys(),
+                    place.knownHosts().toString(), backup, place.ca().isPresent());
+            tracker.hostKeys(k.node(), learned.summary());
+            listener.on(learned);
+        } catch (RuntimeException e) {
+            tracker.hostKeys(k.node(), "not written");
+            problem(k.node() + ": pinning its new host keys: " + e.getMessage());
         }
     }
 

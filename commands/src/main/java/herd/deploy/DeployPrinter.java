@@ -43,6 +43,11 @@ final class DeployPrinter implements DeployListener {
             out.warn(s.message());
         } else if (e instanceof DeployEvent.ReinstallDetected r) {
             out.warn(r.node() + ": started installing again after its install finished (reinstall loop?): " + r.evidence());
+        } else if (e instanceof DeployEvent.HostKeysLearned k) {
+            out.line(String.format("%-12s %-17s %s", k.node(), "host-keys", k.summary() + " (in " + k.knownHosts()
+                    + (k.backup().isEmpty() ? "" : ", previous file kept as " + k.backup()) + ")"));
+        } else if (e instanceof DeployEvent.HostKeysRefused r) {
+            out.warn((r.node().isEmpty() ? "" : r.node() + ": ") + r.message());
         } else if (e instanceof DeployEvent.Problem p) {
             out.warn(p.node().isEmpty() ? p.message() : p.node() + ": " + p.message());
         }
@@ -60,11 +65,12 @@ final class DeployPrinter implements DeployListener {
     }
 
     static Table table(List<NodeProgress> rows, Instant now) {
-        Table t = Table.of("node", "stage", "elapsed", "in stage", "last event", "flags");
+        Table t = Table.of("node", "stage", "elapsed", "in stage", "last event", "host keys", "flags");
         for (NodeProgress p : rows) {
             String flags = (p.stuck() ? "stuck " : "") + (p.reinstalls() > 0 ? "reinstalled x" + p.reinstalls() : "");
             t = t.row(p.node(), p.stage().label(), Durations.format(p.elapsed(now)),
-                    Durations.format(java.time.Duration.between(p.stageSince(), now)), p.lastEvent(), flags.strip());
+                    Durations.format(java.time.Duration.between(p.stageSince(), now)), p.lastEvent(), p.hostKeys(),
+                    flags.strip());
         }
         return t;
     }

@@ -1,8 +1,14 @@
 package herd.deploy;
 
+import herd.hostkeys.HostKey;
+import herd.hostkeys.HostkeysException;
 import herd.logs.LogEvent;
 import herd.logs.TaggedLine;
+import herd.pxe.InstallContext;
+import herd.pxe.PxeLayout;
 import herd.pxe.PxeRenderEngine;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +21,13 @@ import java.util.Optional;
  * The stage machine of a deployment, driven by tagged log lines: DHCP offer/ack, the iPXE binary
  * over TFTP, boot.ipxe, the node file, kernel, initrd, installer config, installing, the
  * completion callback, the reboot and SSH. Nodes stuck in a stage past its timeout and nodes
- * starting a second install are reported. Thread-safe: lines, SSH probes and timeout checks may
- * come from different threads.
+ * starting a second install are reported. The host keys a node's callback carries are taken only
+ * from the node's own address, inside its deploy window (it fetched its installer config in this
+ * deployment and has not reported keys since), once; any other report is refused, and its callback
+ * proves nothing. Thread-safe: lines, SSH probes and timeout checks may come from different threads.
  * <pre>{@code
  * DeployTracker t = new DeployTracker(DeployTimeouts.defaults(), e -> System.out.println(e));
- * t.track("valkyrie01", ChainPaths.of("valkyrie01", profile), clock.instant());
+ * t.track("valkyrie01", "10.10.3.1", ChainPaths.of("valkyrie01", profile), clock.instant());
  * followJob feeds t.accept(line, clock.instant()); a timer calls t.checkTimeouts(clock.instant());
  * }</pre>
  */
@@ -32,6 +40,7 @@ public final class DeployTracker {
     private final Map<String, State> nodes = new LinkedHashMap<>();
 
     private static final class State {
+        final String ip;
         final ChainPaths paths;
         final Instant started;
         Stage stage = Stage.WAITING;
@@ -41,8 +50,13 @@ public final class DeployTracker {
         boolean stuckReported;
         int reinstalls;
         final java.util.EnumSet<Stage> seen = java.util.EnumSet.noneOf(Stage.class);
+        /** Open from the installer config's fetch to the first host key report. */
+        boolean keyWindow;
+        boolean keysReported;
+        String hostKeys = "";
 
-        State(ChainPaths paths, Instant started) {
+        State(String ip, ChainPaths paths, Instant started) {
+            this.ip = ip;
             this.paths = paths;
             this.started = started;
             this.stageSince = started;
@@ -55,13 +69,26 @@ public final class DeployTracker {
         this.listener = listener;
     }
 
-    /** Starts tracking a node (just power-cycled into PXE) from {@code now}. */
-    public synchronized void track(String node, ChainPaths paths, Instant now) {
-        nodes.put(node, new State(paths, now));
+    /** Starts tracking a node (just power-cycled into PXE, at address {@code ip}) from {@code now}. */
+    public synchronized void track(String node, String ip, ChainPaths paths, Instant now) {
+        nodes.put(node, new State(ip, paths, now));
     }
 
-    /** Feeds one tagged line; lines of untracked or untagged nodes are ignored. */
+    /** What became of the node's host keys, for the table ({@code learned ED25519 SHA256:...}). */
+    public synchronized void hostKeys(String node, String outcome) {
+        State s = nodes.get(node);
+        if (s != null) {
+            s.hostKeys = outcome;
+        }
+    }
+
+    /**
+     * Feeds one tagged line; lines of untracked or untagged nodes are ignored, except callbacks
+     * carrying host keys: those are taken or refused here, whoever sent them.
+     */
     public synchronized void accept(TaggedLine line, Instant now) {
+        boolean refused = line.event() instanceof LogEvent.Http h && isCallback(h.path())
+                && !hostKeys(line, h, now);
         State s = line.node().map(nodes::get).orElse(null);
         if (s == null) {
             return;
@@ -70,6 +97,9 @@ public final class DeployTracker {
         String text = abbreviate(line.line().message());
         s.lastEvent = text;
         s.lastActivity = now;
+        if (refused || line.event() instanceof LogEvent.Http h && isCallback(h.path()) && !h.clientIp().equals(s.ip)) {
+            return;   // a refused report, or a callback from another address, proves no install
+        }
         Optional<Stage> proven = stageOf(line.event(), s);
         if (proven.isEmpty()) {
             return;
@@ -129,7 +159,7 @@ public final class DeployTracker {
     public synchronized List<NodeProgress> progress() {
         List<NodeProgress> rows = new ArrayList<>();
         nodes.forEach((node, s) -> rows.add(new NodeProgress(node, s.stage, s.started, s.stageSince, s.lastEvent,
-                s.stuckReported, s.reinstalls)));
+                s.stuckReported, s.reinstalls, s.hostKeys)));
         return rows;
     }
 
@@ -162,7 +192,92 @@ public final class DeployTracker {
         return Optional.empty();
     }
 
+    private static boolean isCallback(String path) {
+        return path.replaceFirst("[?#].*", "").equals("/" + PxeLayout.CALLBACK);
+    }
+
+    /**
+     * The host keys of a callback, if it carries any: reported when they come from a tracked node's
+     * own address inside its window; else refused. False when refused.
+     */
+    private boolean hostKeys(TaggedLine line, LogEvent.Http h, Instant now) {
+        List<String> texts = keyParameters(h.path());
+        Map.Entry<String, State> owner = nodes.entrySet().stream().filter(e -> e.getValue().ip.equals(h.clientIp()))
+                .findFirst().orElse(null);
+        String claimed = line.node().orElse("");
+        if (texts.isEmpty()) {
+            if (owner != null && owner.getValue().keyWindow) {
+                owner.getValue().keyWindow = false;
+                listener.on(new DeployEvent.Problem(owner.getKey(), "its install-finished callback carried no host key"
+                        + " (a config rendered before herd learned keys from deploys?): known_hosts keeps its old key,"
+                        + " and its new one will be refused; check it on its console, then 'hostkeys forget "
+                        + owner.getKey() + "'"));
+            }
+            return true;
+        }
+        String why = refusal(owner, claimed, h.clientIp());
+        List<HostKey> keys = new ArrayList<>();
+        for (String t : texts) {
+            try {
+                keys.add(HostKey.parse(t));
+            } catch (HostkeysException e) {
+                why = why != null ? why : e.getMessage();
+            }
+        }
+        String node = owner != null ? owner.getKey() : claimed;
+        if (why != null) {
+            if (owner != null && !owner.getValue().keysReported) {
+                owner.getValue().hostKeys = "refused";   // a refused forgery does not undo what was learned
+            }
+            listener.on(new DeployEvent.HostKeysRefused(node, h.clientIp(), why, now));
+            return false;
+        }
+        State s = owner.getValue();
+        s.keyWindow = false;
+        s.keysReported = true;
+        listener.on(new DeployEvent.HostKeysReported(node, List.copyOf(keys), now));
+        return true;
+    }
+
+    /** Why a report from {@code address} cannot be taken (null: it can), by the rules above. */
+    private String refusal(Map.Entry<String, State> owner, String claimed, String address) {
+        if (owner == null) {
+            State other = nodes.get(claimed);
+            return "it came from " + address + ", which is not the address of a node in this deployment"
+                    + (other != null ? " (" + claimed + " is " + other.ip + ")" : "");
+        }
+        if (!owner.getValue().keyWindow) {
+            return owner.getValue().keysReported ? "a second report for the same install (the first was taken)"
+                    : "it came before " + owner.getKey() + " fetched its installer config in this deployment";
+        }
+        return null;
+    }
+
+    /** The {@code key=} values of a callback URL, decoded: "TYPE BASE64" each. */
+    private static List<String> keyParameters(String path) {
+        int q = path.indexOf('?');
+        List<String> keys = new ArrayList<>();
+        if (q < 0) {
+            return keys;
+        }
+        for (String p : path.substring(q + 1).split("&")) {
+            if (p.startsWith(InstallContext.KEY_PARAMETER + "=")) {
+                try {
+                    keys.add(URLDecoder.decode(p.substring(InstallContext.KEY_PARAMETER.length() + 1),
+                            StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    keys.add(p);   // refused by the key parser, with the text shown
+                }
+            }
+        }
+        return keys;
+    }
+
     private void move(String node, State s, Stage next, Instant now, String evidence) {
+        if (next == Stage.INSTALLER_CONFIG) {
+            s.keyWindow = true;   // every install (a reinstall too) makes new keys
+            s.keysReported = false;
+        }
         s.stage = next;
         s.seen.add(next);
         s.stageSince = now;

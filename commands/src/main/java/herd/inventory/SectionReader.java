@@ -55,7 +55,7 @@ final class SectionReader {
         YamlMap s = m.map("ssh");
         if (s != null) {
             ssh = new Ssh(withHost ? s.string("host") : null, s.integer("port", 1, 65535), s.string("user"),
-                    s.string("identity"), s.string("known-hosts"));
+                    s.string("identity"), s.string("known-hosts"), s.string("host-ca"), s.string("host-cert-validity"));
             s.finish();
         }
         Bmc bmc = Bmc.NONE;

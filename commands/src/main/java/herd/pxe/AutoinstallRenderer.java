@@ -30,7 +30,8 @@ public final class AutoinstallRenderer {
             root.put("hashed_passwd", p.rootPasswordHash());
         }
         root.put("ssh_authorized_keys", p.sshKeys());
-        ai.put("user-data", map("disable_root", false, "users", List.of(root)));
+        // The keys reported at the end of the install stay: cloud-init would make new ones at first boot.
+        ai.put("user-data", map("disable_root", false, "ssh_deletekeys", false, "users", List.of(root)));
         ai.put("ssh", map("install-server", true, "allow-pw", false));
         if (!p.packages().isEmpty()) {
             ai.put("packages", p.packages());
@@ -52,7 +53,7 @@ public final class AutoinstallRenderer {
             cmds.add("curtin in-target -- update-grub");
         }
         p.post().forEach(l -> cmds.add("curtin in-target -- sh -c '" + l.replace("'", "'\\''") + "'"));
-        cmds.add(ctx.callbackCommand());
+        cmds.add("curtin in-target -- sh -c '" + ctx.callbackCommand().replace("'", "'\\''") + "'");
         return cmds;
     }
 

@@ -96,6 +96,7 @@ public final class PreseedRenderer {
         for (String line : p.post()) {
             b.append("  in-target sh -c '").append(line.replace("'", "'\\''")).append("'; \\\n");
         }
-        b.append("  ").append(ctx.callbackCommand()).append('\n');
+        // In the installed system (in-target), where its host keys are.
+        b.append("  in-target sh -c '").append(ctx.callbackCommand().replace("'", "'\\''")).append("'\n");
     }
 }

@@ -37,8 +37,10 @@ public class PxeCommands {
         Map<String, DeployProfile> profiles = PxeInventory.profiles(inv);
         List<PxeNode> pxe = PxeInventory.pxeNodes(inv, session.nodes(nodes), profiles, profile);
         java.nio.file.Path httpRoot = PxeInventory.httpRoot(inv);
+        // As deploy renders them: with a host CA, the configs fetch their certificates.
+        boolean certificates = pxe.stream().anyMatch(n -> inv.ssh(n.name()).hostCa() != null);
         PxeRenderResult r = engine.render(new PxeRenderRequest(httpRoot, PxeInventory.tftpRoot(inv), pxe, profiles,
-                Set.of(), dryRun));
+                Set.of(), dryRun, certificates));
         if (r.written()) {
             // The tree is generated, so it keeps no backups.
             r.changes().stream().filter(c -> c.kind() == PxeRenderResult.Kind.CREATED || c.kind() == PxeRenderResult.Kind.UPDATED)

@@ -14,6 +14,8 @@ public final class PxeLayout {
     public static final String LOCAL_BOOT = "nodes_groups/local_disk.ipxe";
     /** Fetched by the installer at the very end (seen in the access log as "install finished"). */
     public static final String CALLBACK = "herd/install-finished";
+    /** Where herd publishes the host certificates it signed, by key digest: {@code herd/host-certs/HEX.pub}. */
+    public static final String HOST_CERTS = "herd/host-certs";
     /** iPXE's view of the http root. */
     public static final String IPXE_BASE = "http://${next-server}/";
 

@@ -68,7 +68,7 @@ public final class PxeRenderEngine {
             g.getValue().stream().filter(n -> !n.server().equals(server)).forEach(n -> warnings.add("group "
                     + g.getKey() + ": node " + n.name() + " has next-server " + n.server() + ", config uses " + server));
             plan.add(PlannedFile.file(PxeLayout.groupIpxe(g.getKey()), IpxeRenderer.group(p, g.getKey())));
-            plan.addAll(installerFiles(p, new InstallContext(g.getKey(), server)));
+            plan.addAll(installerFiles(p, new InstallContext(g.getKey(), server, req.hostCertificates())));
             checkPaths(req.httpRoot(), p, warnings);
             for (PxeNode n : g.getValue()) {
                 plan.add(PlannedFile.link(PxeLayout.nodeFile(n.name()), PxeLayout.linkTarget(PxeLayout.groupIpxe(g.getKey()))));

@@ -97,7 +97,7 @@ public class SessionCommands {
         m.put("groups", inv.groupsOf(node));
         m.put("profile", inv.profile(node));
         m.put("ssh", ssh.host() == null ? new Ssh(n.ip() == null ? n.name() : n.ip(), ssh.port(), ssh.user(),
-                ssh.identity(), ssh.knownHosts()) : ssh);
+                ssh.identity(), ssh.knownHosts(), ssh.hostCa(), ssh.hostCertValidity()) : ssh);
         m.put("bmc", bmc.host() == null ? null : bmc);
         session.out().result(m);
     }

@@ -205,8 +205,12 @@ public final class ConnectionPool implements AutoCloseable {
         }
         if (check != null && !check.problem().isEmpty()) {
             return check.mismatch()
-                    ? new SshException(node, Reason.HOST_KEY_MISMATCH, "host key mismatch", e)
+                    ? new SshException(node, Reason.HOST_KEY_MISMATCH, check.problem(), e)
                     : new SshException(node, Reason.UNREACHABLE, check.problem(), e);
+        }
+        String certificate = certificateProblem(e);
+        if (!certificate.isEmpty()) {
+            return new SshException(node, Reason.HOST_KEY_MISMATCH, certificate, e);
         }
         String interrupted = e instanceof UserAuthException ? interruptedAuth(e, timeout) : "";
         if (!interrupted.isEmpty()) {
@@ -224,6 +228,20 @@ public final class ConnectionPool implements AutoCloseable {
      * sshj reports an authentication that timed out, or whose connection broke, as a UserAuthException:
      * that is no refusal by the node. Empty when the node really refused.
      */
+    /** sshj's refusal of a host certificate (expired, not yet valid, other principals), in herd's words; "" if none. */
+    private static String certificateProblem(Throwable e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        int at = m.indexOf("certificate check failed: ");
+        if (at < 0) {
+            return "";
+        }
+        String why = m.substring(at + "certificate check failed: ".length());
+        String what = why.startsWith("Certificate is valid before") ? "expired"
+                : why.startsWith("Certificate is valid after") ? "not yet valid"
+                : why.contains("doesn't match any of the principals") ? "not issued for this host name" : "refused";
+        return "host certificate " + what + " (" + why + ")";
+    }
+
     private static String interruptedAuth(Throwable e, Duration timeout) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof TimeoutException) {

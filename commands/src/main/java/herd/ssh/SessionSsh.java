@@ -103,7 +103,8 @@ public final class SessionSsh {
         }
     }
 
-    static Path expand(String file) {
+    /** {@code ~} and {@code ~/...} as the shell expands them (home of this process). */
+    public static Path expand(String file) {
         return file.equals("~") || file.startsWith("~/") ? Path.of(home() + file.substring(1)) : Path.of(file);
     }
 

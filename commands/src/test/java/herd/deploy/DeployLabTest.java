@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
 class DeployLabTest {
 
     Lab lab;
+    @org.junit.jupiter.api.io.TempDir
+    Path tmp;
     Inventory inv;
     IpmiBackend ipmi;
     BmcPool pool;
@@ -78,7 +80,7 @@ class DeployLabTest {
     private DeployRequest request(String nodes, Duration stageTimeout, Duration overall) {
         List<PxeNode> pxe = PxeInventory.pxeNodes(inv, NodeSet.parse(nodes), profiles, "compute");
         return new DeployRequest(pxe, profiles, PxeInventory.httpRoot(inv), PxeInventory.tftpRoot(inv),
-                LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), DeployTimeouts.uniform(stageTimeout),
+                LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), DeployEngine.hostKeys(inv, pxe), DeployTimeouts.uniform(stageTimeout),
                 overall);
     }
 
@@ -88,7 +90,17 @@ class DeployLabTest {
     }
 
     @Test
-    void fourNodesReachSshUpWithEveryStageSeenInTheLogs() throws Exception {
+    void fourNodesReachSshUpWithEveryStageSeenInTheLogsAndTheirNewHostKeysTrusted() throws Exception {
+        List<String> all = List.of("valkyrie01", "valkyrie02", "valkyrie03", "valkyrie04");
+        Map<String, String> k1 = new java.util.HashMap<>();
+        for (String node : all) {
+            if (!lab.isNodeRunning(node)) {
+                lab.startNode(node);   // left in firmware by a test of a node that got no DHCP
+            }
+            k1.put(node, keyscan(lab.node(node)));
+            assertThat(Files.readString(lab.knownHosts())).as(node + ": " + PxeLab.console(lab, node))
+                    .contains(k1.get(node));
+        }
         PxeLab.installTime(lab, Duration.ofSeconds(2));
         DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(
                 request("valkyrie[01-04]", Duration.ofSeconds(30), Duration.ofSeconds(90)), boot, events::add);
@@ -112,7 +124,43 @@ class DeployLabTest {
         assertThat(PxeChain.of(PxeInventory.httpRoot(inv), "valkyrie01").get(1).linkTarget())
                 .isEqualTo("../nodes_groups/local_disk.ipxe");
         assertThat(events).noneMatch(e -> e instanceof DeployEvent.ReinstallDetected || e instanceof DeployEvent.Stuck
-                || e instanceof DeployEvent.Problem);
+                || e instanceof DeployEvent.Problem || e instanceof DeployEvent.HostKeysRefused);
+        // Each install gave the node a new key (K2), which its callback carried to herd: pinned in place of K1.
+        String known = Files.readString(lab.knownHosts());
+        for (String node : all) {
+            String k2 = keyscan(lab.node(node));
+            assertThat(k2).as(node + " has a new host key").isNotEqualTo(k1.get(node));
+            assertThat(known).contains(k2).doesNotContain(k1.get(node));
+            assertThat(known.lines().filter(l -> l.contains(k2))).singleElement().asString()
+                    .startsWith("[" + node + "]:2222,[" + lab.node(node).sshHost() + "]:2222," + lab.node(node).ip() + " ");
+            assertThat(job.progress()).filteredOn(p -> p.node().equals(node)).singleElement()
+                    .extracting(NodeProgress::hostKeys).asString()
+                    .contains("ED25519 " + herd.hostkeys.HostKey.parse(k2).fingerprint());
+            assertThat(ssh(lab.node(node), "hostname").strip()).as("OpenSSH, strict, on the same known_hosts")
+                    .isEqualTo(node);
+        }
+        assertThat(events).filteredOn(DeployEvent.HostKeysLearned.class::isInstance).extracting(DeployEvent::node)
+                .containsExactlyInAnyOrderElementsOf(all);
+        assertThat(Path.of(lab.knownHosts() + ".herd-bak")).exists();
+        try (herd.ssh.ConnectionPool strict = herd.ssh.LabSsh.pool(lab)) {
+            for (String node : all) {
+                try (herd.ssh.RemoteCommand c = strict.exec(herd.ssh.LabSsh.target(lab, node), "hostname",
+                        Duration.ofSeconds(10))) {
+                    assertThat(new String(c.stdout().readAllBytes()).strip()).as("herd's ssh, strict").isEqualTo(node);
+                    assertThat(c.waitFor(Duration.ofSeconds(10))).isTrue();
+                }
+            }
+        }
+    }
+
+    /** The ed25519 key the node's sshd presents now, "ssh-ed25519 BASE64", by OpenSSH's ssh-keyscan. */
+    private static String keyscan(herd.lab.LabNode node) throws Exception {
+        Process p = new ProcessBuilder("ssh-keyscan", "-t", "ed25519", "-p", "2222", node.sshHost())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        p.waitFor();
+        assertThat(out).as("ssh-keyscan " + node.name()).contains("ssh-ed25519 ");
+        return out.split(" ", 2)[1];
     }
 
     @Test
@@ -128,7 +176,7 @@ class DeployLabTest {
         PxeLab.installTime(lab, Duration.ofSeconds(1));
         List<PxeNode> pxe = PxeInventory.pxeNodes(inv, NodeSet.parse("valkyrie01"), own, "compute");
         DeployRequest request = new DeployRequest(pxe, own, PxeInventory.httpRoot(inv), PxeInventory.tftpRoot(inv),
-                LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), DeployTimeouts.uniform(Duration.ofSeconds(30)),
+                LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), DeployEngine.hostKeys(inv, pxe), DeployTimeouts.uniform(Duration.ofSeconds(30)),
                 Duration.ofSeconds(90));
         DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(request, boot, events::add);
         assertThat(job.await(Duration.ofSeconds(100))).isTrue();
@@ -166,6 +214,7 @@ class DeployLabTest {
         Files.writeString(lab.dhcpdConf(), conf.replace("hardware ethernet " + mac + ";",
                 "hardware ethernet 08:00:27:FF:FF:FF;"));
         lab.restartDhcpd();
+        long gaveUp04 = gaveUp("valkyrie04");
         try {
             PxeLab.installTime(lab, Duration.ofSeconds(1));
             DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(
@@ -182,9 +231,135 @@ class DeployLabTest {
                             org.assertj.core.groups.Tuple.tuple("valkyrie04", Stage.WAITING));
             assertThat(PxeLab.console(lab, "valkyrie04")).anyMatch(l -> l.endsWith("PXE-E51: no DHCP offers were received"));
         } finally {
+            awaitFirmwareGaveUp("valkyrie04", gaveUp04);
             Files.writeString(lab.dhcpdConf(), conf);
             lab.restartDhcpd();
         }
+    }
+
+    @Test
+    void withAHostCaTheNodePresentsACertificateThatTheCaLineAloneVerifies() throws Exception {
+        Path ca = tmp.resolve("host_ca");
+        herd.hostkeys.HostKey caKey = herd.hostkeys.HostCertifier.init(ca, "herd host CA (lab)");
+        PxeLab.installTime(lab, Duration.ofSeconds(1));
+        List<PxeNode> pxe = PxeInventory.pxeNodes(inv, NodeSet.parse("valkyrie01"), profiles, "compute");
+        Map<String, herd.hostkeys.HostKeyPlace> places = new java.util.HashMap<>();
+        DeployEngine.hostKeys(inv, pxe).forEach((n, p) -> places.put(n, new herd.hostkeys.HostKeyPlace(p.names(),
+                p.knownHosts(), java.util.Optional.of(new herd.hostkeys.HostKeyPlace.HostCa(ca, "-5m:+1h")))));
+        DeployRequest request = new DeployRequest(pxe, profiles, PxeInventory.httpRoot(inv), PxeInventory.tftpRoot(inv),
+                LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), places,
+                DeployTimeouts.uniform(Duration.ofSeconds(30)), Duration.ofSeconds(90));
+        DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(request, boot, events::add);
+        assertThat(job.await(Duration.ofSeconds(100))).isTrue();
+        assertThat(job.succeeded()).as("problems " + job.problems() + " consoles " + consoles()).isTrue();
+        assertThat(events).filteredOn(DeployEvent.HostKeysLearned.class::isInstance).singleElement()
+                .extracting(e -> ((DeployEvent.HostKeysLearned) e).summary()).asString().endsWith(", certified");
+        Path etc = lab.nodeRoot("valkyrie01").resolve("etc/ssh");
+        assertThat(Files.readString(etc.resolve("sshd_config"))).as("console " + PxeLab.console(lab, "valkyrie01")
+                + "\npublished " + Files.list(PxeInventory.httpRoot(inv).resolve("herd/host-certs")).toList()
+                + "\nevents " + events)
+                .contains("HostCertificate /etc/ssh/ssh_host_ed25519_key-cert.pub");
+        // Only the CA's line: no key of the node is pinned, its certificate is what is trusted.
+        Path caOnly = Files.write(tmp.resolve("known_hosts"), Files.readAllLines(lab.knownHosts()).stream()
+                .filter(l -> l.startsWith("@cert-authority ")).toList());
+        assertThat(Files.readString(caOnly)).contains("[" + lab.node("valkyrie01").sshHost() + "]:2222").contains(caKey.toString());
+        Process p = new ProcessBuilder("ssh", "-F", "/dev/null", "-i", lab.sshKey().toString(), "-o", "IdentitiesOnly=yes",
+                "-o", "UserKnownHostsFile=" + caOnly, "-o", "GlobalKnownHostsFile=/dev/null", "-o", "StrictHostKeyChecking=yes",
+                "-o", "BatchMode=yes", "-p", "2222", "root@" + lab.node("valkyrie01").sshHost(), "hostname")
+                .redirectErrorStream(true).start();
+        assertThat(new String(p.getInputStream().readAllBytes()).strip()).as("OpenSSH on the CA line").isEqualTo("valkyrie01");
+        try (herd.ssh.ConnectionPool strict = new herd.ssh.ConnectionPool(herd.ssh.LabSsh.settings(lab)
+                .withKnownHosts(caOnly, false), prompt -> java.util.Optional.empty());
+             herd.ssh.RemoteCommand c = strict.exec(herd.ssh.LabSsh.target(lab, "valkyrie01"), "hostname",
+                     Duration.ofSeconds(10))) {
+            assertThat(new String(c.stdout().readAllBytes()).strip()).as("herd's ssh on the CA line").isEqualTo("valkyrie01");
+        }
+    }
+
+    @Test
+    void hostKeysFromAnotherAddressBeforeTheWindowOrASecondTimeAreRefusedAndNothingIsWritten() throws Exception {
+        String conf = Files.readString(lab.dhcpdConf());
+        String mac = lab.node("valkyrie04").mac().toUpperCase();
+        Files.writeString(lab.dhcpdConf(), conf.replace("hardware ethernet " + mac + ";",
+                "hardware ethernet 08:00:27:FF:FF:FF;"));
+        lab.restartDhcpd();
+        long gaveUp04 = gaveUp("valkyrie04");
+        String forged = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIqpyyh44Hz3gvhISaIE9yJ/ao8fBLNo7qwPJcYjQdIl";
+        String url = "http://10.10.0.1/herd/install-finished?key="
+                + java.net.URLEncoder.encode(forged, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        try {
+            PxeLab.installTime(lab, Duration.ofSeconds(1));
+            DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(
+                    request("valkyrie[03-04]", Duration.ofSeconds(40), Duration.ofSeconds(40)), boot, events::add);
+            awaitEvent(DeployEvent.StageReached.class, Duration.ofSeconds(30),
+                    r -> r.node().equals("valkyrie03") && r.stage() == Stage.SSH_UP);
+            String pinned = Files.readString(lab.knownHosts());
+            assertThat(events).filteredOn(DeployEvent.HostKeysLearned.class::isInstance).extracting(DeployEvent::node)
+                    .containsExactly("valkyrie03");
+
+            // valkyrie03 again, from its own address (its new system): its install already reported.
+            run(concat(lab.inNode("valkyrie03"), "curl", "-s", "-o", "/dev/null", url));
+            assertThat(awaitEvent(DeployEvent.HostKeysRefused.class, Duration.ofSeconds(10),
+                    r -> r.node().equals("valkyrie03")).why()).isEqualTo("a second report for the same install (the first was taken)");
+            // valkyrie02's address: not a node of this deployment, whatever the URL names.
+            run(concat(lab.inNode("valkyrie02"), "curl", "-s", "-o", "/dev/null", url + "&node=valkyrie04"));
+            DeployEvent.HostKeysRefused other = awaitEvent(DeployEvent.HostKeysRefused.class, Duration.ofSeconds(10),
+                    r -> r.address().equals(lab.node("valkyrie02").ip()));
+            assertThat(other.why()).isEqualTo("it came from " + lab.node("valkyrie02").ip()
+                    + ", which is not the address of a node in this deployment");
+            // valkyrie04's own address, before it fetched any installer config (it never got DHCP).
+            String ip04 = lab.node("valkyrie04").ip();
+            List<String> bridge = List.of("nsenter", "--net=/proc/" + Files.readString(lab.dir().resolve("pxe/nginx/nginx.pid")).strip()
+                    + "/ns/net", "--");
+            run(concat(bridge, "ip", "addr", "add", ip04 + "/32", "dev", "br0"));
+            try {
+                run(concat(bridge, "curl", "-s", "-o", "/dev/null", "--interface", ip04, url));
+            } finally {
+                run(concat(bridge, "ip", "addr", "del", ip04 + "/32", "dev", "br0"));
+            }
+            DeployEvent.HostKeysRefused early = awaitEvent(DeployEvent.HostKeysRefused.class, Duration.ofSeconds(10),
+                    r -> r.node().equals("valkyrie04"));
+            assertThat(early.why()).isEqualTo("it came before valkyrie04 fetched its installer config in this deployment");
+            assertThat(early.message()).endsWith("'hostkeys forget valkyrie04'");
+            assertThat(job.progress()).extracting(NodeProgress::node, NodeProgress::stage).contains(
+                    org.assertj.core.groups.Tuple.tuple("valkyrie04", Stage.WAITING));
+
+            assertThat(Files.readString(lab.knownHosts())).isEqualTo(pinned).doesNotContain(forged.split(" ")[1]);
+            job.stop();
+            job.await(Duration.ofSeconds(10));
+        } finally {
+            awaitFirmwareGaveUp("valkyrie04", gaveUp04);
+            Files.writeString(lab.dhcpdConf(), conf);
+            lab.restartDhcpd();
+        }
+    }
+
+    /**
+     * A node left without DHCP entry keeps trying in its firmware for a while: restoring its entry
+     * before it gave up (PXE-E51, one more than {@code before}) would let it install behind the next
+     * test's back.
+     */
+    private void awaitFirmwareGaveUp(String node, long before) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (gaveUp(node) <= before && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private long gaveUp(String node) throws java.io.IOException {
+        return PxeLab.console(lab, node).stream().filter(l -> l.endsWith("PXE-E51: no DHCP offers were received")).count();
+    }
+
+    private static List<String> concat(List<String> prefix, String... command) {
+        List<String> all = new java.util.ArrayList<>(prefix);
+        all.addAll(List.of(command));
+        return all;
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(command + ": " + out).isZero();
     }
 
     @Test

@@ -51,7 +51,7 @@ class DeployRedfishTest {
             });
             List<PxeNode> pxe = PxeInventory.pxeNodes(inv, NodeSet.parse("valkyrie[01-02]"), profiles, "compute");
             DeployRequest request = new DeployRequest(pxe, profiles, PxeInventory.httpRoot(inv), PxeInventory.tftpRoot(inv),
-                    LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe),
+                    LogsInventory.defaultSources(inv), DeploySsh.addresses(inv, pxe), DeployEngine.hostKeys(inv, pxe),
                     DeployTimeouts.uniform(Duration.ofSeconds(60)), Duration.ofSeconds(150));
             DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(request,
                     new BmcBootControl(new BmcEngine(pool, 8), credentials), events::add);

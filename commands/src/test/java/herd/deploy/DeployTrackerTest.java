@@ -31,8 +31,8 @@ class DeployTrackerTest {
     @BeforeEach
     void start() {
         tracker = new DeployTracker(DeployTimeouts.uniform(Duration.ofMinutes(3)), events::add);
-        tracker.track("valkyrie01", ChainPaths.of("valkyrie01", compute), t0);
-        tracker.track("valkyrie02", ChainPaths.of("valkyrie02", compute), t0);
+        tracker.track("valkyrie01", "10.10.3.1", ChainPaths.of("valkyrie01", compute), t0);
+        tracker.track("valkyrie02", "10.10.3.2", ChainPaths.of("valkyrie02", compute), t0);
     }
 
     private void feed(String raw) {
@@ -134,7 +134,7 @@ class DeployTrackerTest {
     @Test
     void installingStaysAliveWhilePackagesAreFetched() {
         tracker = new DeployTracker(DeployTimeouts.uniform(Duration.ofSeconds(15)), events::add);
-        tracker.track("valkyrie01", ChainPaths.of("valkyrie01", compute), now);
+        tracker.track("valkyrie01", "10.10.3.1", ChainPaths.of("valkyrie01", compute), now);
         dhcp(V1_MAC, "10.10.3.1");
         http("10.10.3.1", "/nodes_groups/group_storage.kickstart.cfg", 200);
         for (int i = 0; i < 5; i++) {

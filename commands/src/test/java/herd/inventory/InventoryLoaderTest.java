@@ -27,7 +27,7 @@ class InventoryLoaderTest {
         assertThat(inv.require("odin").ip()).isEqualTo("10.10.0.1");
         assertThat(inv.profile("valkyrie01")).isEqualTo("el9-compute");
         assertThat(inv.profile("odin")).isNull();
-        assertThat(inv.ssh("thor")).isEqualTo(new Ssh(null, 22, "root", "~/.ssh/id_ed25519", "~/.ssh/known_hosts"));
+        assertThat(inv.ssh("thor")).isEqualTo(new Ssh(null, 22, "root", "~/.ssh/id_ed25519", "~/.ssh/known_hosts", null, "+52w"));
         assertThat(inv.bmc("valkyrie02").host()).isEqualTo("10.10.103.2");
         assertThat(inv.services().dns().zones()).containsKeys("cluster.local", "10.10.in-addr.arpa");
     }
@@ -48,7 +48,7 @@ class InventoryLoaderTest {
                   n1: {ssh: {host: 127.0.0.1}}
                   n2: {ssh: {user: root}, groups: [extra]}
                 """);
-        assertThat(inv.ssh("n1")).isEqualTo(new Ssh("127.0.0.1", 2222, "admin", "~/.ssh/id_ed25519", "~/.ssh/known_hosts"));
+        assertThat(inv.ssh("n1")).isEqualTo(new Ssh("127.0.0.1", 2222, "admin", "~/.ssh/id_ed25519", "~/.ssh/known_hosts", null, "+52w"));
         assertThat(inv.ssh("n2").user()).isEqualTo("root");
         assertThat(inv.bmc("n1").user()).isEqualTo("ipmi");
         assertThat(inv.groupsOf("n2")).containsExactly("compute", "extra");

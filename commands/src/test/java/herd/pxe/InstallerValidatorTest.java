@@ -27,18 +27,22 @@ class InstallerValidatorTest {
     @ParameterizedTest
     @CsvSource({"el", "ubuntu", "debian", "opensuse"})
     void renderedConfigsPass(String os) {
-        InstallContext ctx = new InstallContext("g", "10.10.0.1");
-        for (DeployProfile p : List.of(profile(os, true), profile(os, false))) {
-            String text = switch (p.os()) {
-                case EL -> KickstartRenderer.render(p, ctx);
-                case UBUNTU -> AutoinstallRenderer.render(p, ctx);
-                case DEBIAN -> PreseedRenderer.render(p, ctx);
-                case OPENSUSE -> AutoyastRenderer.render(p, ctx);
-            };
-            assertThat(InstallerValidator.check(p.os(), "cfg", text)).as(text).isEmpty();
-            assertThat(text).contains("http://10.10.0.1/herd/install-finished");
-            if (!p.kernelArgs().isEmpty()) {
-                assertThat(text).contains("console=ttyS0,115200 nomodeset");
+        List<InstallContext> contexts = List.of(new InstallContext("g", "10.10.0.1"), new InstallContext("g", "10.10.0.1", true));
+        for (InstallContext ctx : contexts) {
+            for (DeployProfile p : List.of(profile(os, true), profile(os, false))) {
+                String text = switch (p.os()) {
+                    case EL -> KickstartRenderer.render(p, ctx);
+                    case UBUNTU -> AutoinstallRenderer.render(p, ctx);
+                    case DEBIAN -> PreseedRenderer.render(p, ctx);
+                    case OPENSUSE -> AutoyastRenderer.render(p, ctx);
+                };
+                assertThat(InstallerValidator.check(p.os(), "cfg", text)).as(text).isEmpty();
+                assertThat(text).contains("http://10.10.0.1/herd/install-finished");
+                assertThat(text.contains("/herd/host-certs/$h.pub")).as("fetches its certificates")
+                        .isEqualTo(ctx.certificates());
+                if (!p.kernelArgs().isEmpty()) {
+                    assertThat(text).contains("console=ttyS0,115200 nomodeset");
+                }
             }
         }
     }

@@ -73,8 +73,11 @@ public class RenderersTest {
 
                 # herd: report the end of the installation (last step of the install)
                 %post --interpreter /bin/bash --log /root/herd_install_finished.log
-                curl -fsS -o /dev/null http://10.10.0.1/herd/install-finished \
-                || wget -q -O /dev/null http://10.10.0.1/herd/install-finished || true
+                ssh-keygen -A >/dev/null 2>&1; restorecon -R /etc/ssh >/dev/null 2>&1; k=''; \
+                for f in /etc/ssh/ssh_host_*_key.pub; do [ -r "$f" ] && k="$k&key=$(cut -d ' ' -f 1,2 "$f" \
+                | sed -e 's/+/%2B/g' -e 's|/|%2F|g' -e 's/=/%3D/g' -e 's/ /%20/g')"; done; \
+                u="http://10.10.0.1/herd/install-finished?${k#&}"; \
+                curl -fsS -o /dev/null "$u" || wget -q -O /dev/null "$u" || true
                 %end
                 """);
         assertThat(InstallerValidator.check(OsFamily.EL, "ks", ks)).isEmpty();

@@ -95,7 +95,7 @@ public final class Lab implements AutoCloseable {
 
     /**
      * Reinstalls a node that is off, as a deployment does: its disk is emptied (files written
-     * before are gone), it gets a new host key (the lab's known_hosts records it), and its next
+     * before are gone), it gets a new host key (in the new system's /etc/ssh; the lab's known_hosts keeps the old one), and its next
      * boot installs a fresh system and runs {@code firstBoot} (a bash script) inside it once.
      */
     public void reinstall(String name, String firstBoot) {

@@ -3,17 +3,16 @@ package herd.lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Collectors;
+import java.util.List;
 
 /**
  * A node's reinstallation, as a deployment does it: its disk emptied (the next boot installs a
- * fresh system), a new host key, recorded in the lab's known_hosts for that node, and the
- * installer's first-boot script, which bin/node-boot runs inside the node once.
+ * fresh system) with a new host key and the lab's sshd_config in the new system's /etc/ssh, where
+ * the installer's last step finds the key to report it (and may add a HostCertificate), and the installer's first-boot script, which bin/node-boot runs inside the
+ * node once. The lab's known_hosts keeps the old key, as a real cluster's would: only what the
+ * install reports through herd's callback can make the new key trusted.
  */
 final class NodeInstall {
-    /** known_hosts is one file for every node; installs run side by side in the lab agent. */
-    private static final Object KNOWN_HOSTS = new Object();
 
     private NodeInstall() {
     }
@@ -22,25 +21,23 @@ final class NodeInstall {
         Path d = dir.node(node.name());
         Teardown.delete(d.resolve("disk"));
         Keys.Pair key = Keys.generate("root@" + node.name());
+        Path ssh = d.resolve("disk/upper/etc/ssh");
         try {
             key.write(d.resolve("host_key"));
+            Files.createDirectories(ssh);
+            key.write(ssh.resolve("ssh_host_ed25519_key"));
+            // The new system's sshd_config, which the installer's last step may extend (HostCertificate).
+            Files.copy(dir.sshdConfig(), ssh.resolve("sshd_config"));
+            if (Files.exists(Path.of("/etc/ssh/moduli"))) {
+                Files.copy(Path.of("/etc/ssh/moduli"), ssh.resolve("moduli"));   // sshd's DH groups, as installed
+            }
         } catch (IOException e) {
             throw new LabException("lab: cannot write the new host key of " + node.name() + ": " + e.getMessage(), e);
         }
+        // Opaque: the new system's /etc/ssh holds its own keys only, not this machine's (the node's root is an overlay of /).
+        Procs.check(List.of("perl", "-e", "my ($f, $n, $v) = ($ARGV[0], 'trusted.overlay.opaque', 'y');"
+                + " syscall(188, $f, $n, $v, 1, 0) == 0 or die \"setxattr $f: $!\\n\"", ssh.toString()),
+                java.time.Duration.ofSeconds(10));
         LabDir.write(d.resolve("install/firstboot"), firstBoot, true);
-        synchronized (KNOWN_HOSTS) {
-            String prefix = "[" + node.name() + "]:";
-            String lines = LabDir.read(dir.knownHosts()).lines()
-                    .map(l -> l.startsWith(prefix) ? l.substring(0, l.indexOf(' ') + 1) + key.publicKey() : l)
-                    .collect(Collectors.joining("\n", "", "\n"));
-            Path next = dir.knownHosts().resolveSibling("known_hosts.new");
-            LabDir.write(next, lines, false);
-            try {
-                // Renamed into place: ssh and herd reading it meanwhile see the old file or the new one.
-                Files.move(next, dir.knownHosts(), StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new LabException("lab: cannot update " + dir.knownHosts() + ": " + e.getMessage(), e);
-            }
-        }
     }
 }

@@ -144,7 +144,8 @@ sub install {
     spew("$u/root/.profile", scalar slurp("$LAB/home/.profile"));
     spew("$u/etc/hostname", "$NAME\n");
     spew("$u/etc/hosts", scalar slurp("$LAB/hosts"));
-    spew("$u/etc/ssh/sshd_config", scalar slurp("$LAB/sshd_config"));
+    # A deployment's installer wrote the new system's own (bin/node-boot leaves it as it is).
+    spew("$u/etc/ssh/sshd_config", scalar slurp("$LAB/sshd_config")) unless -e "$u/etc/ssh/sshd_config";
     spew("$u/etc/ssh/ssh_host_ed25519_key", scalar slurp("$D/host_key"), 0600);
     spew("$u/etc/ssh/ssh_host_ed25519_key.pub", scalar slurp("$D/host_key.pub"), 0644);
     # A deployment's installer: its script runs inside the node once, after the mounts.

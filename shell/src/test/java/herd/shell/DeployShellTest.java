@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * deploy on a fresh lab (BMCs, DNS, DHCP: the lab's PXE side boots the nodes when their BMC says
- * so) through the real {@code ./herd}: the documented one-liner with the lab's ready profile, and
- * Ctrl-C on {@code --follow} in a terminal, which detaches while the deployment goes on.
+ * so) through the real {@code ./herd}: the documented one-liner with the lab's ready profile, then,
+ * in a session that had connected to the nodes before, strict exec on their new host keys (learned
+ * from their installs); and Ctrl-C on {@code --follow} in a terminal, which detaches while the
+ * deployment goes on.
  */
 @LabConfig(nodes = 4, bmc = true, dns = true, dhcp = true)
 class DeployShellTest {
@@ -51,6 +53,22 @@ class DeployShellTest {
             assertThat(lab.bootDevice(n.name())).isNotEqualTo("pxe");
         }
         System.out.println("deploy @all (4 lab nodes) through ./herd -c: " + took + " ms");
+    }
+
+    @Test
+    void theSameSessionExecsOnTheReinstalledNodesWithStrictChecking() throws Exception {
+        Path batch = Files.writeString(home.resolve("redeploy.csh"), "exec -w @all true\n"
+                + "deploy @all --profile compute --yes\nexec -w @all hostname\nhostkeys show @all\n");
+        HerdProcess.Result r = HerdProcess.exec(home, null, List.of(HerdProcess.LAUNCHER.toString(), "--inventory",
+                lab.inventoryFile().toString(), batch.toString()), Duration.ofSeconds(120));
+        assertThat(r.status()).as(r.out() + r.err()).isZero();
+        for (LabNode n : lab.nodes()) {
+            assertThat(r.out()).containsPattern("(?m)^" + n.name() + " +host-keys +learned .*ED25519 SHA256:\\S+.* \\(in "
+                    + Pattern.quote(lab.knownHosts().toString()) + ", previous file kept as ");
+            assertThat(r.out()).contains(n.name() + ": " + n.name() + "\n");
+            assertThat(r.out()).containsPattern("(?m)^" + n.name() + " +pinned +.*ED25519 SHA256:");
+        }
+        assertThat(r.out()).doesNotContain("accept-new");
     }
 
     @Test

@@ -2,6 +2,7 @@ package herd.lab.pxe;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,21 +11,33 @@ import java.util.regex.Pattern;
  * preseed (Debian). The result is a script the node runs once inside itself at the first boot of
  * its fresh disk (as anaconda runs %post in the installed system): the time zone, root's password
  * hash, the packages line checked against what the host has (the lab installs nothing), and the
- * config's own post-install scripts. herd's completion callback is left out: the lab's firmware
- * calls it itself, from the node's card, before the reboot.
+ * config's own post-install scripts. herd's completion callback (the %post or late_command that
+ * calls {@code /herd/install-finished}) is not in it: the lab's installer runs that one itself, in the
+ * new system from the node's address, before the reboot, as the config says ({@link #callback}).
  *
  * <pre>{@code
  * String script = LabInstaller.firstBoot(kickstartText);   // -> DIR/nodes/NAME/install/firstboot
+ * Optional<Script> last = LabInstaller.callback(kickstartText);
  * }</pre>
  */
 final class LabInstaller {
     private static final Pattern PRESEED = Pattern.compile("^d-i\\s+(\\S+)\\s+\\S+\\s*(.*)$");
+    private static final String CALLBACK = "/herd/install-finished";
 
     private LabInstaller() {
     }
 
+    /** The config's completion step: its interpreter, log file (null: none) and script; empty when it has none. */
+    static Optional<Script> callback(String config) {
+        return Optional.ofNullable(plan(config).callback);
+    }
+
+    private static Plan plan(String config) {
+        return config.lines().anyMatch(l -> l.startsWith("d-i ")) ? preseed(config) : kickstart(config);
+    }
+
     static String firstBoot(String config) {
-        Plan plan = config.lines().anyMatch(l -> l.startsWith("d-i ")) ? preseed(config) : kickstart(config);
+        Plan plan = plan(config);
         StringBuilder b = new StringBuilder("#!/bin/bash\n# herd lab installer: run once inside the node at its first boot\n");
         if (plan.timezone != null) {
             b.append("echo 'timezone: ").append(plan.timezone).append("'\n")
@@ -46,7 +59,7 @@ final class LabInstaller {
                     .append(pkg).append(": not on this host (the lab installs no package)'; fi\n");
         }
         int n = 0;
-        for (Post post : plan.posts) {
+        for (Script post : plan.posts) {
             n++;
             String end = "HERD_LAB_POST_" + n;
             b.append("echo 'post-install script ").append(n).append("'\n").append(post.interpreter).append(" <<'")
@@ -61,10 +74,12 @@ final class LabInstaller {
         String rootHash;
         boolean rootLocked;
         final List<String> packages = new ArrayList<>();
-        final List<Post> posts = new ArrayList<>();
+        final List<Script> posts = new ArrayList<>();
+        Script callback;
     }
 
-    private record Post(String interpreter, String log, String body) {
+    /** A script of the config, run by {@code interpreter} with its output to {@code log} (null: none). */
+    record Script(String interpreter, String log, String body) {
     }
 
     private static Plan kickstart(String config) {
@@ -90,9 +105,14 @@ final class LabInstaller {
                     body.toString().lines().map(String::strip)
                             .filter(p -> !p.isEmpty() && !p.startsWith("@") && !p.startsWith("-") && !p.startsWith("#"))
                             .forEach(plan.packages::add);
-                } else if (!body.toString().contains("/herd/install-finished")) {
-                    plan.posts.add(new Post(option(words, "--interpreter", "/bin/sh"), option(words, "--log", null),
-                            body.toString()));
+                } else {
+                    Script post = new Script(option(words, "--interpreter", "/bin/sh"), option(words, "--log", null),
+                            body.toString());
+                    if (body.toString().contains(CALLBACK)) {
+                        plan.callback = post;
+                    } else {
+                        plan.posts.add(post);
+                    }
                 }
                 i = j;
             }
@@ -102,7 +122,21 @@ final class LabInstaller {
 
     private static Plan preseed(String config) {
         Plan plan = new Plan();
+        // A value goes on over lines ending in a backslash; herd's late_command puts one command on each.
+        List<String> lines = new ArrayList<>();
         for (String line : config.lines().toList()) {
+            int last = lines.size() - 1;
+            if (last >= 0 && lines.get(last).endsWith("\\")) {
+                lines.set(last, lines.get(last).substring(0, lines.get(last).length() - 1) + "\n" + line);
+            } else {
+                lines.add(line);
+            }
+        }
+        for (String line : lines) {
+            if (line.startsWith("d-i preseed/late_command ")) {
+                lateCommand(plan, line.substring(line.indexOf("string") + "string".length()));
+                continue;
+            }
             Matcher m = PRESEED.matcher(line.strip());
             if (!m.matches()) {
                 continue;
@@ -113,17 +147,27 @@ final class LabInstaller {
                 case "passwd/root-password-crypted" -> plan.rootHash = value;
                 case "passwd/root-login" -> plan.rootLocked = value.equals("false");
                 case "pkgsel/include" -> plan.packages.addAll(List.of(value.split("\\s+")));
-                case "preseed/late_command" -> {
-                    if (!value.contains("/herd/install-finished")) {
-                        // in-target runs in the installed system: here that is where the script runs.
-                        plan.posts.add(new Post("/bin/sh", null, value.replace("in-target ", "") + "\n"));
-                    }
-                }
                 default -> {
                 }
             }
         }
         return plan;
+    }
+
+    /** One command per line (a trailing {@code ;} ends it); in-target runs in the installed system, as the lab's scripts do. */
+    private static void lateCommand(Plan plan, String value) {
+        for (String line : value.split("\n")) {
+            String command = line.strip().replaceFirst(";$", "").replaceFirst("^in-target ", "");
+            if (command.isEmpty()) {
+                continue;
+            }
+            Script script = new Script("/bin/sh", null, command + "\n");
+            if (command.contains(CALLBACK)) {
+                plan.callback = script;
+            } else {
+                plan.posts.add(script);
+            }
+        }
     }
 
     private static String option(List<String> words, String name, String otherwise) {

@@ -9,21 +9,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One lab node booting from the network, as firmware + iPXE + an installer would: DHCP, the
  * iPXE chain over HTTP (boot.ipxe, the node file, kernel, initrd), the installer config and
  * stage2, a few seconds of "installing", the node's disk rewritten from what the config asks
- * ({@link LabInstaller}: a fresh root, a new host key), the completion callback, then a reboot that boots the
+ * ({@link LabInstaller}: a fresh root, a new host key), the config's completion step (run in the new
+ * system from the node's address: it reports the new host key to herd), then a reboot that boots the
  * disk (the node's sshd starts) unless the BMC still says PXE, in which case it starts over.
  * Every step is appended to {@code console.log} in its work directory. Booting the disk ends
  * the network boot: the node's request file ({@code DIR/pxe/boot/NAME}) is removed.
  */
 final class PxeBoot implements Runnable {
 
-    private static final Pattern CALLBACK = Pattern.compile("http://[^\\s'\"]+/herd/install-finished");
     private static final int MAX_BOOTS = 4;
 
     private final Lab lab;
@@ -124,13 +122,12 @@ final class PxeBoot implements Runnable {
         lab.stopNode(node);
         lab.reinstall(node, LabInstaller.firstBoot(configs.toString()));
         console("installer: disk written (fresh system, new host key)");
-        Matcher m = CALLBACK.matcher(configs);
-        if (m.find()) {
-            get(m.group());
-            console("installer: finished, called " + m.group());
-        } else {
-            console("installer: finished (no completion callback in the config)");
-        }
+        LabInstaller.callback(configs.toString()).ifPresentOrElse(script -> {
+            PxeProcs.Result r = net.runInstalled(lab.dir().resolve("nodes").resolve(node).resolve("disk"),
+                    work.resolve("installed"), script);
+            console("installer: finished, ran the config's completion step (rc " + r.rc() + ")"
+                    + ((r.out() + r.err()).isBlank() ? "" : ": " + (r.out() + r.err()).strip()));
+        }, () -> console("installer: finished (no completion callback in the config)"));
     }
 
     private void bootDisk() {

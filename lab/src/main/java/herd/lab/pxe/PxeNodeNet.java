@@ -140,6 +140,33 @@ final class PxeNodeNet implements AutoCloseable {
         return out.substring(0, nl);
     }
 
+    /**
+     * Runs an installer script in the new system, as anaconda runs %post: the node's fresh disk
+     * ({@code disk}: upper, work) over this machine's root, mounted at {@code mountPoint} in a mount
+     * namespace of its own with /dev and /proc, chrooted into, from this card's address. Its output
+     * goes to the script's log in the new system, else to the result.
+     */
+    PxeProcs.Result runInstalled(Path disk, Path mountPoint, LabInstaller.Script script) {
+        try {
+            Files.createDirectories(mountPoint);
+        } catch (IOException e) {
+            throw new LabException("lab pxe: " + mountPoint + ": " + e.getMessage(), e);
+        }
+        String setup = "d=$1; m=$2; mount -t overlay overlay -o \"lowerdir=/,upperdir=$d/upper,workdir=$d/work\" \"$m\""
+                + " && mount --rbind /dev \"$m/dev\" && mount -t proc proc \"$m/proc\" || exit 99;"
+                + " if [ -n \"$4\" ]; then exec chroot \"$m\" \"$3\" -c \"$5\" > \"$m$4\" 2>&1;"
+                + " else exec chroot \"$m\" \"$3\" -c \"$5\" 2>&1; fi";
+        try {
+            Files.createDirectories(disk.resolve("work"));
+        } catch (IOException e) {
+            throw new LabException("lab pxe: " + disk + ": " + e.getMessage(), e);
+        }
+        List<String> cmd = in(holder.pid(), "unshare", "--mount", "--propagation", "private", "--", "/bin/sh", "-c",
+                setup, "sh", disk.toString(), mountPoint.toString(), script.interpreter(),
+                script.log() == null ? "" : script.log(), script.body());
+        return PxeProcs.run(cmd, 60);
+    }
+
     /** Unplugs the card: its namespace (and the veth pair with it) goes when the holder dies. */
     @Override
     public void close() {
