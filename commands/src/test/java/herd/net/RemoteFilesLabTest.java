@@ -193,7 +193,8 @@ class RemoteFilesLabTest {
                 + "\n  dns:\n    server: 127.0.0.1\n    zones:\n      cluster.local: " + dir.resolve("forward")
                 + "\n      10.10.in-addr.arpa: " + dir.resolve("reverse") + "\n  hosts: " + dir.resolve("hosts") + "\n\n";
         String yaml = Files.readString(lab.inventoryFile()).replaceFirst("(?s)services:\n.*?\n\n(?=defaults:)",
-                java.util.regex.Matcher.quoteReplacement(services)) + extraNode;
+                java.util.regex.Matcher.quoteReplacement(services))
+                .replaceFirst("(?m)^nodes:\n", java.util.regex.Matcher.quoteReplacement("nodes:\n" + extraNode));
         Path inventory = Files.writeString(inventoryDir.resolve("cluster.yaml"), yaml);
         session = new Session(InventoryLoader.load(inventory));
         out = new RecordingOutput();
