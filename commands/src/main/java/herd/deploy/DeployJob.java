@@ -36,6 +36,7 @@ public final class DeployJob {
     private final java.util.Set<String> sshDown = new java.util.HashSet<>();
     private final Thread thread;
     private volatile boolean stopped;
+    private volatile Instant deadline = Instant.MAX;
 
     DeployJob(DeployRequest request, BootControl boot, FollowEngine follow, Clock clock, DeployListener listener) {
         this.request = request;
@@ -50,6 +51,7 @@ public final class DeployJob {
 
     void start() {
         Instant now = clock.instant();
+        deadline = now.plus(request.overall());
         for (PxeNode n : request.nodes()) {
             tracker.track(n.name(), ChainPaths.of(n.name(), request.profiles().get(n.profile())), now);
         }
@@ -70,9 +72,19 @@ public final class DeployJob {
         return List.copyOf(problems);
     }
 
+    /** True when every node reached ssh-up or needs a person (stuck, failed, reinstalling). */
+    public boolean settled() {
+        return tracker.settled();
+    }
+
     /** True when every node reached ssh-up. */
     public boolean succeeded() {
         return tracker.allDone();
+    }
+
+    /** When the deployment gives up on the nodes short of ssh-up ({@code --timeout} after the start). */
+    public Instant deadline() {
+        return deadline;
     }
 
     public boolean await(Duration timeout) throws InterruptedException {
@@ -100,7 +112,6 @@ public final class DeployJob {
                 problem(f.source() + ": " + f.message());
             }
         });
-        Instant deadline = clock.instant().plus(request.overall());
         try {
             boot.pxeAndCycle(request.nodes().stream().map(PxeNode::name).toList());
             while (!stopped && !tracker.allDone() && clock.instant().isBefore(deadline)) {
