@@ -109,7 +109,7 @@ public class DeployCommands {
             out.line("detached: the deployment goes on in the background ('deploy status', 'fg')");
             return;
         }
-        if (job.running()) {
+        if (job.running() && !job.succeeded()) {
             out.line("the deployment goes on in the background for the nodes short of ssh-up ('deploy status', 'jobs')");
         }
         session.conclude("deploy", DeployEngine.outcomes(rows, !now.isBefore(job.deadline())));
