@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * How a deployment ended, folded by outcome for people: the nodes up, then the others by
- * {@linkplain NodeProgress#outcome() outcome} (stuck by stage, failed by reason), each with the
- * log lines that show it (the first few nodes of a group).
+ * {@linkplain NodeProgress#outcome() outcome} (stuck by stage, failed by reason), those that need
+ * a person with the log lines that show it (the first few nodes of a group).
  * <pre>{@code
  * out.result(DeploySummary.lines(job.progress(), Instant.now()));
  * // deploy: 97 of 100 nodes up in 4m12s
@@ -41,7 +41,7 @@ public final class DeploySummary {
         groups.forEach((outcome, nodes) -> {
             out.add(String.format("%-" + width + "s  %s (%d)", outcome,
                     NodeSet.fromNames(nodes.stream().map(NodeProgress::node).toList()), nodes.size()));
-            if (!outcome.equals("ok")) {
+            if (nodes.get(0).needsPerson()) {
                 nodes.stream().limit(EVIDENCE_PER_GROUP).forEach(p -> out.add("    " + p.node() + ": " + p.evidence()));
                 if (nodes.size() > EVIDENCE_PER_GROUP) {
                     out.add("    ... " + (nodes.size() - EVIDENCE_PER_GROUP) + " more: 'deploy status'");

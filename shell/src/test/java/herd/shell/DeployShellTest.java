@@ -68,8 +68,6 @@ class DeployShellTest {
         try (Tmux t = Tmux.start(name, "cd '" + home + "' && env " + env + " " + HerdProcess.LAUNCHER
                 + " --inventory " + lab.inventoryFile())) {
             t.await("^herd>", Duration.ofSeconds(60));
-            t.send("clear", "Enter");
-            t.await("^herd>", Duration.ofSeconds(5));
             t.send("deploy @compute --follow --yes", "Enter");
             // Mid-deploy, as a person sees it: the header, stage lines with counts, no line per event.
             String mid = t.await("^  (boot\\.ipxe|node-file|kernel|initrd|installer-config|installing) +valkyrie\\S* \\(\\d\\)$",
@@ -87,10 +85,11 @@ class DeployShellTest {
             String detached = t.await("^detached: the deployment goes on", Duration.ofSeconds(10));
             assertThat(detached).containsPattern("(?m)^deploy: [0-3] of 4 nodes up in ");
             t.await("^herd>", Duration.ofSeconds(5));
+            // A key typed the instant the prompt is back, after a command that watched keys and was
+            // ended by Ctrl-C, can be lost (see the report of issue 18): type as a person would.
+            Thread.sleep(500);
             t.send("jobs", "Enter");
             t.await("^\\[1\\] (running|done   )  deploy valkyrie\\[01-04\\]\nherd>", Duration.ofSeconds(10));
-            t.send("clear", "Enter");
-            t.await("^herd>", Duration.ofSeconds(5));
             t.send("deploy status --follow", "Enter");
             String end = t.await("^ok  valkyrie\\[01-04\\] \\(4\\)\nherd>", Duration.ofSeconds(60));
             assertThat(end).containsPattern("(?m)^deploy: 4 of 4 nodes up in ");
