@@ -11,6 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 public final class DeployJob {
 
     private static final Duration TICK = Duration.ofMillis(250);
+    /** SSH probes at once: enough for a rack rebooting together, few enough for a small machine. */
+    private static final int PROBES = 32;
 
     private final DeployRequest request;
     private final BootControl boot;
@@ -112,14 +119,23 @@ public final class DeployJob {
                 problem(f.source() + ": " + f.message());
             }
         });
+        ExecutorService probes = Executors.newFixedThreadPool(PROBES, r -> {
+            Thread t = new Thread(r, "herd-deploy-probe");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             boot.pxeAndCycle(request.nodes().stream().map(PxeNode::name).toList());
             while (!stopped && !tracker.allDone() && clock.instant().isBefore(deadline)) {
                 String node = installed.poll(TICK.toMillis(), TimeUnit.MILLISECONDS);
                 if (node != null) {
-                    toLocalBoot(node);
+                    // A rack finishes its installs together: every node waiting is switched now,
+                    // before its reboot (one at a time, the last ones rebooted into PXE again).
+                    List<String> batch = new ArrayList<>(List.of(node));
+                    installed.drainTo(batch);
+                    toLocalBoot(batch);
                 }
-                probeSsh();
+                probeSsh(probes);
                 tracker.checkTimeouts(clock.instant());
             }
         } catch (InterruptedException e) {
@@ -127,36 +143,63 @@ public final class DeployJob {
         } catch (RuntimeException e) {
             problem(e.getMessage());
         } finally {
+            probes.shutdownNow();
             logs.stop();
         }
     }
 
-    private void toLocalBoot(String node) {
+    private void toLocalBoot(List<String> nodes) {
+        List<String> switched = new ArrayList<>();
+        for (String node : nodes) {
+            try {
+                new PxeRenderEngine().switchToLocalBoot(request.httpRoot(), node);
+                switched.add(node);
+            } catch (RuntimeException e) {
+                problem(node + ": switching to local boot: " + e.getMessage());
+            }
+        }
         try {
-            new PxeRenderEngine().switchToLocalBoot(request.httpRoot(), node);
-            boot.disk(node);
+            if (!switched.isEmpty()) {
+                boot.disk(switched);
+            }
         } catch (RuntimeException e) {
-            problem(node + ": switching to local boot: " + e.getMessage());
+            problem(e.getMessage());
         }
     }
 
     /**
      * After the install, sshd answering proves the reboot only if the node was seen rebooting
      * (DHCP, PXE) or its sshd was seen down since the install finished: an sshd that never went
-     * away is the installer's (or an old OS's), not the new system's.
+     * away is the installer's (or an old OS's), not the new system's. The nodes are probed side by
+     * side: a rebooting node's address can take the whole timeout to refuse.
      */
-    private void probeSsh() {
+    private void probeSsh(ExecutorService probes) throws InterruptedException {
+        List<NodeProgress> waiting = new ArrayList<>();
+        List<Callable<Boolean>> calls = new ArrayList<>();
         for (NodeProgress p : tracker.progress()) {
             if (p.stage().compareTo(Stage.INSTALL_FINISHED) < 0 || p.done() || !request.ssh().containsKey(p.node())) {
                 sshDown.remove(p.node());
                 continue;
             }
-            boolean answers = SshProbe.answers(request.ssh().get(p.node()), 300);
-            if (!answers) {
+            waiting.add(p);
+            calls.add(() -> SshProbe.answers(request.ssh().get(p.node()), 300));
+        }
+        List<Future<Boolean>> answers = probes.invokeAll(calls);
+        for (int i = 0; i < waiting.size(); i++) {
+            NodeProgress p = waiting.get(i);
+            if (!answered(answers.get(i))) {
                 sshDown.add(p.node());
             } else if (p.stage() == Stage.REBOOTED || sshDown.contains(p.node())) {
                 tracker.sshUp(p.node(), clock.instant());
             }
+        }
+    }
+
+    private static boolean answered(Future<Boolean> answer) throws InterruptedException {
+        try {
+            return answer.get();
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            return false;
         }
     }
 
