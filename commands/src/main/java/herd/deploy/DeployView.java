@@ -55,7 +55,10 @@ public final class DeployView {
         if (rows.stream().allMatch(p -> p.done() || p.needsPerson())) {
             return head + " · " + up + " up, none left on its way";
         }
-        return head + estimate(rows, now).map(d -> " · about " + Durations.format(d) + " left (from " + up + " up)")
+        long going = rows.stream().filter(p -> !p.done() && !p.needsPerson()).count();
+        return head + estimate(rows, now).map(d -> d.isZero()
+                        ? " · " + going + (going == 1 ? " node" : " nodes") + " on the way, slower than the " + up + " up"
+                        : " · about " + Durations.format(d) + " left (from " + up + " up)")
                 .orElse(" · an estimate once a node is up");
     }
 

@@ -101,6 +101,7 @@ class DeployViewTest {
         assertThat(screen).noneMatch(l -> l.startsWith("  n1 ") || l.startsWith("  n2 "));
         // n2 is late (installing for 380 s, the node up took 40 s): no time left, but not n3's 400 s of waiting.
         assertThat(DeployView.estimate(List.of(up, going, noDhcp, loop, refused), now)).contains(Duration.ZERO);
+        assertThat(screen.get(0)).isEqualTo("deploy: 5 nodes · 6m40s elapsed · 1 node on the way, slower than the 1 up");
     }
 
     @Test
