@@ -50,17 +50,21 @@ public final class BmcBootControl implements BootControl {
     }
 
     @Override
-    public void disk(String node) {
-        check("bootdev disk", engine.boot(new BootRequest(List.of(node),
-                Optional.of(new BootSetting(BootDevice.DISK, false, false))), credentials, Cancellation.create(),
-                (d, t) -> { }).outcomes());
+    public void disk(List<String> nodes) {
+        check("bootdev disk", engine.boot(new BootRequest(nodes, Optional.of(new BootSetting(BootDevice.DISK, false, false))),
+                credentials, Cancellation.create(), (d, t) -> { }).outcomes());
     }
 
+    /** Every node that failed, in one message: {@code valkyrie03: bootdev disk: timed out; valkyrie07: ...}. */
     private static void check(String what, OutcomeSet outcomes) {
+        List<String> failed = new ArrayList<>();
         for (NodeOutcome o : outcomes.outcomes()) {
             if (!o.ok()) {
-                throw new DeployException(o.node() + ": " + what + ": " + o.detail());
+                failed.add(o.node() + ": " + what + ": " + o.detail());
             }
+        }
+        if (!failed.isEmpty()) {
+            throw new DeployException(String.join("; ", failed));
         }
     }
 }

@@ -11,6 +11,6 @@ public interface BootControl {
     /** Sets a one-time PXE boot and power-cycles the nodes (powers on those that are off). */
     void pxeAndCycle(List<String> nodes);
 
-    /** Sets the node's next boot to disk. */
-    void disk(String node);
+    /** Sets the nodes' next boot to disk (all the nodes whose install just finished, at once). */
+    void disk(List<String> nodes);
 }

@@ -39,10 +39,14 @@ public class DeployCommands {
     @Command(name = "deploy", group = GROUP, description = "Install nodes over PXE and track them to ssh-up",
             help = "Renders their PXE files, sets a one-time PXE boot, power-cycles them, follows dhcpd and the web"
                     + " server's logs; at install-finished switches each node to local boot and disk. --follow shows"
-                    + " progress until done (Ctrl-C detaches; the deployment goes on as a job: 'deploy status', 'jobs', 'fg').")
+                    + " a live view on a terminal (stage counts, the nodes that need a person; a key prints the table),"
+                    + " until every node is up or needs a person; Ctrl-C detaches (the deployment goes on as a job:"
+                    + " 'deploy status', 'jobs', 'fg'). Sets @last:ok, @last:failed, @last:stuck.")
     public void deploy(@Argument(index = 0, description = "nodes (default: the target)", defaultValue = "") String nodes,
                        @Option(longName = "profile", description = "profile (default: the inventory's)") String profile,
                        @Option(longName = "follow", description = "show progress until the end") boolean follow,
+                       @Option(longName = "events", description = "with --follow: one line per event, not the live view")
+                       boolean events,
                        @Option(longName = "timeout", description = "whole deployment, e.g. 90s, 45m, 2h", defaultValue = "2h")
                        String timeout,
                        @Option(longName = "yes", description = "do not ask for confirmation") boolean yes) {
@@ -55,8 +59,8 @@ public class DeployCommands {
         var inv = session.inventory();
         DeployRequest request = DeployEngine.plan(inv, target, profile, overall);
         netSync(target, out);
-        DeployPrinter printer = new DeployPrinter(out);
-        Instant deadline = Instant.now().plus(overall);
+        DeployFollow view = new DeployFollow(out, events);
+        DeployPrinter printer = new DeployPrinter(out, !view.view());
         DeployJob job = new DeployEngine(LogsInventory.tagger(inv)).start(request, bootControl(), printer);
         DeployShellJob shellJob = new DeployShellJob(job, printer, target);
         int id = jobs().add(shellJob);
@@ -67,33 +71,48 @@ public class DeployCommands {
                     + " 'fg' follows it");
             return;
         }
-        try {
-            Jobs.inFront(shellJob, session.cancellation(), () -> out.progress(DeployPrinter.summary(job.progress())));
-        } finally {
-            printer.detach();
-            out.progress("");
-        }
-        out.result(DeployPrinter.table(job.progress(), Instant.now()));
-        if (job.running()) {
-            out.line("detached: the deployment goes on in the background ('deploy status', 'fg')");
-        } else {
-            session.conclude("deploy", DeployEngine.outcomes(job.progress(), !Instant.now().isBefore(deadline)));
-        }
+        conclude(job, view.run(shellJob, session.cancellation()));
     }
 
     @Command(name = "deploy status", group = GROUP, description = "Where each node of this session's deployments is",
-            help = "One row per node: stage, time since the deploy started, time in the stage, last log event, flags.")
-    public void status() {
-        List<DeployJob> jobs = jobs().list().stream().map(Jobs.Entry::job).filter(DeployShellJob.class::isInstance)
-                .map(j -> ((DeployShellJob) j).deployment()).toList();
+            help = "One row per node: stage, time since the deploy started, time in the stage, last log event, flags."
+                    + " --follow shows the newest deployment live, as 'deploy --follow' does, and ends the same way.")
+    public void status(@Option(longName = "follow", description = "follow the newest deployment") boolean follow,
+                       @Option(longName = "events", description = "with --follow: one line per event, not the live view")
+                       boolean events) {
+        List<DeployShellJob> jobs = jobs().list().stream().map(Jobs.Entry::job).filter(DeployShellJob.class::isInstance)
+                .map(DeployShellJob.class::cast).toList();
         if (jobs.isEmpty()) {
             throw new UsageException("deploy status: no deployment in this session");
         }
-        Instant now = Instant.now();
-        for (DeployJob job : jobs) {
-            session.out().result(DeployPrinter.table(job.progress(), now));
-            job.problems().forEach(session.out()::warn);
+        if (follow) {
+            DeployShellJob newest = jobs.get(jobs.size() - 1);
+            DeployFollow view = new DeployFollow(session.out(), events);
+            newest.printer().attach(session.out(), !view.view());
+            conclude(newest.deployment(), view.run(newest, session.cancellation()));
+            return;
         }
+        Instant now = Instant.now();
+        for (DeployShellJob job : jobs) {
+            session.out().result(DeployPrinter.table(job.deployment().progress(), now));
+            job.deployment().problems().forEach(session.out()::warn);
+        }
+    }
+
+    /** After following: the summary, then the outcome sets unless Ctrl-C detached (the deployment goes on). */
+    private void conclude(DeployJob job, boolean detached) {
+        Output out = session.out();
+        List<NodeProgress> rows = job.progress();
+        Instant now = Instant.now();
+        out.result(DeployPrinter.table(rows, now), DeploySummary.lines(rows, now));
+        if (detached) {
+            out.line("detached: the deployment goes on in the background ('deploy status', 'fg')");
+            return;
+        }
+        if (job.running() && !job.succeeded()) {
+            out.line("the deployment goes on in the background for the nodes short of ssh-up ('deploy status', 'jobs')");
+        }
+        session.conclude("deploy", DeployEngine.outcomes(rows, !now.isBefore(job.deadline())));
     }
 
     /** DHCP, DNS and hosts must hold the nodes before they boot: {@code net sync --apply} for them. */

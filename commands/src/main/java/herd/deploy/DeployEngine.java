@@ -66,11 +66,19 @@ public final class DeployEngine {
         return nodes.stream().collect(Collectors.toMap(PxeNode::name, n -> HostkeysInventory.place(inv, n.name())));
     }
 
-    /** A finished deployment as outcomes: ssh-up is ok; a node short of it timed out, or was stopped there. */
+    /**
+     * A deployment as outcomes: ssh-up is ok; a node that needs a person times out with its
+     * {@linkplain NodeProgress#outcome() outcome} ("stuck at installing", "reinstall loop", "failed at
+     * kernel"), the stuck ones also in group {@code stuck}; any other node short of ssh-up timed out, or was
+     * stopped there.
+     */
     public static OutcomeSet outcomes(List<NodeProgress> progress, boolean pastDeadline) {
-        return OutcomeSet.of(progress.stream().map(p -> p.done() ? NodeOutcome.exited(p.node(), 0)
+        OutcomeSet set = OutcomeSet.of(progress.stream().map(p -> p.done() ? NodeOutcome.exited(p.node(), 0)
+                : p.needsPerson() ? NodeOutcome.without(p.node(), Reason.TIMED_OUT, p.outcome())
                 : pastDeadline ? NodeOutcome.without(p.node(), Reason.TIMED_OUT, "timed out at " + p.stage().label())
                 : NodeOutcome.without(p.node(), Reason.CANCELLED, "stopped at " + p.stage().label())).toList());
+        return set.withGroup("stuck", progress.stream().filter(p -> p.outcome().startsWith("stuck ")).map(NodeProgress::node)
+                .toList());
     }
 
     /** Renders the PXE tree for the nodes (errors are thrown here, before any power action), then starts the job. */

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /** What the deploy tracker reports, per node. */
 public sealed interface DeployEvent
-        permits DeployEvent.StageReached, DeployEvent.Stuck, DeployEvent.ReinstallDetected, DeployEvent.Problem,
-        DeployEvent.HostKeysReported, DeployEvent.HostKeysRefused, DeployEvent.HostKeysLearned {
+        permits DeployEvent.StageReached, DeployEvent.Stuck, DeployEvent.ReinstallDetected, DeployEvent.Failed,
+        DeployEvent.Problem, DeployEvent.HostKeysReported, DeployEvent.HostKeysRefused, DeployEvent.HostKeysLearned {
 
     String node();
 
@@ -27,6 +27,10 @@ public sealed interface DeployEvent
 
     /** The node started installing again after its install had finished (a PXE reinstall loop). */
     record ReinstallDetected(String node, Instant at, String evidence) implements DeployEvent {
+    }
+
+    /** The server refused one of the node's chain files ({@code stage} would have been proven): it cannot go on alone. */
+    record Failed(String node, Stage stage, Instant at, String evidence) implements DeployEvent {
     }
 
     /** Something went wrong on the way (node "" when it concerns the whole deployment): a warning. */

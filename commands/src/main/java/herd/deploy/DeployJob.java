@@ -13,6 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 public final class DeployJob {
 
     private static final Duration TICK = Duration.ofMillis(250);
+    /** SSH probes at once: enough for a rack rebooting together, few enough for a small machine. */
+    private static final int PROBES = 32;
 
     private final DeployRequest request;
     private final BootControl boot;
@@ -39,6 +46,7 @@ public final class DeployJob {
     private final java.util.Set<String> sshDown = new java.util.HashSet<>();
     private final Thread thread;
     private volatile boolean stopped;
+    private volatile Instant deadline = Instant.MAX;
 
     DeployJob(DeployRequest request, BootControl boot, FollowEngine follow, Clock clock, DeployListener listener) {
         this.request = request;
@@ -53,6 +61,7 @@ public final class DeployJob {
 
     void start() {
         Instant now = clock.instant();
+        deadline = now.plus(request.overall());
         for (PxeNode n : request.nodes()) {
             tracker.track(n.name(), n.ip(), ChainPaths.of(n.name(), request.profiles().get(n.profile())), now);
         }
@@ -73,9 +82,19 @@ public final class DeployJob {
         return List.copyOf(problems);
     }
 
+    /** True when every node reached ssh-up or needs a person (stuck, failed, reinstalling). */
+    public boolean settled() {
+        return tracker.settled();
+    }
+
     /** True when every node reached ssh-up. */
     public boolean succeeded() {
         return tracker.allDone();
+    }
+
+    /** When the deployment gives up on the nodes short of ssh-up ({@code --timeout} after the start). */
+    public Instant deadline() {
+        return deadline;
     }
 
     public boolean await(Duration timeout) throws InterruptedException {
@@ -105,7 +124,11 @@ public final class DeployJob {
                 problem(f.source() + ": " + f.message());
             }
         });
-        Instant deadline = clock.instant().plus(request.overall());
+        ExecutorService probes = Executors.newFixedThreadPool(PROBES, r -> {
+            Thread t = new Thread(r, "herd-deploy-probe");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             boot.pxeAndCycle(request.nodes().stream().map(PxeNode::name).toList());
             while (!stopped && !tracker.allDone() && clock.instant().isBefore(deadline)) {
@@ -115,9 +138,13 @@ public final class DeployJob {
                 }
                 String node = installed.poll(TICK.toMillis(), TimeUnit.MILLISECONDS);
                 if (node != null) {
-                    toLocalBoot(node);
+                    // A rack finishes its installs together: every node waiting is switched now,
+                    // before its reboot (one at a time, the last ones rebooted into PXE again).
+                    List<String> batch = new ArrayList<>(List.of(node));
+                    installed.drainTo(batch);
+                    toLocalBoot(batch);
                 }
-                probeSsh();
+                probeSsh(probes);
                 tracker.checkTimeouts(clock.instant());
             }
         } catch (InterruptedException e) {
@@ -125,6 +152,7 @@ public final class DeployJob {
         } catch (RuntimeException e) {
             problem(e.getMessage());
         } finally {
+            probes.shutdownNow();
             logs.stop();
         }
     }
@@ -152,32 +180,58 @@ public final class DeployJob {
         }
     }
 
-    private void toLocalBoot(String node) {
+    private void toLocalBoot(List<String> nodes) {
+        List<String> switched = new ArrayList<>();
+        for (String node : nodes) {
+            try {
+                new PxeRenderEngine().switchToLocalBoot(request.httpRoot(), node);
+                switched.add(node);
+            } catch (RuntimeException e) {
+                problem(node + ": switching to local boot: " + e.getMessage());
+            }
+        }
         try {
-            new PxeRenderEngine().switchToLocalBoot(request.httpRoot(), node);
-            boot.disk(node);
+            if (!switched.isEmpty()) {
+                boot.disk(switched);
+            }
         } catch (RuntimeException e) {
-            problem(node + ": switching to local boot: " + e.getMessage());
+            problem(e.getMessage());
         }
     }
 
     /**
      * After the install, sshd answering proves the reboot only if the node was seen rebooting
      * (DHCP, PXE) or its sshd was seen down since the install finished: an sshd that never went
-     * away is the installer's (or an old OS's), not the new system's.
+     * away is the installer's (or an old OS's), not the new system's. The nodes are probed side by
+     * side: a rebooting node's address can take the whole timeout to refuse.
      */
-    private void probeSsh() {
+    private void probeSsh(ExecutorService probes) throws InterruptedException {
+        List<NodeProgress> waiting = new ArrayList<>();
+        List<Callable<Boolean>> calls = new ArrayList<>();
         for (NodeProgress p : tracker.progress()) {
             if (p.stage().compareTo(Stage.INSTALL_FINISHED) < 0 || p.done() || !request.ssh().containsKey(p.node())) {
                 sshDown.remove(p.node());
                 continue;
             }
-            boolean answers = SshProbe.answers(request.ssh().get(p.node()), 300);
-            if (!answers) {
+            waiting.add(p);
+            calls.add(() -> SshProbe.answers(request.ssh().get(p.node()), 300));
+        }
+        List<Future<Boolean>> answers = probes.invokeAll(calls);
+        for (int i = 0; i < waiting.size(); i++) {
+            NodeProgress p = waiting.get(i);
+            if (!answered(answers.get(i))) {
                 sshDown.add(p.node());
             } else if (p.stage() == Stage.REBOOTED || sshDown.contains(p.node())) {
                 tracker.sshUp(p.node(), clock.instant());
             }
+        }
+    }
+
+    private static boolean answered(Future<Boolean> answer) throws InterruptedException {
+        try {
+            return answer.get();
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            return false;
         }
     }
 

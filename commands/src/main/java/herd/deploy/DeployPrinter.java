@@ -10,19 +10,28 @@ import java.util.TreeMap;
 
 /**
  * Prints a deployment for people while a command is attached to it ({@code deploy --follow}):
- * one line per stage reached, stuck node, reinstall or problem; nothing once detached (the job
- * goes on). Also the table of {@code deploy status} and the one-line progress summary.
+ * one line per stage reached, stuck node, reinstall or problem (with the live view on a terminal,
+ * only the problems: the view shows the rest); nothing once detached (the job goes on). Also the
+ * table of {@code deploy status} and the one-line progress summary.
  */
 final class DeployPrinter implements DeployListener {
 
     private volatile Output out;
+    private volatile boolean nodeEvents;
 
-    DeployPrinter(Output out) {
+    DeployPrinter(Output out, boolean nodeEvents) {
         this.out = out;
+        this.nodeEvents = nodeEvents;
     }
 
-    /** From now on the events go to {@code output} ({@code fg} brings the deployment to the front). */
+    /** From now on every event goes to {@code output} ({@code fg} brings the deployment to the front). */
     void attach(Output output) {
+        attach(output, true);
+    }
+
+    /** From now on events go to {@code output}: all of them, or (under a live view) only the problems. */
+    void attach(Output output, boolean everyEvent) {
+        nodeEvents = everyEvent;
         out = output;
     }
 
@@ -34,13 +43,15 @@ final class DeployPrinter implements DeployListener {
     @Override
     public synchronized void on(DeployEvent e) {
         Output out = this.out;
-        if (out == null) {
+        if (out == null || !nodeEvents && !(e instanceof DeployEvent.Problem)) {
             return;
         }
         if (e instanceof DeployEvent.StageReached r) {
             out.line(String.format("%-12s %-17s %s", r.node(), r.stage(), r.evidence()));
         } else if (e instanceof DeployEvent.Stuck s) {
             out.warn(s.message());
+        } else if (e instanceof DeployEvent.Failed f) {
+            out.warn(f.node() + ": failed at " + f.stage() + ": " + f.evidence());
         } else if (e instanceof DeployEvent.ReinstallDetected r) {
             out.warn(r.node() + ": started installing again after its install finished (reinstall loop?): " + r.evidence());
         } else if (e instanceof DeployEvent.HostKeysLearned k) {

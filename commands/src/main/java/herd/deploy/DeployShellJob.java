@@ -26,6 +26,11 @@ final class DeployShellJob implements Jobs.Job {
         return job;
     }
 
+    /** The printer of this job's events (silent while no command follows it). */
+    DeployPrinter printer() {
+        return printer;
+    }
+
     @Override
     public String description() {
         return "deploy " + nodes;

@@ -49,11 +49,13 @@ public final class DeployTracker {
         String lastEvent = "none since power cycle";
         boolean stuckReported;
         int reinstalls;
+        String failure = "";
         final java.util.EnumSet<Stage> seen = java.util.EnumSet.noneOf(Stage.class);
         /** Open from the installer config's fetch to the first host key report. */
         boolean keyWindow;
         boolean keysReported;
         String hostKeys = "";
+        final Map<Stage, Instant> reached = new java.util.EnumMap<>(Stage.class);
 
         State(String ip, ChainPaths paths, Instant started) {
             this.ip = ip;
@@ -105,10 +107,20 @@ public final class DeployTracker {
             return;
         }
         Stage next = proven.get();
+        if (line.event() instanceof LogEvent.Http h && h.status() >= 400 && s.paths.stageOf(h.path()).isPresent()) {
+            // iPXE and installers stop at a refused chain file (an optional installer file may 404: not those).
+            if (s.failure.isEmpty()) {
+                s.failure = text;
+                listener.on(new DeployEvent.Failed(node, next, now, text));
+            }
+            return;
+        }
+        s.failure = "";
         boolean installed = s.stage.compareTo(Stage.INSTALL_FINISHED) >= 0;
         if (installed && next.installStep()) {
             s.reinstalls++;
             s.seen.clear();
+            s.reached.clear();
             listener.on(new DeployEvent.ReinstallDetected(node, now, text));
             move(node, s, next, now, text);
         } else if (installed && next.compareTo(Stage.INSTALL_FINISHED) < 0) {
@@ -159,8 +171,13 @@ public final class DeployTracker {
     public synchronized List<NodeProgress> progress() {
         List<NodeProgress> rows = new ArrayList<>();
         nodes.forEach((node, s) -> rows.add(new NodeProgress(node, s.stage, s.started, s.stageSince, s.lastEvent,
-                s.stuckReported, s.reinstalls, s.hostKeys)));
+                s.stuckReported, s.reinstalls, s.reached, s.failure, s.hostKeys)));
         return rows;
+    }
+
+    /** True when every tracked node is at ssh-up or {@linkplain NodeProgress#needsPerson() needs a person}. */
+    public boolean settled() {
+        return progress().stream().allMatch(p -> p.done() || p.needsPerson());
     }
 
     /** True when every tracked node is at ssh-up. */
@@ -280,6 +297,7 @@ public final class DeployTracker {
         }
         s.stage = next;
         s.seen.add(next);
+        s.reached.put(next, now);
         s.stageSince = now;
         s.stuckReported = false;
         listener.on(new DeployEvent.StageReached(node, next, now, evidence));

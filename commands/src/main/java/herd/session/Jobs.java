@@ -49,8 +49,13 @@ public final class Jobs implements AutoCloseable {
      * progress line). The interrupt Ctrl-C also sent is cleared: the command goes on to report.
      */
     public static void inFront(Job job, Cancellation cancel, Runnable tick) {
+        inFront(job, cancel, () -> false, tick);
+    }
+
+    /** As {@link #inFront(Job, Cancellation, Runnable)}, and also over once {@code enough} says so (the job goes on). */
+    public static void inFront(Job job, Cancellation cancel, java.util.function.BooleanSupplier enough, Runnable tick) {
         try (Cancellation.Registration r = cancel.onCancel(job::leaveFront)) {
-            while (job.running() && !cancel.isCancelled()) {
+            while (job.running() && !enough.getAsBoolean() && !cancel.isCancelled()) {
                 job.await(Duration.ofMillis(500));
                 tick.run();
             }

@@ -18,15 +18,17 @@ import java.util.TreeMap;
  * }</pre>
  *
  * Group names: {@code ok}, {@code failed} (every node not ok), {@code timeout}, {@code unreachable}
- * (refused, host key mismatch and auth refused included), {@code cancelled}, and {@code rc=N} for
- * every exit code seen.
+ * (refused, host key mismatch and auth refused included), {@code cancelled}, {@code rc=N} for
+ * every exit code seen, and any group the command added ({@link #withGroup}).
  */
 public final class OutcomeSet {
 
     private final Map<String, NodeOutcome> byNode;
+    private final Map<String, List<String>> extraGroups;
 
-    private OutcomeSet(Map<String, NodeOutcome> byNode) {
+    private OutcomeSet(Map<String, NodeOutcome> byNode, Map<String, List<String>> extraGroups) {
         this.byNode = byNode;
+        this.extraGroups = extraGroups;
     }
 
     /** Outcomes in the order given; a node given twice keeps its last outcome. */
@@ -35,11 +37,21 @@ public final class OutcomeSet {
         for (NodeOutcome o : outcomes) {
             map.put(o.node(), o);
         }
-        return new OutcomeSet(Collections.unmodifiableMap(map));
+        return new OutcomeSet(Collections.unmodifiableMap(map), Map.of());
     }
 
     public static OutcomeSet empty() {
-        return new OutcomeSet(Map.of());
+        return new OutcomeSet(Map.of(), Map.of());
+    }
+
+    /**
+     * The same outcomes with one more group a command defines for itself ({@code deploy}'s
+     * {@code stuck}); a group of that name is replaced.
+     */
+    public OutcomeSet withGroup(String name, Collection<String> nodes) {
+        Map<String, List<String>> extra = new TreeMap<>(extraGroups);
+        extra.put(name, List.copyOf(nodes));
+        return new OutcomeSet(byNode, Collections.unmodifiableMap(extra));
     }
 
     public Collection<NodeOutcome> outcomes() {
@@ -81,6 +93,7 @@ public final class OutcomeSet {
                 groups.computeIfAbsent("rc=" + o.exitCode(), k -> new ArrayList<>()).add(o.node());
             }
         }
+        extraGroups.forEach((name, nodes) -> groups.put(name, new ArrayList<>(nodes)));
         return groups;
     }
 

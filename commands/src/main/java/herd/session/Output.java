@@ -50,11 +50,32 @@ public interface Output {
      */
     void progress(String status);
 
+    /** The size of the terminal in characters. */
+    record Screen(int columns, int rows) {
+    }
+
+    /**
+     * The terminal's size when a block of lines can be redrawn in place ({@link #live}): people's
+     * text on a terminal. Empty in JSON mode, in files and pipes: there, stream lines instead.
+     */
+    default java.util.Optional<Screen> screen() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Shows {@code lines} in place of the block this call showed before (a live view; the caller
+     * fits them to {@link #screen()}); other output clears it first, an empty list clears it.
+     * Ignored where {@link #screen()} is empty.
+     */
+    default void live(java.util.List<String> lines) {
+    }
+
     /**
      * Tells what to print when the person presses a key during the command (e.g. which nodes are
-     * still running); the latest call wins. Ignored outside an interactive terminal.
+     * still running): a text, or a result printed as {@link #result} prints it (a Table); the latest
+     * call wins. Ignored outside an interactive terminal.
      */
-    default void onKey(java.util.function.Supplier<String> status) {
+    default void onKey(java.util.function.Supplier<?> status) {
     }
 
     /**

@@ -53,7 +53,7 @@ class DeployHostKeysTest {
     private void get(String ip, String path) {
         now = now.plusSeconds(1);
         tracker.accept(parser.parse("access.log", ip + " - - [25/Nov/2026:17:26:46 +0000] \"GET " + path
-                + " HTTP/1.1\" 404 153 \"-\" \"curl/7.88.1\"", now), now);
+                + " HTTP/1.1\" 200 153 \"-\" \"curl/7.88.1\"", now), now);
     }
 
     private void config(String ip) {

@@ -10,7 +10,7 @@ class DeployOutcomesTest {
 
     private static NodeProgress at(String node, Stage stage) {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        return new NodeProgress(node, stage, t, t, "", false, 0, "");
+        return new NodeProgress(node, stage, t, t, "", false, 0, java.util.Map.of(), "", "");
     }
 
     @Test

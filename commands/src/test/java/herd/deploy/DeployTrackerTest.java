@@ -168,4 +168,37 @@ class DeployTrackerTest {
         assertThat(events).isEmpty();
         assertThat(tracker.progress().get(0).lastEvent()).isEqualTo("RRQ from 10.10.3.1 filename pxelinux.0");
     }
+
+    @Test
+    void aRefusedChainFileFailsTheNodeWithThatLineUntilARetrySucceeds() {
+        dhcp(V1_MAC, "10.10.3.1");
+        http("10.10.3.1", "/boot.ipxe", 200);
+        http("10.10.3.1", "/nodes/valkyrie01.ipxe", 200);
+        http("10.10.3.1", "/repositories/AlmaLinux/9/x86_64/os/images/pxeboot/vmlinuz", 404);
+        NodeProgress p = tracker.progress().get(0);
+        assertThat(p.stage()).isEqualTo(Stage.NODE_FILE);
+        assertThat(p.failed()).isTrue();
+        assertThat(p.outcome()).isEqualTo("failed at node-file");
+        assertThat(p.evidence()).contains("\"GET /repositories/AlmaLinux/9/x86_64/os/images/pxeboot/vmlinuz HTTP/1.1\" 404");
+        assertThat(events).filteredOn(e -> e instanceof DeployEvent.Failed).singleElement()
+                .extracting(e -> ((DeployEvent.Failed) e).stage()).isEqualTo(Stage.KERNEL);
+        assertThat(tracker.settled()).isFalse(); // valkyrie02 is still on its way
+        http("10.10.3.1", "/repositories/AlmaLinux/9/x86_64/os/images/pxeboot/vmlinuz", 200);
+        assertThat(tracker.progress().get(0).failed()).isFalse();
+        assertThat(tracker.progress().get(0).stage()).isEqualTo(Stage.KERNEL);
+    }
+
+    @Test
+    void anOptionalInstallerFileRefusedIsNoFailure() {
+        pxeInstall("valkyrie02", V2_MAC, "10.10.3.2");
+        dhcp(V1_MAC, "10.10.3.1");
+        http("10.10.3.1", "/boot.ipxe", 200);
+        http("10.10.3.1", "/nodes/valkyrie01.ipxe", 200);
+        http("10.10.3.1", "/repositories/AlmaLinux/9/x86_64/os/images/pxeboot/vmlinuz", 200);
+        http("10.10.3.1", "/repositories/AlmaLinux/9/x86_64/os/images/pxeboot/initrd.img", 200);
+        http("10.10.3.1", "/nodes_groups/group_storage.kickstart.cfg", 200);
+        http("10.10.3.1", "/repositories/AlmaLinux/9/x86_64/os/images/updates.img", 404);
+        assertThat(tracker.progress().get(0).failed()).isFalse();
+        assertThat(tracker.progress().get(0).stage()).isEqualTo(Stage.INSTALLING);
+    }
 }

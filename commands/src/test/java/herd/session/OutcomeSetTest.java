@@ -59,4 +59,12 @@ class OutcomeSetTest {
                 .hasMessageContaining("n1: exit code 0 does not fit reason UNREACHABLE");
         assertThat(OutcomeSet.empty().maxExitCode()).isZero();
     }
+
+    @Test
+    void aCommandsOwnGroupIsPublishedBesideTheOutcomeGroups() {
+        OutcomeSet withStuck = set.withGroup("stuck", List.of("n2"));
+        assertThat(withStuck.groups()).containsEntry("stuck", List.of("n2")).containsEntry("ok", set.groups().get("ok"));
+        assertThat(set.groups()).doesNotContainKey("stuck");
+        assertThat(withStuck.outcomes()).isEqualTo(set.outcomes());
+    }
 }

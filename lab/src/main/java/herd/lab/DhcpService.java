@@ -47,7 +47,10 @@ final class DhcpService {
         state.addNetns(ns);
         ip("netns", "add", ns);
         ip("-n", ns, "link", "set", "lo", "up");
-        ip("-n", ns, "link", "add", "br0", "type", "bridge");
+        // A MAC of its own: else the bridge takes the lowest of its ports' (random veth) MACs, which
+        // changes as node cards come and go, and a card that learnt the old one loses the web
+        // server at 10.10.0.1 until its ARP entry expires (a PXE GET times out).
+        ip("-n", ns, "link", "add", "br0", "address", "02:00:0a:0a:00:01", "type", "bridge");
         ip("-n", ns, "addr", "add", BRIDGE_ADDRESS + "/16", "dev", "br0");
         ip("-n", ns, "link", "set", "br0", "up");
     }

@@ -16,6 +16,11 @@ public interface Console {
     /** stdout is a terminal (colour, progress line). */
     boolean terminal();
 
+    /** The terminal's size, where {@link #terminal()} is one whose lines can be redrawn in place. */
+    default java.util.Optional<herd.session.Output.Screen> screen() {
+        return java.util.Optional.empty();
+    }
+
     /** A person can answer prompts. */
     boolean interactive();
 

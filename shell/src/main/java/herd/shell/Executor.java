@@ -130,7 +130,7 @@ public final class Executor {
     private void execute(Invocation inv, Console console, Effects effects) throws Exception {
         ConsoleOutput output = new ConsoleOutput(console.out(), console.err(),
                 new ConsoleOutput.Mode(inv.json(), console.terminal(), console.interactive()),
-                auditor.remembering(console.prompter()));
+                auditor.remembering(console.prompter()), console::screen);
         Cancellation token = Cancellation.create();
         Thread worker = Thread.currentThread();
         try (Session.Scope scope = session.enter(output, token, effects);

@@ -125,6 +125,12 @@ public final class HerdShell implements Console {
     }
 
     @Override
+    public java.util.Optional<herd.session.Output.Screen> screen() {
+        return terminal() ? java.util.Optional.of(new herd.session.Output.Screen(terminal.getWidth(), terminal.getHeight()))
+                : java.util.Optional.empty();
+    }
+
+    @Override
     public boolean interactive() {
         return true;
     }

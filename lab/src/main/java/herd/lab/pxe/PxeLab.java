@@ -95,12 +95,27 @@ public final class PxeLab {
         }
     }
 
-    static Duration installTime(Path labDir) {
+    /**
+     * Sets how long one node "installs" from its next network boot on ({@code DIR/pxe/install-time.NAME}),
+     * over the lab's: an installer that hangs, and so never reports finished, is a very long one.
+     */
+    public static void installTime(Lab lab, String node, Duration time) {
         try {
-            return Duration.ofMillis(Long.parseLong(Files.readString(labDir.resolve("pxe/install-time")).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return DEFAULT_INSTALL_TIME;
+            Files.writeString(lab.dir().resolve("pxe/install-time." + node), time.toMillis() + "\n");
+        } catch (IOException e) {
+            throw new LabException("lab pxe: " + lab.dir() + ": " + e.getMessage(), e);
         }
+    }
+
+    static Duration installTime(Path labDir, String node) {
+        for (Path file : new Path[] {labDir.resolve("pxe/install-time." + node), labDir.resolve("pxe/install-time")}) {
+            try {
+                return Duration.ofMillis(Long.parseLong(Files.readString(file).strip()));
+            } catch (IOException | NumberFormatException e) {
+                // not set at this level: the next one, then the default
+            }
+        }
+        return DEFAULT_INSTALL_TIME;
     }
 
     public static Path httpRoot(Lab lab) {
@@ -158,7 +173,7 @@ public final class PxeLab {
             return;
         }
         PxeBoot boot = request.isEmpty() ? null
-                : new PxeBoot(lab, node, installTime(lab.dir()), lab.dir().resolve("pxe/nodes").resolve(node), file);
+                : new PxeBoot(lab, node, installTime(lab.dir(), node), lab.dir().resolve("pxe/nodes").resolve(node), file);
         // Powered off, or on again mid-boot: the old boot is over; the new one starts after it ended.
         Thread t = new Thread(() -> {
             if (oldThread != null && oldThread.isAlive()) {

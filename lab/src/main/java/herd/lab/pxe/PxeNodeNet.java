@@ -86,7 +86,10 @@ final class PxeNodeNet implements AutoCloseable {
             Files.writeString(script, "#!/bin/sh\nenv | grep '^new_' > '" + record + "'\n");
             script.toFile().setExecutable(true);
             Files.writeString(work.resolve("dhclient.conf"), "option client-arch code 93 = unsigned integer 16;\n"
-                    + "send client-arch 7;\nrequest subnet-mask, host-name, domain-name;\ntimeout 5;\nretry 1;\n");
+                    + "send client-arch 7;\nrequest subnet-mask, host-name, domain-name;\ntimeout 10;\nretry 1;\n"
+                    // DISCOVER again after 1 s, then backing off, as a PXE ROM does: a dhcpd
+                    // answering a whole rack drops some of the first burst.
+                    + "initial-interval 1;\n");
             Files.deleteIfExists(record);
             if (firmware) {
                 Files.deleteIfExists(work.resolve("dhclient.leases"));

@@ -4,6 +4,8 @@ import herd.session.Json;
 import herd.session.Output;
 import herd.session.UsageException;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -37,11 +39,19 @@ public final class ConsoleOutput implements Output {
     private final Mode mode;
     private final Prompter prompter;
     private final TextRenderer text;
+    private final Supplier<Optional<Screen>> screen;
     private boolean progressShown;
     private String lastProgress = "";
-    private volatile Supplier<String> onKey;
+    private List<String> liveShown = List.of();
+    private volatile Supplier<?> onKey;
 
     public ConsoleOutput(PrintWriter out, PrintWriter err, Mode mode, Prompter prompter) {
+        this(out, err, mode, prompter, Optional::empty);
+    }
+
+    /** With {@code screen}, the terminal's size now (it can change between redraws), a live view can be shown. */
+    public ConsoleOutput(PrintWriter out, PrintWriter err, Mode mode, Prompter prompter, Supplier<Optional<Screen>> screen) {
+        this.screen = screen;
         this.out = out;
         this.err = err;
         this.mode = mode;
@@ -98,9 +108,10 @@ public final class ConsoleOutput implements Output {
         if (!mode.terminal() || mode.json()) {
             return;
         }
-        if (status == null || status.isEmpty()) {
+        if (status == null || status.isEmpty() || !liveShown.isEmpty()) {
             clearProgress();
-        } else {
+        }
+        if (status != null && !status.isEmpty()) {
             out.print("\r\u001b[K" + status);
             progressShown = true;
             lastProgress = status;
@@ -109,7 +120,29 @@ public final class ConsoleOutput implements Output {
     }
 
     @Override
-    public void onKey(Supplier<String> status) {
+    public Optional<Screen> screen() {
+        return mode.terminal() && !mode.json() ? screen.get().filter(s -> s.columns() > 0 && s.rows() > 0) : Optional.empty();
+    }
+
+    @Override
+    public synchronized void live(List<String> lines) {
+        Optional<Screen> size = screen();
+        if (size.isEmpty()) {
+            return;
+        }
+        clearProgress();
+        // Each line shorter than the screen and fewer lines than it has: else a wrap or a scroll
+        // would put the cursor where the next redraw does not expect it.
+        int columns = size.get().columns() - 1;
+        List<String> fitted = lines.stream().limit(Math.max(1, size.get().rows() - 1))
+                .map(l -> l.length() > columns ? l.substring(0, columns) : l).toList();
+        out.print(String.join("\n", fitted));
+        out.flush();
+        liveShown = fitted;
+    }
+
+    @Override
+    public void onKey(Supplier<?> status) {
         this.onKey = status;
     }
 
@@ -123,25 +156,34 @@ public final class ConsoleOutput implements Output {
      * status is asked outside this object's lock, as the command's view calls in under its own.
      */
     public void keyPressed() {
-        Supplier<String> status = onKey;
+        Supplier<?> status = onKey;
         if (status == null || mode.json()) {
             return;
         }
-        String text = status.get();
+        List<String> shown = this.text.lines(status.get());
         synchronized (this) {
-            boolean shown = progressShown;
+            boolean progress = progressShown;
+            List<String> live = liveShown;
             clearProgress();
-            out.println(text);
-            if (shown) {
+            shown.forEach(out::println);
+            if (progress) {
                 out.print(lastProgress);
                 progressShown = true;
             }
             out.flush();
+            if (!live.isEmpty()) {
+                live(live);
+            }
         }
     }
 
-    /** Removes the progress line (before other output, and when the command ends). */
+    /** Removes the progress line or the live view (before other output, and when the command ends). */
     public synchronized void clearProgress() {
+        if (!liveShown.isEmpty()) {
+            out.print("\r" + (liveShown.size() > 1 ? "\u001b[" + (liveShown.size() - 1) + "A" : "") + "\u001b[J");
+            out.flush();
+            liveShown = List.of();
+        }
         if (progressShown) {
             out.print("\r\u001b[K");
             out.flush();

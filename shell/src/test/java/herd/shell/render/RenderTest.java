@@ -98,4 +98,26 @@ class RenderTest {
         assertThat(person.confirm("power off?", "--yes")).isTrue();
         assertThat(person.askSecret("password")).containsExactly('s', '3', 'c', 'r', 'e', 't');
     }
+
+    @Test
+    void aLiveViewIsRedrawnInPlaceFittedToTheScreenAndOnlyOnATerminal() {
+        StringWriter tty = new StringWriter();
+        ConsoleOutput live = new ConsoleOutput(new PrintWriter(tty), new PrintWriter(new StringWriter()),
+                new ConsoleOutput.Mode(false, true, true), null,
+                () -> java.util.Optional.of(new herd.session.Output.Screen(12, 3)));
+        live.live(List.of("deploy: 4 nodes", "  kernel n[1-4] (4)", "footer"));
+        live.live(List.of("deploy: 4 nodes", "  ssh-up n[1-4] (4)"));
+        live.line("done");
+        // Lines cut to the width less one, at most rows less one; each redraw goes back up over the
+        // last one and clears below; other output clears the view first.
+        assertThat(tty.toString()).isEqualTo("deploy: 4 n\n  kernel n[\r\u001b[1A\u001b[Jdeploy: 4 n\n  ssh-up n["
+                + "\r\u001b[1A\u001b[Jdone" + System.lineSeparator());
+        StringWriter pipe = new StringWriter();
+        ConsoleOutput piped = new ConsoleOutput(new PrintWriter(pipe), new PrintWriter(new StringWriter()),
+                new ConsoleOutput.Mode(false, false, false), null,
+                () -> java.util.Optional.of(new herd.session.Output.Screen(80, 24)));
+        assertThat(piped.screen()).isEmpty();
+        piped.live(List.of("deploy: 4 nodes"));
+        assertThat(pipe.toString()).isEmpty();
+    }
 }
