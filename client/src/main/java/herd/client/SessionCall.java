@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One call to a running session: sends the {@link Call}, copies the session's stdout and stderr to
  * this process's, feeds it stdin when it asks, turns Ctrl-C (SIGINT, SIGTERM) into a cancel of the
- * running command, and returns the command's exit status.
+ * running command, and returns the command's exit status. On a terminal it sends the terminal's
+ * size, at the start and on each change (SIGWINCH), and lends the terminal to a command that asks
+ * for it (a {@code console}): raw mode and every key sent as typed, the saved mode put back when
+ * the command gives it back, the call ends, the session dies or a signal ends this client.
  *
  * <pre>{@code
  * int status = new SessionCall(Path.of(System.getenv("HERD_SESSION"))).run(call);
@@ -28,6 +31,11 @@ import java.util.concurrent.TimeUnit;
 public final class SessionCall {
     /** How long Ctrl-C waits for the cancelled command to report its end. */
     private static final long CANCEL_WAIT_SECONDS = 30;
+    /** How often the key pump looks for typed keys while the terminal is lent (a read would not stop). */
+    private static final long KEY_POLL_MS = 10;
+
+    private final CallerTerminal tty = new CallerTerminal();
+    private volatile Thread keyPump;
 
     private final Path socket;
     private final CountDownLatch done = new CountDownLatch(1);
@@ -82,10 +90,40 @@ public final class SessionCall {
             Thread cancelOnSignal = new Thread(() -> cancel(out), "herd-cancel");
             Runtime.getRuntime().addShutdownHook(cancelOnSignal);
             send(out, Wire.CALL, call.encode());
+            if (call.terminal()) {
+                sendSizes(out);
+            }
             status = relay(in, out);
             return status;
         } catch (IOException e) {
             throw new ClientException("the session at " + socket + " failed during the call: " + e.getMessage());
+        } finally {
+            stopKeys();
+            tty.restore();
+        }
+    }
+
+    /**
+     * The size now (read off the call's path: stty is a process), then on each SIGWINCH. The signal
+     * costs nothing until the size changes, where polling {@code stty size} would fork all along;
+     * sun.misc.Signal is the JDK's one way to catch it (jdk.unsupported), so a JVM without it only
+     * gets the first size.
+     */
+    private void sendSizes(DataOutputStream out) {
+        Runnable sendSize = () -> CallerTerminal.size().ifPresent(cr -> {
+            try {
+                send(out, Wire.SIZE, Wire.size(cr[0], cr[1]));
+            } catch (IOException e) {
+                // The call is over: no one needs the size.
+            }
+        });
+        Thread first = new Thread(sendSize, "herd-size");
+        first.setDaemon(true);
+        first.start();
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), signal -> sendSize.run());
+        } catch (IllegalArgumentException | LinkageError e) {
+            // No SIGWINCH here: the first size stands.
         }
     }
 
@@ -104,6 +142,14 @@ public final class SessionCall {
                     stderr.flush();
                 }
                 case Wire.STDIN_WANTED -> startStdin(out);
+                case Wire.TERMINAL_RAW -> {
+                    tty.raw();
+                    startKeys(out);
+                }
+                case Wire.TERMINAL_RESTORE -> {
+                    stopKeys();
+                    tty.restore();
+                }
                 case Wire.EXIT -> {
                     return Wire.status(frame.payload());
                 }
@@ -141,10 +187,46 @@ public final class SessionCall {
     }
 
     /**
+     * Sends the keys typed while the terminal is lent. It polls rather than blocks in a read, so it
+     * stops when the terminal is given back and leaves what is typed after to whoever reads next.
+     */
+    private void startKeys(DataOutputStream out) {
+        Thread pump = new Thread(() -> {
+            InputStream stdin = new FileInputStream(FileDescriptor.in);
+            byte[] buffer = new byte[4096];
+            try {
+                while (keyPump == Thread.currentThread()) {
+                    int ready = stdin.available();
+                    if (ready <= 0) {
+                        Thread.sleep(KEY_POLL_MS);
+                        continue;
+                    }
+                    int n = stdin.read(buffer, 0, Math.min(ready, buffer.length));
+                    if (n < 0) {
+                        return;
+                    }
+                    send(out, Wire.KEYS, java.util.Arrays.copyOf(buffer, n));
+                }
+            } catch (IOException | InterruptedException e) {
+                // The call ended (or the session went away) while the terminal was lent.
+            }
+        }, "herd-keys");
+        pump.setDaemon(true);
+        keyPump = pump;
+        pump.start();
+    }
+
+    private void stopKeys() {
+        keyPump = null;
+    }
+
+    /**
      * The shutdown hook: a signal ended this client while the call ran, so the session cancels the
      * command (as Ctrl-C does in the shell) and this process exits with the command's status.
      */
     private void cancel(DataOutputStream out) {
+        stopKeys();
+        tty.restore();
         if (done.getCount() == 0) {
             return;
         }

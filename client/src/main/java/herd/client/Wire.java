@@ -14,6 +14,9 @@ import java.nio.channels.SocketChannel;
  * type byte, a length, the payload. The client sends one {@link #CALL} first, then {@link #CANCEL}
  * on Ctrl-C and its stdin ({@link #STDIN}, {@link #STDIN_EOF}) when the server asked for it
  * ({@link #STDIN_WANTED}); the server streams {@link #OUT} and {@link #ERR} and ends with {@link #EXIT}.
+ * A client on a terminal sends its {@link #SIZE} at the start and on each change; a command that
+ * takes the terminal over (a {@code console}) sends {@link #TERMINAL_RAW}, gets the keys as typed
+ * ({@link #KEYS}) and gives the terminal back with {@link #TERMINAL_RESTORE}.
  *
  * <pre>{@code
  * Wire.write(out, Wire.OUT, "valkyrie[01-04]\n".getBytes(UTF_8));
@@ -29,6 +32,13 @@ public final class Wire {
     public static final byte OUT = 'o';
     public static final byte ERR = 'r';
     public static final byte EXIT = 'x';
+    /** The client's terminal size: columns, then rows, as two ints. */
+    public static final byte SIZE = 'z';
+    /** The command takes the terminal: raw mode, and every key typed sent as {@link #KEYS}. */
+    public static final byte TERMINAL_RAW = 't';
+    /** The command gives the terminal back: its saved mode restored, no more keys read. */
+    public static final byte TERMINAL_RESTORE = 'T';
+    public static final byte KEYS = 'k';
 
     /** Larger payloads are refused: no honest frame comes near it. */
     private static final int MAX = 1 << 24;
@@ -71,6 +81,19 @@ public final class Wire {
     /** An int as a payload ({@link #EXIT}). */
     public static byte[] status(int status) {
         return new byte[] {(byte) (status >>> 24), (byte) (status >>> 16), (byte) (status >>> 8), (byte) status};
+    }
+
+    /** Columns and rows as a payload ({@link #SIZE}). */
+    public static byte[] size(int columns, int rows) {
+        byte[] both = new byte[8];
+        System.arraycopy(status(columns), 0, both, 0, 4);
+        System.arraycopy(status(rows), 0, both, 4, 4);
+        return both;
+    }
+
+    /** {@link #size(int, int)} read back: columns, rows. */
+    public static int[] size(byte[] payload) {
+        return new int[] {status(payload), status(java.util.Arrays.copyOfRange(payload, 4, 8))};
     }
 
     public static int status(byte[] payload) {

@@ -64,7 +64,8 @@ public final class Main {
             context = start(() -> new Session(found.join().inventory()));
             session = context.getBean(Session.class);
             if (options.serve() != null) {
-                return new SessionServer(context.getBean(Executor.class), options.serve(),
+                return new SessionServer(context.getBean(Executor.class),
+                        context.getBean(herd.shell.console.TerminalHandOver.class), options.serve(),
                         SessionServer.idleLimit(options.idle())).serve();
             }
             if (found.join().example() && !options.quiet()) {

@@ -2,6 +2,7 @@ package herd.shell;
 
 import herd.error.HerdException;
 import herd.session.UsageException;
+import herd.shell.console.TerminalHandOver;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -9,19 +10,21 @@ import java.nio.file.Path;
 
 /**
  * Runs one client's herd command line inside the shared session, as {@link Main} runs it alone:
- * {@code -c LINE}, a batch file (read from the client's working directory, named as the client
+ * {@code -c LINE} (with the client's terminal lent to a {@code console} in it, as the shell's is), a batch file (read from the client's working directory, named as the client
  * gave it, so errors read {@code FILE:LINE} as standalone), or a batch on the client's stdin.
  *
  * <pre>{@code
- * int status = new SessionCalls(executor, connection).run();
+ * int status = new SessionCalls(executor, handOver, connection).run();
  * }</pre>
  */
 final class SessionCalls {
     private final Executor executor;
+    private final TerminalHandOver handOver;
     private final SessionConnection client;
 
-    SessionCalls(Executor executor, SessionConnection client) {
+    SessionCalls(Executor executor, TerminalHandOver handOver, SessionConnection client) {
         this.executor = executor;
+        this.handOver = handOver;
         this.client = client;
     }
 
@@ -56,7 +59,9 @@ final class SessionCalls {
             }
         }
         if (options.command() != null) {
-            return executor.run(options.command(), null, client);
+            try (Console.Guard lent = handOver.lentBy(client.callersTerminal())) {
+                return executor.run(options.command(), null, client);
+            }
         }
         executor.batch().checkOnly(options.check());
         boolean stdinPiped = "0".equals(client.call().env().get("HERD_STDIN_TTY"));

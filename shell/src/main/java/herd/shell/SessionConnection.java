@@ -8,6 +8,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * and stderr sent back as frames), its stdin when a batch reads it, and its cancel (Ctrl-C in the
  * client, or the client gone) wired to the running command as Ctrl-C is in the shell. Frames leave
  * from a writer thread of their own: Ctrl-C interrupts the command's thread, and an interrupted
- * thread's write would close the socket.
+ * thread's write would close the socket. A client on a terminal also lends it ({@link #callersTerminal}):
+ * its size for the output, and to a {@code console} its keys as typed while the client holds its
+ * terminal raw.
  *
  * <pre>{@code
  * SessionConnection c = new SessionConnection(call, caller, in, out);
@@ -30,6 +33,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class SessionConnection implements Console {
     private static final byte[] END = new byte[0];
+    /** How often a lent terminal with no key typed asks the console whether it still runs. */
+    private static final long KEY_WAIT_MS = 100;
 
     private final Call call;
     private final Caller caller;
@@ -38,6 +43,8 @@ final class SessionConnection implements Console {
     private final PrintWriter stdout;
     private final PrintWriter stderr;
     private final BlockingQueue<byte[]> stdin = new LinkedBlockingQueue<>();
+    private final BlockingQueue<byte[]> keys = new LinkedBlockingQueue<>();
+    private volatile herd.session.Output.Screen size;
     private final BlockingQueue<Wire.Frame> outgoing = new LinkedBlockingQueue<>();
     private final Thread writer;
     private Runnable onInterrupt;
@@ -82,6 +89,11 @@ final class SessionConnection implements Console {
                         case Wire.CANCEL -> cancel();
                         case Wire.STDIN -> stdin.add(f.payload());
                         case Wire.STDIN_EOF -> stdin.add(END);
+                        case Wire.KEYS -> keys.add(f.payload());
+                        case Wire.SIZE -> {
+                            int[] cr = Wire.size(f.payload());
+                            size = new herd.session.Output.Screen(cr[0], cr[1]);
+                        }
                         default -> { }
                     }
                 }
@@ -89,6 +101,7 @@ final class SessionConnection implements Console {
                 // The client went away: treated as its end below.
             }
             stdin.add(END);
+            keys.add(END);
             cancel();
         }, "herd-session-client-" + call.pid());
         reader.setDaemon(true);
@@ -184,9 +197,64 @@ final class SessionConnection implements Console {
         return call.terminal() && !call.env().containsKey("NO_COLOR");
     }
 
+    /** The client's terminal size, once it sent one, where its stdout is a terminal. */
+    @Override
+    public java.util.Optional<herd.session.Output.Screen> screen() {
+        return terminal() ? java.util.Optional.ofNullable(size) : java.util.Optional.empty();
+    }
+
     @Override
     public boolean interactive() {
         return false;
+    }
+
+    /**
+     * The client's terminal as a console takes it over: available when the client's stdin and
+     * stdout are one; the client makes it raw on {@link Wire#TERMINAL_RAW} and sends the keys, and
+     * puts its mode back on {@link Wire#TERMINAL_RESTORE}, sent however the console ends.
+     */
+    herd.bmc.ConsoleTerminal callersTerminal() {
+        OutputStream screen = Wire.stream(this::send, Wire.OUT);
+        return new herd.bmc.ConsoleTerminal() {
+            @Override
+            public boolean available() {
+                return call.terminal();
+            }
+
+            @Override
+            public OutputStream screen() {
+                return screen;
+            }
+
+            @Override
+            public void lend(herd.bmc.ConsoleSession session) {
+                keys.clear();
+                send(Wire.TERMINAL_RAW, END);
+                try {
+                    while (true) {
+                        byte[] typed = keys.poll(KEY_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                        if (typed == END) {
+                            return;   // the client is gone
+                        }
+                        byte[] bytes = typed == null ? END : typed;
+                        if (!session.typed(bytes, bytes.length)) {
+                            return;
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();   // cancelled: the command ends
+                } finally {
+                    try {
+                        screen.flush();
+                    } catch (IOException e) {
+                        // The client is gone: nothing to show it.
+                    }
+                    send(Wire.TERMINAL_RESTORE, END);
+                    stdout.println();
+                    stdout.flush();
+                }
+            }
+        };
     }
 
     @Override

@@ -5,6 +5,7 @@ import herd.client.Call;
 import herd.client.Wire;
 import herd.error.HerdException;
 import herd.session.UsageException;
+import herd.shell.console.TerminalHandOver;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -35,7 +36,7 @@ import jdk.net.UnixDomainPrincipal;
  * call the server closes everything and removes its socket.
  *
  * <pre>{@code
- * int status = new SessionServer(executor, socket, Duration.ofMinutes(30)).serve();
+ * int status = new SessionServer(executor, handOver, socket, Duration.ofMinutes(30)).serve();
  * }</pre>
  */
 final class SessionServer {
@@ -44,6 +45,7 @@ final class SessionServer {
     private static final long STOP_WAIT_SECONDS = 20;
 
     private final Executor executor;
+    private final TerminalHandOver handOver;
     private final Path socket;
     private final Duration idle;
     private final String owner = System.getProperty("user.name");
@@ -54,8 +56,9 @@ final class SessionServer {
     private volatile SessionConnection running;
     private ServerSocketChannel server;
 
-    SessionServer(Executor executor, Path socket, Duration idle) {
+    SessionServer(Executor executor, TerminalHandOver handOver, Path socket, Duration idle) {
         this.executor = executor;
+        this.handOver = handOver;
         this.socket = socket;
         this.idle = idle;
     }
@@ -183,7 +186,7 @@ final class SessionServer {
             }
             running = c;
             calls.incrementAndGet();
-            return new SessionCalls(executor, c).run();
+            return new SessionCalls(executor, handOver, c).run();
         } finally {
             running = null;
             lastActive = System.nanoTime();
