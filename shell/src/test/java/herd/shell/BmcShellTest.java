@@ -111,4 +111,56 @@ class BmcShellTest {
         assertThat(log).contains("console attached (interactive)", "Linux version", "valkyrie03 login: root",
                 "console detached");
     }
+
+    /**
+     * {@code herd -c 'console NODE'} through a shared session, as a person types it: the client
+     * makes the caller's terminal raw (one echo, the node's; Ctrl-C goes to the node and does not
+     * end the call), {@code ~.} leaves, and the terminal's mode is the same after as before.
+     */
+    @Test
+    void consoleThroughASessionGetsTheTerminalRawAndGivesItBackSane() throws Exception {
+        assumeTrue(Tmux.available(), "tmux is not installed: the console cannot be driven");
+        Path run = Files.createDirectories(home.resolve("run"));
+        Files.setPosixFilePermissions(run, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        java.util.Map<String, String> sessionEnv = java.util.Map.of("XDG_RUNTIME_DIR", run.toString());
+        HerdProcess.Result started = HerdProcess.exec(home, null, List.of(HerdProcess.LAUNCHER.toString(), "session",
+                "start", "-s", "-i", lab.inventoryFile().toString()), Duration.ofSeconds(120), sessionEnv);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("HERD_SESSION='([^']+)'").matcher(started.out());
+        assertThat(m.find()).as(started.out() + started.err()).isTrue();
+        String socket = m.group(1);
+        String env = HerdProcess.environment(home).entrySet().stream()
+                .map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "))
+                + " XDG_RUNTIME_DIR='" + run + "' HERD_SESSION='" + socket + "'";
+        Path before = home.resolve("stty.before");
+        Path after = home.resolve("stty.after");
+        String name = "herd-bmc-session-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        try (Tmux t = Tmux.start(name, "cd '" + home + "' && stty -g > " + before + "; env " + env + " "
+                + HerdProcess.LAUNCHER + " -c 'console valkyrie01'; s=$?; stty -g > " + after + "; stty -a >> "
+                + after + "; (exit $s)")) {
+            t.await("\\[console valkyrie01: ~\\. returns to herd", STEP);
+            assertThat(ipmitool("valkyrie01", "chassis", "power", "cycle")).contains("Cycle");
+            t.await("Linux version", STEP);
+            t.await("valkyrie01 login:$", STEP);
+            t.send("root", "Enter");
+            t.await("\\]#$", STEP);
+            t.send("hostname", "Enter");
+            t.await("\\]# hostname\nvalkyrie01\n.*\\]#$", STEP);
+            t.send("C-c");
+            t.send("uname -n", "Enter");
+            t.await("\\]# uname -n\nvalkyrie01\n.*\\]#$", STEP);
+            assertThat(t.exitStatus()).as("Ctrl-C went to the node as a byte, not to the client as SIGINT")
+                    .isEqualTo(-1);
+            t.send("Enter", "~.");
+            assertThat(t.awaitExit(STEP)).isZero();
+        } finally {
+            HerdProcess.exec(home, null, List.of(HerdProcess.LAUNCHER.toString(), "session", "stop", "-s"),
+                    Duration.ofSeconds(60), java.util.Map.of("XDG_RUNTIME_DIR", run.toString(), "HERD_SESSION", socket));
+        }
+        List<String> restored = Files.readAllLines(after);
+        assertThat(restored.get(0)).isEqualTo(Files.readString(before).strip());
+        assertThat(String.join(" ", restored)).containsPattern("[ ;]icanon ").containsPattern(" echo ")
+                .containsPattern(" isig ");
+        String log = Files.readString(home.resolve("state/herd/console/valkyrie01.log"));
+        assertThat(log).contains("console attached (interactive)", "valkyrie01 login: root", "console detached");
+    }
 }
