@@ -242,7 +242,7 @@ final class SessionConnection implements Console {
                         }
                     }
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();   // cancelled: the command ends
+                    throw new herd.session.CancelledException("console: cancelled (the client was ended by a signal)");
                 } finally {
                     try {
                         screen.flush();

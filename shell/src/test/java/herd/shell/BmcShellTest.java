@@ -112,6 +112,48 @@ class BmcShellTest {
                 "console detached");
     }
 
+    /** A session's socket and its server's pid, and the environment its clients are run with. */
+    private record Shared(String socket, long pid, Path run) {
+        String env(Path home) {
+            return HerdProcess.environment(home).entrySet().stream()
+                    .map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "))
+                    + " XDG_RUNTIME_DIR='" + run + "' HERD_SESSION='" + socket + "'";
+        }
+
+        void stop(Path home) throws Exception {
+            HerdProcess.exec(home, null, List.of(HerdProcess.LAUNCHER.toString(), "session", "stop", "-s"),
+                    Duration.ofSeconds(60), java.util.Map.of("XDG_RUNTIME_DIR", run.toString(), "HERD_SESSION", socket));
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private Shared startSession() throws Exception {
+        Path run = Files.createDirectories(home.resolve("run"));
+        Files.setPosixFilePermissions(run, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        HerdProcess.Result started = HerdProcess.exec(home, null, List.of(HerdProcess.LAUNCHER.toString(), "session",
+                "start", "-s", "-i", lab.inventoryFile().toString()), Duration.ofSeconds(120),
+                java.util.Map.of("XDG_RUNTIME_DIR", run.toString()));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("HERD_SESSION='([^']+)'.*\necho herd session (\\d+);")
+                .matcher(started.out());
+        assertThat(m.find()).as(started.out() + started.err()).isTrue();
+        return new Shared(m.group(1), Long.parseLong(m.group(2)), run);
+    }
+
+    /** In tmux: the terminal's mode saved, {@code herd -c LINE} through the session, the mode after and its status. */
+    private Tmux throughSession(Shared shared, String line) throws Exception {
+        String name = "herd-bmc-session-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        return Tmux.start(name, "cd '" + home + "' && stty -g > stty.before; env " + shared.env(home) + " "
+                + HerdProcess.LAUNCHER + " -c '" + line + "'; s=$?; stty -g > stty.after; stty -a >> stty.after; (exit $s)");
+    }
+
+    /** The mode after the call is the one before, and a cooked one. */
+    private void assertTerminalRestored() throws Exception {
+        List<String> restored = Files.readAllLines(home.resolve("stty.after"));
+        assertThat(restored.get(0)).isEqualTo(Files.readString(home.resolve("stty.before")).strip());
+        assertThat(String.join(" ", restored)).containsPattern("[ ;]icanon ").containsPattern(" echo ")
+                .containsPattern(" isig ");
+    }
+
     /**
      * {@code herd -c 'console NODE'} through a shared session, as a person types it: the client
      * makes the caller's terminal raw (one echo, the node's; Ctrl-C goes to the node and does not
@@ -120,23 +162,8 @@ class BmcShellTest {
     @Test
     void consoleThroughASessionGetsTheTerminalRawAndGivesItBackSane() throws Exception {
         assumeTrue(Tmux.available(), "tmux is not installed: the console cannot be driven");
-        Path run = Files.createDirectories(home.resolve("run"));
-        Files.setPosixFilePermissions(run, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        java.util.Map<String, String> sessionEnv = java.util.Map.of("XDG_RUNTIME_DIR", run.toString());
-        HerdProcess.Result started = HerdProcess.exec(home, null, List.of(HerdProcess.LAUNCHER.toString(), "session",
-                "start", "-s", "-i", lab.inventoryFile().toString()), Duration.ofSeconds(120), sessionEnv);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("HERD_SESSION='([^']+)'").matcher(started.out());
-        assertThat(m.find()).as(started.out() + started.err()).isTrue();
-        String socket = m.group(1);
-        String env = HerdProcess.environment(home).entrySet().stream()
-                .map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "))
-                + " XDG_RUNTIME_DIR='" + run + "' HERD_SESSION='" + socket + "'";
-        Path before = home.resolve("stty.before");
-        Path after = home.resolve("stty.after");
-        String name = "herd-bmc-session-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        try (Tmux t = Tmux.start(name, "cd '" + home + "' && stty -g > " + before + "; env " + env + " "
-                + HerdProcess.LAUNCHER + " -c 'console valkyrie01'; s=$?; stty -g > " + after + "; stty -a >> "
-                + after + "; (exit $s)")) {
+        Shared shared = startSession();
+        try (Tmux t = throughSession(shared, "console valkyrie01")) {
             t.await("\\[console valkyrie01: ~\\. returns to herd", STEP);
             assertThat(ipmitool("valkyrie01", "chassis", "power", "cycle")).contains("Cycle");
             t.await("Linux version", STEP);
@@ -153,14 +180,40 @@ class BmcShellTest {
             t.send("Enter", "~.");
             assertThat(t.awaitExit(STEP)).isZero();
         } finally {
-            HerdProcess.exec(home, null, List.of(HerdProcess.LAUNCHER.toString(), "session", "stop", "-s"),
-                    Duration.ofSeconds(60), java.util.Map.of("XDG_RUNTIME_DIR", run.toString(), "HERD_SESSION", socket));
+            shared.stop(home);
         }
-        List<String> restored = Files.readAllLines(after);
-        assertThat(restored.get(0)).isEqualTo(Files.readString(before).strip());
-        assertThat(String.join(" ", restored)).containsPattern("[ ;]icanon ").containsPattern(" echo ")
-                .containsPattern(" isig ");
+        assertTerminalRestored();
         String log = Files.readString(home.resolve("state/herd/console/valkyrie01.log"));
         assertThat(log).contains("console attached (interactive)", "valkyrie01 login: root", "console detached");
+    }
+
+    /**
+     * The terminal comes back sane however the console through a session ends: the client killed
+     * by a signal (SIGTERM: the session cancels the console), the session's server killed.
+     */
+    @Test
+    void consoleThroughASessionRestoresTheTerminalOnSignalAndServerDeath() throws Exception {
+        assumeTrue(Tmux.available(), "tmux is not installed: the console cannot be driven");
+        Shared shared = startSession();
+        try {
+            try (Tmux t = throughSession(shared, "console valkyrie02")) {
+                t.await("\\[console valkyrie02: ~\\. returns to herd", STEP);
+                // The pane's one JVM is the client (its command line, past the class path, is cut short here).
+                ProcessHandle client = ProcessHandle.of(t.panePid()).orElseThrow().descendants()
+                        .filter(p -> p.info().command().orElse("").endsWith("/java")).findFirst().orElseThrow();
+                client.destroy();
+                assertThat(t.awaitExit(STEP)).isEqualTo(130);
+                assertTerminalRestored();
+            }
+            try (Tmux t = throughSession(shared, "console valkyrie02")) {
+                t.await("\\[console valkyrie02: ~\\. returns to herd", STEP);
+                ProcessHandle.of(shared.pid()).orElseThrow().destroyForcibly();
+                assertThat(t.awaitExit(STEP)).isEqualTo(1);
+                assertThat(t.screen()).contains("ended during the call");
+                assertTerminalRestored();
+            }
+        } finally {
+            shared.stop(home);
+        }
     }
 }

@@ -84,6 +84,11 @@ final class Tmux implements AutoCloseable {
         return screen;
     }
 
+    /** The pid of the pane's program (the bash wrapper of {@link #start}). */
+    long panePid() throws IOException, InterruptedException {
+        return Long.parseLong(tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip());
+    }
+
     /** The exit status of the program once it ended, or -1 while it runs. */
     int exitStatus() throws IOException {
         String written = Files.exists(statusFile) ? Files.readString(statusFile).strip() : "";
