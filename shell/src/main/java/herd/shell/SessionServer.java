@@ -203,7 +203,8 @@ final class SessionServer {
         c.out().println("started:   " + started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ", " + calls.get()
                 + " calls");
         c.out().println("idle:      " + idleSeconds + "s (limit " + (idle.isZero() ? "none" : format(idle)) + ")");
-        c.out().println("running:   " + (now == null ? "nothing" : "pid " + now.call().pid() + ": " + describe(now.call())));
+        c.out().println("running:   " + (now == null ? "nothing" : "pid " + now.call().pid() + ": " + describe(now.call())
+                + now.screen().map(size -> " (terminal " + size.columns() + "x" + size.rows() + ")").orElse("")));
         List<String> held = executor.session().resourceNames();
         c.out().println("held:      " + (held.isEmpty() ? "nothing yet" : String.join(", ", held)));
         return 0;

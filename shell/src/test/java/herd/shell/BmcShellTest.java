@@ -146,6 +146,12 @@ class BmcShellTest {
                 + HerdProcess.LAUNCHER + " -c '" + line + "'; s=$?; stty -g > stty.after; stty -a >> stty.after; (exit $s)");
     }
 
+    private String sessionStatus(Shared shared) throws Exception {
+        return HerdProcess.exec(home, null, List.of(HerdProcess.LAUNCHER.toString(), "session", "status"),
+                Duration.ofSeconds(60), java.util.Map.of("XDG_RUNTIME_DIR", shared.run().toString(),
+                        "HERD_SESSION", shared.socket())).out();
+    }
+
     /** The mode after the call is the one before, and a cooked one. */
     private void assertTerminalRestored() throws Exception {
         List<String> restored = Files.readAllLines(home.resolve("stty.after"));
@@ -177,6 +183,13 @@ class BmcShellTest {
             t.await("\\]# uname -n\nvalkyrie01\n.*\\]#$", STEP);
             assertThat(t.exitStatus()).as("Ctrl-C went to the node as a byte, not to the client as SIGINT")
                     .isEqualTo(-1);
+            assertThat(sessionStatus(shared)).contains("console valkyrie01 (terminal 160x40)");
+            t.resize(100, 30);
+            long deadline = System.nanoTime() + STEP.toNanos();
+            while (!sessionStatus(shared).contains("(terminal 100x30)") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(sessionStatus(shared)).as("the new size, after SIGWINCH").contains("console valkyrie01 (terminal 100x30)");
             t.send("Enter", "~.");
             assertThat(t.awaitExit(STEP)).isZero();
         } finally {

@@ -84,6 +84,11 @@ final class Tmux implements AutoCloseable {
         return screen;
     }
 
+    /** Resizes the window: the program gets SIGWINCH. */
+    void resize(int columns, int rows) throws IOException, InterruptedException {
+        tmux("resize-window", "-t", session, "-x", Integer.toString(columns), "-y", Integer.toString(rows));
+    }
+
     /** The pid of the pane's program (the bash wrapper of {@link #start}). */
     long panePid() throws IOException, InterruptedException {
         return Long.parseLong(tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip());
