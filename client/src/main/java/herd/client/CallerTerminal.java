@@ -52,10 +52,19 @@ final class CallerTerminal {
         saved = null;
     }
 
-    /** The terminal's size as {@code stty size} reads it (rows, then columns), if it has one. */
+    /** The terminal's size (columns, rows) as {@code stty size} reads it now, if it has one. */
     static Optional<int[]> size() {
         try {
-            String[] rowsColumns = stty("size").strip().split("\\s+");
+            return parseSize(stty("size"));
+        } catch (ClientException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code stty size}'s answer ("ROWS COLUMNS") as columns, rows; empty when it is not one. */
+    static Optional<int[]> parseSize(String sttySize) {
+        try {
+            String[] rowsColumns = sttySize.strip().split("\\s+");
             int rows = Integer.parseInt(rowsColumns[0]);
             int columns = Integer.parseInt(rowsColumns[1]);
             return rows > 0 && columns > 0 ? Optional.of(new int[] {columns, rows}) : Optional.empty();

@@ -91,7 +91,7 @@ public final class SessionCall {
             Runtime.getRuntime().addShutdownHook(cancelOnSignal);
             send(out, Wire.CALL, call.encode());
             if (call.terminal()) {
-                sendSizes(out);
+                sendSizes(out, System.getenv("HERD_TTY_SIZE"));
             }
             status = relay(in, out);
             return status;
@@ -104,24 +104,30 @@ public final class SessionCall {
     }
 
     /**
-     * The size now (read off the call's path: stty is a process), then on each SIGWINCH. The signal
-     * costs nothing until the size changes, where polling {@code stty size} would fork all along;
-     * sun.misc.Signal is the JDK's one way to catch it (jdk.unsupported), so a JVM without it only
-     * gets the first size.
+     * The size now (the launcher's {@code HERD_TTY_SIZE}, read by its stty: a JVM's first process
+     * costs some 15 ms), then on each SIGWINCH. The signal costs nothing until the size changes,
+     * where polling {@code stty size} would fork all along; sun.misc.Signal is the JDK's one way to
+     * catch it (jdk.unsupported), so a JVM without it only gets the first size.
      */
-    private void sendSizes(DataOutputStream out) {
-        Runnable sendSize = () -> CallerTerminal.size().ifPresent(cr -> {
+    private void sendSizes(DataOutputStream out, String launcherSize) throws IOException {
+        java.util.function.Consumer<int[]> sendSize = cr -> {
             try {
                 send(out, Wire.SIZE, Wire.size(cr[0], cr[1]));
             } catch (IOException e) {
                 // The call is over: no one needs the size.
             }
-        });
-        Thread first = new Thread(sendSize, "herd-size");
-        first.setDaemon(true);
-        first.start();
+        };
+        java.util.Optional<int[]> given = launcherSize == null ? java.util.Optional.empty()
+                : CallerTerminal.parseSize(launcherSize);
+        if (given.isPresent()) {
+            send(out, Wire.SIZE, Wire.size(given.get()[0], given.get()[1]));
+        } else {
+            Thread first = new Thread(() -> CallerTerminal.size().ifPresent(sendSize), "herd-size");
+            first.setDaemon(true);
+            first.start();
+        }
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), signal -> sendSize.run());
+            sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), signal -> CallerTerminal.size().ifPresent(sendSize));
         } catch (IllegalArgumentException | LinkageError e) {
             // No SIGWINCH here: the first size stands.
         }
