@@ -102,6 +102,25 @@ public final class ClientMain {
             }
         }
         return new Call(herdArgs, Path.of("").toAbsolutePath().toString(), ProcessHandle.current().pid(),
-                System.console() != null, noWait, carried);
+                onTerminal(), noWait, carried);
+    }
+
+    /**
+     * Whether stdin and stdout are a terminal. Up to JDK 21 that is {@code System.console() != null};
+     * from JDK 22 a console exists for pipes too and {@code Console.isTerminal()} tells (the launcher
+     * may run a JDK 25 for its AOT cache).
+     */
+    static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 }
