@@ -36,6 +36,11 @@ my ($MS_NOSUID, $MS_NODEV, $MS_NOEXEC, $MS_BIND, $MS_REC, $MS_PRIVATE) = (2, 4, 
 my ($CARD_R, $CARD_W);
 my %conf = map { chomp; split /=/, $_, 2 } grep { /=/ } slurp("$D/node.conf");
 
+# Sockets inherited from the caller are not the node's: powered on by its BMC, the node would
+# otherwise hold the BMC's UDP socket for as long as it runs (a killed BMC's port still bound).
+for my $fd (map { s{.*/}{}r } glob('/proc/self/fd/*')) {
+    syscall(3, $fd + 0) if $fd > 2 && (readlink("/proc/self/fd/$fd") // '') =~ /^socket:/;    # close
+}
 socket(my $ssh, PF_INET, SOCK_STREAM, 0) or die "node-boot: socket: $!\n";
 setsockopt($ssh, SOL_SOCKET, SO_REUSEADDR, 1) or die "node-boot: setsockopt: $!\n";
 bind($ssh, pack_sockaddr_in(2222, inet_aton($conf{addr}))) or die "node-boot: bind $conf{addr}:2222: $!\n";
