@@ -118,6 +118,25 @@ class LabFaultTest {
     }
 
     @Test
+    void hostkeyChangeOffersANewKeyThatStrictSshRefusesUntilCleared() {
+        LabNode node = lab.node("valkyrie03");
+        String before = keyscan(node);
+        lab.fault("valkyrie03", FaultKind.HOSTKEY_CHANGE);
+        assertThat(Tools.ssh(lab, node, "hostname").text()).contains("REMOTE HOST IDENTIFICATION HAS CHANGED");
+        assertThat(keyscan(node)).startsWith("ssh-ed25519 ").isNotEqualTo(before);
+        lab.clearFault("valkyrie03", FaultKind.HOSTKEY_CHANGE);
+        assertThat(keyscan(node)).isEqualTo(before);
+        assertThat(Tools.ssh(lab, node, "hostname").text()).isEqualTo("valkyrie03\n");
+    }
+
+    /** The node's host key as ssh-keyscan gets it: {@code ssh-ed25519 BASE64}. */
+    private static String keyscan(LabNode node) {
+        String line = Tools.run(List.of("ssh-keyscan", "-T", "5", "-t", "ed25519", "-p", Integer.toString(node.sshPort()),
+                node.sshHost()), 10, false).text().strip();
+        return line.substring(line.indexOf(' ') + 1);
+    }
+
+    @Test
     void namedDownAndDhcpdDownStopTheServicesUntilCleared() {
         assertThat(dig("valkyrie01.cluster.local").text()).isEqualTo("10.10.3.1\n");
         lab.fault(Fault.LAB, FaultKind.NAMED_DOWN);

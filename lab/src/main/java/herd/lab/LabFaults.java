@@ -119,10 +119,11 @@ final class LabFaults {
                 throw new LabException("lab: fault " + kind + " needs the nodes to plant it on ('herd lab fault NODESET " + kind + "')");
             }
             layout.node(target);
+            boolean ofTheNode = ofTheBoot(kind) || kind == FaultKind.HOSTKEY_CHANGE;
             if (ofTheBoot(kind) && initPidOrZero(target) == 0) {
                 throw new LabException("lab: node " + target + " is off; fault " + kind + " needs it running");
             }
-            if (!ofTheBoot(kind) && !spec.bmc()) {
+            if (!ofTheNode && !spec.bmc()) {
                 throw new LabException("lab: this lab has no BMCs (started with --no-bmc)");
             }
             if (ofTheBoot(kind) && kind != FaultKind.HANG && has(target, FaultKind.HANG)) {
@@ -141,6 +142,7 @@ final class LabFaults {
             case NIC_DOWN -> card(t, "down");
             case BMC_SILENT -> signal(List.of(bmcPid(t)), "STOP");
             case BMC_DEAD -> killBmc(t);
+            case HOSTKEY_CHANGE -> newHostKey(t);
             case DHCPD_DOWN -> Procs.check(List.of(dir.bin("dhcpd-restart").toString(), "stop"), WAIT);
             case NAMED_DOWN -> killNamed();
         }
@@ -158,6 +160,7 @@ final class LabFaults {
             }
             case BMC_SILENT -> signal(List.of(bmcPid(t)), "CONT");
             case BMC_DEAD -> reviveBmc(t);
+            case HOSTKEY_CHANGE -> oldHostKey(t);
             case DHCPD_DOWN -> Procs.check(List.of(dir.bin("dhcpd-restart").toString(), "start"), WAIT);
             case NAMED_DOWN -> DnsService.start(dir, layout, LabState.load(dir).holderPid());
         }
@@ -247,6 +250,57 @@ final class LabFaults {
             }
             Procs.sleep(Duration.ofMillis(50));
         }
+    }
+
+    /**
+     * Keeps the node's host key (private and public) in {@code faults/NAME/hostkey-change.saved*}
+     * and writes a new one in its place on the node's disk; the next connection's {@code sshd -i} offers it.
+     */
+    private void newHostKey(String t) {
+        Path key = systemRoot(t).resolve("etc/ssh/ssh_host_ed25519_key");
+        Path saved = savedHostKey(t);
+        Path fresh = saved.resolveSibling("hostkey-change.new");
+        try {
+            Files.createDirectories(saved.getParent());
+            Files.copy(key, saved, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(pub(key), pub(saved), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(fresh);
+            Files.deleteIfExists(pub(fresh));
+            Procs.check(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "root@" + t, "-f", fresh.toString()), WAIT);
+            Files.copy(fresh, key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(pub(fresh), pub(key), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(fresh);
+            Files.delete(pub(fresh));
+        } catch (IOException e) {
+            throw new LabException("lab: cannot change the host key of " + t + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void oldHostKey(String t) {
+        Path key = systemRoot(t).resolve("etc/ssh/ssh_host_ed25519_key");
+        Path saved = savedHostKey(t);
+        try {
+            Files.copy(saved, key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(pub(saved), pub(key), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(saved);
+            Files.delete(pub(saved));
+        } catch (IOException e) {
+            throw new LabException("lab: cannot put back the host key of " + t + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path savedHostKey(String t) {
+        return dir.root().resolve("faults").resolve(t).resolve("hostkey-change.saved");
+    }
+
+    private static Path pub(Path key) {
+        return key.resolveSibling(key.getFileName() + ".pub");
+    }
+
+    /** The node's {@code /} as this machine sees it; its disk's upper layer while it is off. */
+    private Path systemRoot(String t) {
+        long init = initPidOrZero(t);
+        return init == 0 ? dir.node(t).resolve("disk/upper") : Path.of("/proc", Long.toString(init), "root");
     }
 
     private void killNamed() {
