@@ -179,7 +179,8 @@ class LabFaultTest {
         assertThat(err.toString()).isEqualTo("herd lab: node valkyrie01 already has fault sshd-down\n");
         err.reset();
         assertThat(main.run("fault", "valkyrie01", "melt", "--dir", dir)).isEqualTo(2);
-        assertThat(err.toString()).startsWith("herd lab: unexpected 'melt'\n");
+        assertThat(err.toString()).startsWith("herd lab: unknown fault 'melt' (known: sshd-down, hang, nic-down, bmc-silent, bmc-dead,"
+                + " hostkey-change, dhcpd-down, named-down)\n");
         err.reset();
         assertThat(main.run("fault", "dhcpd-down", "--for", "soon", "--dir", dir)).isEqualTo(2);
         assertThat(err.toString()).startsWith("herd lab: bad DURATION 'soon' (e.g. 30s, 500ms, 2m, 1h)\n");

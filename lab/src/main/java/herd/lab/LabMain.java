@@ -21,12 +21,15 @@ import java.util.List;
  */
 public final class LabMain {
     static final Path DEFAULT_DIR = Path.of("/tmp/herd-lab");
-    private static final String USAGE = "usage: herd lab up [N] [--dir DIR] [--extra odin,thor,heimdall]"
-            + " [--redfish] [--no-bmc] [--no-dns] [--no-dhcp] | status [--dir DIR] | down [--dir DIR]"
-            + " | shell [N] [--dir DIR] [--extra ...] [--redfish] [--no-bmc] [--no-dns] [--no-dhcp]"
-            + " | fault NODESET KIND [--for DURATION] [--dir DIR] | fault SERVICE-KIND [--for DURATION] [--dir DIR]"
-            + " | fault clear [NODESET|lab] [KIND] [--dir DIR]\n"
-            + "fault kinds: " + kinds();
+    private static final String USAGE = String.join("\n",
+            "usage: herd lab up [N] [--dir DIR] [--extra odin,thor,heimdall] [--redfish] [--no-bmc] [--no-dns] [--no-dhcp]",
+            "       herd lab status [--dir DIR]",
+            "       herd lab down [--dir DIR]",
+            "       herd lab shell [N] [--dir DIR] [--extra ...] [--redfish] [--no-bmc] [--no-dns] [--no-dhcp]",
+            "       herd lab fault NODESET KIND [--for DURATION] [--dir DIR]   (a node's fault)",
+            "       herd lab fault KIND [--for DURATION] [--dir DIR]           (a service's: dhcpd-down, named-down)",
+            "       herd lab fault clear [NODESET|lab] [KIND] [--dir DIR]      (no NODESET: every fault)",
+            "DURATION: 500ms, 30s, 2m, 1h. Fault kinds (real breakage; see docs/lab.md, Faults):") + kinds();
 
     private final PrintStream out;
     private final PrintStream err;
@@ -124,7 +127,7 @@ public final class LabMain {
     private static String kinds() {
         StringBuilder b = new StringBuilder();
         for (FaultKind k : FaultKind.values()) {
-            b.append("\n  ").append(String.format("%-11s", k.word())).append(k.perNode() ? " " : " (no NODESET) ").append(k.what());
+            b.append("\n  ").append(String.format("%-15s", k.word())).append(k.what());
         }
         return b.toString();
     }
@@ -155,8 +158,10 @@ public final class LabMain {
             kind = java.util.Optional.of(FaultKind.of(words.remove(words.size() - 1)));
         }
         if (words.size() > 1 || (!clear && kind.isEmpty())) {
-            throw new UsageException(words.size() > 1 ? "unexpected '" + words.get(1) + "'"
-                    : words.isEmpty() ? "fault needs a KIND" : "unknown fault '" + words.get(0) + "' (known: " + FaultKind.words() + ")");
+            String last = words.isEmpty() ? "" : words.get(words.size() - 1);
+            throw new UsageException(words.isEmpty() ? "fault needs a KIND"
+                    : kind.isEmpty() && !clear ? "unknown fault '" + last + "' (known: " + FaultKind.words() + ")"
+                    : "unexpected '" + words.get(1) + "'");
         }
         if (clear && duration.isPresent()) {
             throw new UsageException("--for is for planting a fault, not clearing");
