@@ -23,8 +23,12 @@ class LabFaultTest {
     }
 
     private Tools.Out ipmitool(LabNode node, String... args) {
+        return ipmitoolAs(lab.bmcPassword(), node, args);
+    }
+
+    private Tools.Out ipmitoolAs(String password, LabNode node, String... args) {
         List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-C", "3", "-H", node.bmcHost(),
-                "-p", Integer.toString(node.bmcPort()), "-U", "admin", "-P", lab.bmcPassword(), "-R", "1", "-N", "2"));
+                "-p", Integer.toString(node.bmcPort()), "-U", "admin", "-P", password, "-R", "1", "-N", "2"));
         cmd.addAll(List.of(args));
         return Tools.run(cmd, 20);
     }
@@ -118,6 +122,37 @@ class LabFaultTest {
     }
 
     @Test
+    void bmcPasswordRefusesTheLabsPasswordAndTakesTheNewOne() {
+        LabNode node = lab.node("valkyrie01");
+        lab.fault("valkyrie01", FaultKind.BMC_PASSWORD);
+        String changed = lab.bmcPassword("valkyrie01");
+        assertThat(changed).isNotEqualTo(lab.bmcPassword());
+        // An answer, not silence: the BMC refuses the lab's password at once.
+        assertThat(ipmitool(node, "-v", "chassis", "power", "status").text()).contains("RAKP 2 HMAC is invalid");
+        assertThat(ipmitoolAs(changed, node, "chassis", "power", "status").text()).isEqualTo("Chassis Power is on\n");
+        assertThat(ipmitool(lab.node("valkyrie02"), "chassis", "power", "status").text()).isEqualTo("Chassis Power is on\n");
+        lab.clearFault("valkyrie01", FaultKind.BMC_PASSWORD);
+        assertThat(lab.bmcPassword("valkyrie01")).isEqualTo(lab.bmcPassword());
+        assertThat(ipmitool(node, "chassis", "power", "status").text()).isEqualTo("Chassis Power is on\n");
+        assertThat(ipmitoolAs(changed, node, "chassis", "power", "status").rc()).isNotZero();
+    }
+
+    @Test
+    void httpDownStopsTheWebServerUntilCleared() {
+        assertThat(curl().text()).matches("[1-5][0-9][0-9]");
+        lab.fault(Fault.LAB, FaultKind.HTTP_DOWN);
+        assertThat(curl().text()).isEqualTo("000");
+        lab.clearFault(Fault.LAB, FaultKind.HTTP_DOWN);
+        assertThat(curl().text()).matches("[1-5][0-9][0-9]");
+    }
+
+    /** The status code of GET / on the lab's web server (403: no index), from its network; "000": no answer. */
+    private Tools.Out curl() {
+        return Tools.run(10, "ip", "netns", "exec", lab.dhcpServerNamespace(), "curl", "-s", "-m", "3", "-o", "/dev/null",
+                "-w", "%{http_code}", "http://10.10.0.1/");
+    }
+
+    @Test
     void hostkeyChangeOffersANewKeyThatStrictSshRefusesUntilCleared() {
         LabNode node = lab.node("valkyrie03");
         String before = keyscan(node);
@@ -180,7 +215,7 @@ class LabFaultTest {
         err.reset();
         assertThat(main.run("fault", "valkyrie01", "melt", "--dir", dir)).isEqualTo(2);
         assertThat(err.toString()).startsWith("herd lab: unknown fault 'melt' (known: sshd-down, hang, nic-down, bmc-silent, bmc-dead,"
-                + " hostkey-change, dhcpd-down, named-down)\n");
+                + " bmc-password, hostkey-change, dhcpd-down, named-down, http-down)\n");
         err.reset();
         assertThat(main.run("fault", "dhcpd-down", "--for", "soon", "--dir", dir)).isEqualTo(2);
         assertThat(err.toString()).startsWith("herd lab: bad DURATION 'soon' (e.g. 30s, 500ms, 2m, 1h)\n");

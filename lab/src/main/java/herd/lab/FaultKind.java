@@ -13,9 +13,11 @@ public enum FaultKind {
     NIC_DOWN("nic-down", true, "the node's cluster card is down (no DHCP, no port 22) and its SSH address drops new connections"),
     BMC_SILENT("bmc-silent", true, "the node's ipmi_sim is stopped (SIGSTOP): requests get no answer"),
     BMC_DEAD("bmc-dead", true, "the node's ipmi_sim is killed and the lab agent does not restart it"),
+    BMC_PASSWORD("bmc-password", true, "the node's BMC has another admin password (Lab.bmcPassword(node) tells it)"),
     HOSTKEY_CHANGE("hostkey-change", true, "the node's SSH host key is a new one (as after a reinstall); clear puts the old one back"),
     DHCPD_DOWN("dhcpd-down", false, "the lab's dhcpd is stopped"),
-    NAMED_DOWN("named-down", false, "the lab's named is stopped");
+    NAMED_DOWN("named-down", false, "the lab's named is stopped"),
+    HTTP_DOWN("http-down", false, "the lab's web server (nginx, the PXE tree) is stopped");
 
     private final String word;
     private final boolean perNode;

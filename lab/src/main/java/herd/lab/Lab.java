@@ -347,6 +347,11 @@ public final class Lab implements AutoCloseable {
         return Secrets.read(dir).bmcPassword();
     }
 
+    /** Password of user admin on the node's BMC: the lab's, or the new one of fault bmc-password. */
+    public String bmcPassword(String node) {
+        return faults().bmcPassword(layout.node(node).name());
+    }
+
     /** Port of the lab's named on 127.0.0.1 (when the lab has DNS). */
     public int dnsPort() {
         return layout.dnsPort();

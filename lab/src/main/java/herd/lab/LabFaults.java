@@ -114,6 +114,9 @@ final class LabFaults {
             if (kind == FaultKind.NAMED_DOWN && !spec.dns()) {
                 throw new LabException("lab: this lab has no named to stop (started with --no-dns)");
             }
+            if (kind == FaultKind.HTTP_DOWN && !spec.pxe()) {
+                throw new LabException("lab: this lab has no web server to stop (it needs BMCs and DHCP)");
+            }
         } else {
             if (target.equals(Fault.LAB)) {
                 throw new LabException("lab: fault " + kind + " needs the nodes to plant it on ('herd lab fault NODESET " + kind + "')");
@@ -143,6 +146,8 @@ final class LabFaults {
             case BMC_SILENT -> signal(List.of(bmcPid(t)), "STOP");
             case BMC_DEAD -> killBmc(t);
             case HOSTKEY_CHANGE -> newHostKey(t);
+            case BMC_PASSWORD -> bmcUser(t, Secrets.generate().bmcPassword());
+            case HTTP_DOWN -> killNginx();
             case DHCPD_DOWN -> Procs.check(List.of(dir.bin("dhcpd-restart").toString(), "stop"), WAIT);
             case NAMED_DOWN -> killNamed();
         }
@@ -161,6 +166,8 @@ final class LabFaults {
             case BMC_SILENT -> signal(List.of(bmcPid(t)), "CONT");
             case BMC_DEAD -> reviveBmc(t);
             case HOSTKEY_CHANGE -> oldHostKey(t);
+            case BMC_PASSWORD -> bmcUser(t, Secrets.read(dir).bmcPassword());
+            case HTTP_DOWN -> herd.lab.pxe.PxeLab.startHttp(dir.root(), new DhcpService(dir, layout.slot(), LabState.load(dir)).serverNamespace());
             case DHCPD_DOWN -> Procs.check(List.of(dir.bin("dhcpd-restart").toString(), "start"), WAIT);
             case NAMED_DOWN -> DnsService.start(dir, layout, LabState.load(dir).holderPid());
         }
@@ -236,6 +243,11 @@ final class LabFaults {
     private void reviveBmc(String t) {
         long old = Procs.readPid(bmcPidFile(t)).orElse(0L);
         delete(deadMark(t));
+        awaitBmc(t, old);
+    }
+
+    /** Returns once a BMC other than {@code old} runs for the node and its UDP port is bound. */
+    private void awaitBmc(String t, long old) {
         LabNode n = layout.node(t);
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
@@ -301,6 +313,43 @@ final class LabFaults {
     private Path systemRoot(String t) {
         long init = initPidOrZero(t);
         return init == 0 ? dir.node(t).resolve("disk/upper") : Path.of("/proc", Long.toString(init), "root");
+    }
+
+    /**
+     * Gives user admin of the node's BMC {@code password}: its lan.conf rewritten, its ipmi_sim
+     * killed, and this returns once the supervisor's new one is bound. The password in force is
+     * kept (0600) in {@code faults/NAME/bmc-password.secret} while the fault lasts.
+     */
+    private void bmcUser(String t, String password) {
+        Path lan = dir.node(t).resolve("bmc/lan.conf");
+        String conf = LabDir.read(lan).replaceAll("(?m)^user 2 true \"admin\" \"[^\"]*\"", "user 2 true \"admin\" \"" + password + "\"");
+        LabDir.write(lan, conf, true);
+        boolean lab = password.equals(Secrets.read(dir).bmcPassword());
+        if (lab) {
+            delete(bmcSecret(t));
+        } else {
+            LabDir.write(bmcSecret(t), password + "\n", true);
+        }
+        long old = bmcPid(t);
+        Procs.killAll(List.of(old), WAIT);
+        awaitBmc(t, old);
+    }
+
+    /** The admin password of the node's BMC: the lab's, or the one fault bmc-password gave it. */
+    String bmcPassword(String t) {
+        return Files.exists(bmcSecret(t)) ? LabDir.read(bmcSecret(t)).strip() : Secrets.read(dir).bmcPassword();
+    }
+
+    private Path bmcSecret(String t) {
+        return dir.root().resolve("faults").resolve(t).resolve("bmc-password.secret");
+    }
+
+    private void killNginx() {
+        Path pid = dir.root().resolve("pxe/nginx/nginx.pid");
+        long nginx = Procs.readPid(pid).filter(Procs::alive)
+                .orElseThrow(() -> new LabException("lab: the web server is not running (no " + pid + ")"));
+        Procs.killAll(List.of(nginx), WAIT);
+        delete(pid);
     }
 
     private void killNamed() {
