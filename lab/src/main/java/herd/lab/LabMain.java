@@ -27,7 +27,7 @@ public final class LabMain {
             "       herd lab down [--dir DIR]",
             "       herd lab shell [N] [--dir DIR] [--extra ...] [--redfish] [--no-bmc] [--no-dns] [--no-dhcp]",
             "       herd lab fault NODESET KIND [--for DURATION] [--dir DIR]   (a node's fault)",
-            "       herd lab fault KIND [--for DURATION] [--dir DIR]           (a service's: dhcpd-down, named-down)",
+            "       herd lab fault KIND [--for DURATION] [--dir DIR]           (a service's: dhcpd-down, named-down, http-down)",
             "       herd lab fault clear [NODESET|lab] [KIND] [--dir DIR]      (no NODESET: every fault)",
             "DURATION: 500ms, 30s, 2m, 1h. Fault kinds (real breakage; see docs/lab.md, Faults):") + kinds();
 
