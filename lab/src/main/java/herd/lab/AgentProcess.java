@@ -40,6 +40,15 @@ final class AgentProcess {
         }
     }
 
+    /**
+     * A small JVM running herd.lab classes (and what they use: this JVM's class path), for the
+     * lab's own background programs ({@code --for} timers of faults).
+     */
+    static List<String> javaCommand() {
+        return List.of(javaBinary(), "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", classPath() + File.pathSeparator + System.getProperty("java.class.path"));
+    }
+
     private static String javaBinary() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());

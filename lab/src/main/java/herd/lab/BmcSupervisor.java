@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BmcSupervisor {
     private static final Duration RESTART_DELAY = Duration.ofMillis(300);
+    private static final Duration DEAD_POLL = Duration.ofMillis(100);
 
     private final LabDir dir;
     private final List<LabNode> nodes;
@@ -62,12 +63,33 @@ final class BmcSupervisor {
         p.onExit().thenRun(() -> exited(node, p));
     }
 
+    /** A BMC killed by fault bmc-dead: not restarted while this file exists. */
+    static Path deadMark(LabDir dir, String node) {
+        return dir.node(node).resolve("bmc/dead");
+    }
+
     private void exited(LabNode node, Process p) {
         if (stopping) {
             return;
         }
+        if (Files.exists(deadMark(dir, node.name()))) {
+            LabAgent.log("BMC of " + node.name() + " (pid " + p.pid() + ") killed by fault bmc-dead; restarted once cleared");
+            Thread wait = new Thread(() -> {
+                while (Files.exists(deadMark(dir, node.name())) && !stopping) {
+                    Procs.sleep(DEAD_POLL);
+                }
+                restart(node);
+            }, "bmc-dead-" + node.name());
+            wait.setDaemon(true);
+            wait.start();
+            return;
+        }
         LabAgent.log("BMC of " + node.name() + " (pid " + p.pid() + ") exited with status " + p.exitValue() + "; restarting");
         Procs.sleep(RESTART_DELAY);
+        restart(node);
+    }
+
+    private void restart(LabNode node) {
         try {
             if (!stopping) {
                 start(node);

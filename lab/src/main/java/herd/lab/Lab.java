@@ -189,6 +189,39 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    /**
+     * Plants a fault on a node ({@link FaultKind#perNode()}) or, with target {@link Fault#LAB}, on
+     * a service of the lab; it stays until {@link #clearFault} (or the node's next boot, for the
+     * faults of its running system: sshd-down, hang, nic-down).
+     */
+    public void fault(String target, FaultKind kind) {
+        faults().plant(List.of(target), kind, java.util.Optional.empty());
+    }
+
+    /** Like {@link #fault(String, FaultKind)}, clearing itself after {@code duration} (a background timer). */
+    public void fault(String target, FaultKind kind, Duration duration) {
+        faults().plant(List.of(target), kind, java.util.Optional.of(duration));
+    }
+
+    /** Clears fault {@code kind} of {@code target}, if planted; the broken part works again on return. */
+    public void clearFault(String target, FaultKind kind) {
+        faults().clear(List.of(target), java.util.Optional.of(kind));
+    }
+
+    /** Clears every fault of the lab; returns those cleared. */
+    public List<Fault> clearFaults() {
+        return faults().clear(List.of(), java.util.Optional.empty());
+    }
+
+    /** The faults in force. */
+    public List<Fault> activeFaults() {
+        return faults().active();
+    }
+
+    LabFaults faults() {
+        return new LabFaults(dir, layout);
+    }
+
     /** Name of the network namespace the lab's dhcpd runs in (bridge br0, 10.10.0.1/16). */
     public String dhcpServerNamespace() {
         return dhcp().serverNamespace();
@@ -312,6 +345,11 @@ public final class Lab implements AutoCloseable {
     /** Password of user admin on every BMC of the lab. */
     public String bmcPassword() {
         return Secrets.read(dir).bmcPassword();
+    }
+
+    /** Password of user admin on the node's BMC: the lab's, or the new one of fault bmc-password. */
+    public String bmcPassword(String node) {
+        return faults().bmcPassword(layout.node(node).name());
     }
 
     /** Port of the lab's named on 127.0.0.1 (when the lab has DNS). */

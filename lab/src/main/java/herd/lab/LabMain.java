@@ -13,14 +13,23 @@ import java.util.List;
  * herd lab up 200 --extra odin --no-dhcp      # 200 compute nodes + odin, in /tmp/herd-lab
  * herd lab status
  * herd lab shell                              # up (or reuse), then the shell on it
- * herd lab down
+ * herd lab fault valkyrie[02-03] hang --for 30s
+ * herd lab fault dhcpd-down                  # a service's fault: no nodes
+ * herd lab fault clear valkyrie02            # its faults; no NODESET: every fault
+ * herd lab down                              # also clears every fault
  * </pre>
  */
 public final class LabMain {
     static final Path DEFAULT_DIR = Path.of("/tmp/herd-lab");
-    private static final String USAGE = "usage: herd lab up [N] [--dir DIR] [--extra odin,thor,heimdall]"
-            + " [--redfish] [--no-bmc] [--no-dns] [--no-dhcp] | status [--dir DIR] | down [--dir DIR]"
-            + " | shell [N] [--dir DIR] [--extra ...] [--redfish] [--no-bmc] [--no-dns] [--no-dhcp]";
+    private static final String USAGE = String.join("\n",
+            "usage: herd lab up [N] [--dir DIR] [--extra odin,thor,heimdall] [--redfish] [--no-bmc] [--no-dns] [--no-dhcp]",
+            "       herd lab status [--dir DIR]",
+            "       herd lab down [--dir DIR]",
+            "       herd lab shell [N] [--dir DIR] [--extra ...] [--redfish] [--no-bmc] [--no-dns] [--no-dhcp]",
+            "       herd lab fault NODESET KIND [--for DURATION] [--dir DIR]   (a node's fault)",
+            "       herd lab fault KIND [--for DURATION] [--dir DIR]           (a service's: dhcpd-down, named-down, http-down)",
+            "       herd lab fault clear [NODESET|lab] [KIND] [--dir DIR]      (no NODESET: every fault)",
+            "DURATION: 500ms, 30s, 2m, 1h. Fault kinds (real breakage; see docs/lab.md, Faults):") + kinds();
 
     private final PrintStream out;
     private final PrintStream err;
@@ -41,6 +50,10 @@ public final class LabMain {
             return args.length == 0 ? 2 : 0;
         }
         try {
+            if (args[0].equals("fault")) {
+                fault(Arrays.copyOfRange(args, 1, args.length));
+                return 0;
+            }
             Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length));
             switch (args[0]) {
                 case "up" -> up(o);
@@ -111,6 +124,110 @@ public final class LabMain {
         out.println(running ? "herd lab: down, " + o.dir + " removed" : "herd lab: nothing running in " + o.dir + " (cleaned)");
     }
 
+    private static String kinds() {
+        StringBuilder b = new StringBuilder();
+        for (FaultKind k : FaultKind.values()) {
+            b.append("\n  ").append(String.format("%-15s", k.word())).append(k.what());
+        }
+        return b.toString();
+    }
+
+    /** {@code fault NODESET KIND [--for D]}, {@code fault KIND [--for D]} (a service's) and {@code fault clear [TARGETS] [KIND]}. */
+    private void fault(String[] args) {
+        Path dir = DEFAULT_DIR;
+        java.util.Optional<java.time.Duration> duration = java.util.Optional.empty();
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--dir" -> dir = Path.of(Options.value(args, ++i, "--dir")).toAbsolutePath().normalize();
+                case "--for" -> duration = java.util.Optional.of(duration(Options.value(args, ++i, "--for")));
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        throw new UsageException("unknown option '" + args[i] + "'");
+                    }
+                    words.add(args[i]);
+                }
+            }
+        }
+        boolean clear = !words.isEmpty() && words.get(0).equals("clear");
+        if (clear) {
+            words.remove(0);
+        }
+        java.util.Optional<FaultKind> kind = java.util.Optional.empty();
+        if (!words.isEmpty() && FaultKind.isKind(words.get(words.size() - 1))) {
+            kind = java.util.Optional.of(FaultKind.of(words.remove(words.size() - 1)));
+        }
+        if (words.size() > 1 || (!clear && kind.isEmpty())) {
+            String last = words.isEmpty() ? "" : words.get(words.size() - 1);
+            throw new UsageException(words.isEmpty() ? "fault needs a KIND"
+                    : kind.isEmpty() && !clear ? "unknown fault '" + last + "' (known: " + FaultKind.words() + ")"
+                    : "unexpected '" + words.get(1) + "'");
+        }
+        if (clear && duration.isPresent()) {
+            throw new UsageException("--for is for planting a fault, not clearing");
+        }
+        if (!Lab.isRunning(dir)) {
+            throw new LabException("lab: no lab running in " + dir);
+        }
+        Lab lab = Lab.attach(dir);
+        List<String> targets = words.isEmpty() ? List.of() : targets(lab, words.get(0));
+        if (clear) {
+            List<Fault> cleared = lab.faults().clear(targets, kind);
+            out.println(cleared.isEmpty() ? "herd lab: no fault to clear"
+                    : "herd lab: cleared " + String.join(", ", cleared.stream().map(f -> f.target() + " " + f.kind()).toList()));
+            return;
+        }
+        FaultKind k = kind.get();
+        if (targets.isEmpty()) {
+            if (k.perNode()) {
+                throw new UsageException("fault " + k + " needs a NODESET");
+            }
+            targets = List.of(Fault.LAB);
+        }
+        lab.faults().plant(targets, k, duration);
+        out.println("herd lab: " + k + " on " + (k.perNode() ? herd.nodeset.NodeSet.fromNames(targets).toString() : "the lab")
+                + duration.map(d -> " for " + d.toMillis() / 1000.0 + " s").orElse(" until 'herd lab fault clear'"));
+    }
+
+    /** {@code lab} (the services) or a node set, each node one of the lab's. */
+    private static List<String> targets(Lab lab, String expr) {
+        if (expr.equals(Fault.LAB)) {
+            return List.of(Fault.LAB);
+        }
+        List<String> names;
+        try {
+            names = herd.nodeset.NodeSet.parse(expr).expand();
+        } catch (RuntimeException e) {
+            throw new UsageException("bad NODESET '" + expr + "': " + e.getMessage());
+        }
+        for (String n : names) {
+            if (lab.nodes().stream().noneMatch(l -> l.name().equals(n))) {
+                throw new LabException("lab: no node " + n + " in " + lab.dir());
+            }
+        }
+        return names;
+    }
+
+    /** 30s, 2m, 500ms, 1h; a bare number is seconds. */
+    static java.time.Duration duration(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)(ms|s|m|h)?").matcher(text);
+        if (!m.matches()) {
+            throw new UsageException("bad DURATION '" + text + "' (e.g. 30s, 500ms, 2m, 1h)");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        java.time.Duration d = switch (unit) {
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            case "h" -> java.time.Duration.ofHours(n);
+            default -> java.time.Duration.ofSeconds(n);
+        };
+        if (d.isZero()) {
+            throw new UsageException("DURATION must be more than 0");
+        }
+        return d;
+    }
+
     private static String services(LabSpec spec) {
         List<String> s = new ArrayList<>(List.of("ssh"));
         if (spec.bmc()) {
@@ -169,7 +286,7 @@ public final class LabMain {
             return o;
         }
 
-        private static String value(String[] args, int i, String option) {
+        static String value(String[] args, int i, String option) {
             if (i >= args.length) {
                 throw new UsageException(option + " needs a value");
             }

@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What runs in a lab, for {@code herd lab status}: each node's sshd and BMC, and the services.
+ * What runs in a lab, for {@code herd lab status}: each node's sshd and BMC, the services, the faults planted.
  *
  * @param lab      the lab
  * @param nodes    one row per node
  * @param services one row per service ("agent", "dns", "dhcp"): name and state
+ * @param faults   the faults in force
  */
-record LabStatus(Lab lab, List<NodeRow> nodes, List<String> services) {
+record LabStatus(Lab lab, List<NodeRow> nodes, List<String> services, List<Fault> faults) {
     /** One node: is its sshd up, is its BMC process alive. */
     record NodeRow(LabNode node, boolean sshUp, boolean bmcUp) {
     }
@@ -34,12 +35,17 @@ record LabStatus(Lab lab, List<NodeRow> nodes, List<String> services) {
         if (lab.spec().dhcp()) {
             services.add(service("dhcp (dhcpd)", d.dhcp("dhcpd.pid"), "netns " + lab.dhcpServerNamespace()));
         }
-        return new LabStatus(lab, rows, services);
+        return new LabStatus(lab, rows, services, lab.activeFaults());
     }
 
     private static String service(String name, java.nio.file.Path pidFile, String where) {
         boolean up = Procs.readPid(pidFile).map(Procs::alive).orElse(false);
         return String.format("%-34s %-5s %s", name, up ? "up" : "DOWN", where).stripTrailing();
+    }
+
+    private static String time(java.time.Instant t) {
+        return java.time.format.DateTimeFormatter.ISO_LOCAL_TIME.format(
+                t.atZone(java.time.ZoneOffset.UTC).toLocalTime().withNano(0)) + "Z";
     }
 
     void print(PrintStream out) {
@@ -54,6 +60,13 @@ record LabStatus(Lab lab, List<NodeRow> nodes, List<String> services) {
             String bmc = n.hasBmc() ? "127.0.0.1:" + n.bmcPort() + (r.bmcUp() ? "" : " (down)") : "-";
             out.printf("  %-12s %-20s %-12s %-5s %s%n", n.name(), n.sshHost() + ":" + n.sshPort(), n.ip(),
                     r.sshUp() ? "on" : "off", bmc);
+        }
+        if (!faults.isEmpty()) {
+            out.printf("  faults (%d):%n", faults.size());
+            for (Fault f : faults) {
+                out.printf("  %-12s %-11s since %s%s%n", f.target(), f.kind(), time(f.since()),
+                        f.until().map(u -> ", clears itself at " + time(u)).orElse(""));
+            }
         }
     }
 }

@@ -7,7 +7,9 @@
 # address is the bridge's) and becomes the node's PID 1: its root is an overlay of the host's /
 # with the node's disk (LAB/nodes/NAME/disk/upper) on top, /proc, /sys, /run and /dev/shm of its
 # own. It then serves SSH inetd style: every connection, on 127.A.x.y:2222 or on port 22 of
-# the node's own network, gets an `sshd -i` inside the node. It starts the services enabled
+# the node's own network, gets an `sshd -i` inside the node (lab faults: SIGUSR2 stops its SSH
+# listeners, connections refused; SIGPWR stops accepting on a one-place queue, which a lab fault
+# fills, so new connections go unanswered as to an unplugged node; SIGHUP serves again). It starts the services enabled
 # with the node's systemctl at boot, and reaps orphans as an init does.
 #
 # A disk without LAB/nodes/NAME/disk/installed is installed first: the node's host name, hosts
@@ -34,6 +36,11 @@ my ($MS_NOSUID, $MS_NODEV, $MS_NOEXEC, $MS_BIND, $MS_REC, $MS_PRIVATE) = (2, 4, 
 my ($CARD_R, $CARD_W);
 my %conf = map { chomp; split /=/, $_, 2 } grep { /=/ } slurp("$D/node.conf");
 
+# Sockets inherited from the caller are not the node's: powered on by its BMC, the node would
+# otherwise hold the BMC's UDP socket for as long as it runs (a killed BMC's port still bound).
+for my $fd (map { s{.*/}{}r } glob('/proc/self/fd/*')) {
+    syscall(3, $fd + 0) if $fd > 2 && (readlink("/proc/self/fd/$fd") // '') =~ /^socket:/;    # close
+}
 socket(my $ssh, PF_INET, SOCK_STREAM, 0) or die "node-boot: socket: $!\n";
 setsockopt($ssh, SOL_SOCKET, SO_REUSEADDR, 1) or die "node-boot: setsockopt: $!\n";
 bind($ssh, pack_sockaddr_in(2222, inet_aton($conf{addr}))) or die "node-boot: bind $conf{addr}:2222: $!\n";
@@ -75,6 +82,9 @@ sub init {
     # (a byte through a pipe wakes the serving loop's select, however early the signal comes).
     pipe($CARD_R, $CARD_W) or die "node-boot: pipe: $!\n";
     $SIG{USR1} = sub { syswrite($CARD_W, 'x') };
+    $SIG{USR2} = sub { syswrite($CARD_W, 'r') };
+    $SIG{PWR} = sub { syswrite($CARD_W, 'd') };
+    $SIG{HUP} = sub { syswrite($CARD_W, 'u') };
     spew("$D/init.pid.new", "$pid\n");
     rename("$D/init.pid.new", "$D/init.pid");    # whole or absent for its readers
     chdir $root or die "node-boot: chdir $root: $!\n";
@@ -100,14 +110,24 @@ sub init {
 
 sub serve {
     my @listeners = @_;
+    my $serving = 1;
     while (1) {
         my $rin = '';
-        vec($rin, fileno($_), 1) = 1 for @listeners, $CARD_R;
+        vec($rin, fileno($_), 1) = 1 for ($serving ? @listeners : ()), $CARD_R;
         next if select(my $rout = $rin, undef, undef, undef) <= 0;
         if (vec($rout, fileno($CARD_R), 1)) {
             sysread($CARD_R, my $bytes, 64);
-            configure_eth0();
+            configure_eth0() if $bytes =~ /x/;
+            # The last order wins: the lab sends one after each change of the node's faults.
+            if ($bytes =~ /([rdu])[^rdu]*$/) {
+                my $order = $1;
+                $serving = $order eq 'u';
+                # A shut down listener refuses; listen() again makes it listen (same address).
+                shutdown($_, 0) for $order eq 'r' ? @listeners : ();
+                listen($_, $order eq 'd' ? 0 : 1024) for $order eq 'r' ? () : @listeners;
+            }
         }
+        next unless $serving;
         for my $l (@listeners) {
             next unless vec($rout, fileno($l), 1);
             accept(my $c, $l) or next;
