@@ -49,7 +49,7 @@ final class LabFaults {
             }
             save(file(t, kind), p);
             if (kind == FaultKind.SSHD_DOWN || kind == FaultKind.NIC_DOWN) {
-                applySsh(t);
+                applySsh(t, null);
             }
             until.ifPresent(d -> startTimer(t, kind, d));
         }
@@ -155,13 +155,13 @@ final class LabFaults {
 
     private void clearOne(String t, FaultKind kind) {
         stopTimer(t, kind);
-        forget(t, kind);
+        // Listed until undone: whoever sees it gone from status may use the part at once.
         switch (kind) {
-            case SSHD_DOWN -> applySsh(t);
+            case SSHD_DOWN -> applySsh(t, kind);
             case HANG -> signalNode(t, "CONT");
             case NIC_DOWN -> {
                 card(t, "up");
-                applySsh(t);
+                applySsh(t, kind);
             }
             case BMC_SILENT -> signal(List.of(bmcPid(t)), "CONT");
             case BMC_DEAD -> reviveBmc(t);
@@ -171,16 +171,17 @@ final class LabFaults {
             case DHCPD_DOWN -> Procs.check(List.of(dir.bin("dhcpd-restart").toString(), "start"), WAIT);
             case NAMED_DOWN -> DnsService.start(dir, layout, LabState.load(dir).holderPid());
         }
+        forget(t, kind);
     }
 
     /**
-     * Tells the node's init how to serve SSH, from its faults: nic-down drops new connections (a
+     * Tells the node's init how to serve SSH, from its faults (but {@code clearing}, being undone): nic-down drops new connections (a
      * one-place accept queue, filled here), sshd-down refuses them, else it serves; then waits
      * until the listener on the node's SSH address shows it (ss: a listener's Send-Q is its backlog).
      */
-    private void applySsh(String t) {
-        boolean drop = has(t, FaultKind.NIC_DOWN);
-        boolean refuse = !drop && has(t, FaultKind.SSHD_DOWN);
+    private void applySsh(String t, FaultKind clearing) {
+        boolean drop = clearing != FaultKind.NIC_DOWN && has(t, FaultKind.NIC_DOWN);
+        boolean refuse = !drop && clearing != FaultKind.SSHD_DOWN && has(t, FaultKind.SSHD_DOWN);
         signal(List.of(initPid(t)), drop ? "PWR" : refuse ? "USR2" : "HUP");
         LabNode n = layout.node(t);
         String want = drop ? "0" : refuse ? "" : "1024";
