@@ -88,4 +88,9 @@ if [ -n "$other" ]; then
     "${env[@]}" "$other" -q -c "nodes @compute" >/dev/null      # makes its archive, outside the timing
     measure "$other: first prompt"                  "herd>" "${env[@]}" "$other"
     measure "$other -c \"nodes @compute\""          ""      "${env[@]}" "$other" -q -c "nodes @compute"
+    # What an installed herd's scripts pay per call: its own launcher, no source-tree check.
+    eval "$("${env[@]}" "$other" session start -s --idle 10m)" >/dev/null
+    measure "$other -c (session)"                  ""      "${env[@]}" HERD_SESSION="$HERD_SESSION" "$other" -q -c "nodes @compute"
+    "${env[@]}" HERD_SESSION="$HERD_SESSION" "$other" session stop >/dev/null
+    unset HERD_SESSION
 fi
