@@ -13,7 +13,13 @@ _herd() {
                     -a --all -l -L -r --regroup -s --groupsource --groupsconf -G --help" -- "$cur"))
                 return ;;
             lab)
-                COMPREPLY=($(compgen -W "up status down shell --dir --extra --no-bmc --no-dns --no-dhcp" -- "$cur"))
+                if [ "${COMP_WORDS[2]}" = fault ] && [ "$COMP_CWORD" -ge 3 ]; then
+                    COMPREPLY=($(compgen -W "clear sshd-down hang nic-down bmc-silent bmc-dead bmc-password
+                        hostkey-change dhcpd-down named-down http-down --for --dir" -- "$cur"))
+                else
+                    COMPREPLY=($(compgen -W "up status down shell fault --dir --extra --no-bmc --redfish --no-dns
+                        --no-dhcp" -- "$cur"))
+                fi
                 return ;;
             session)
                 case $prev in

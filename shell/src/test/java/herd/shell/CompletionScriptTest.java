@@ -16,6 +16,9 @@ class CompletionScriptTest {
             herd nodes        | nodeset
             herd nodeset --fo | --fold
             herd lab d        | down
+            herd lab f        | fault
+            herd lab fault valkyrie01 bmc-s | bmc-silent
+            herd lab fault cl | clear
             herd se           | session
             herd session st   | start status stop
             herd session start --i | --idle --inventory
@@ -28,5 +31,15 @@ class CompletionScriptTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(out.replaceAll("\\s+", " ")).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void bashAndZshOfferEveryLabFaultKind() throws Exception {
+        for (String file : java.util.List.of("completions/herd.bash", "completions/_herd")) {
+            String text = java.nio.file.Files.readString(HerdProcess.ROOT.resolve(file));
+            for (herd.lab.FaultKind k : herd.lab.FaultKind.values()) {
+                assertThat(text).as(file).containsPattern("[ (]" + java.util.regex.Pattern.quote(k.word()) + "[ )\\n]");
+            }
+        }
     }
 }
