@@ -47,6 +47,13 @@ final class HerdProcess {
         return exec(home, stdin, command);
     }
 
+    /** ./herd --inventory INVENTORY ARGS... */
+    static Result onInventory(Path home, Path inventory, String... args) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of("--inventory", inventory.toString()));
+        all.addAll(List.of(args));
+        return run(home, null, all.toArray(String[]::new));
+    }
+
     static Result exec(Path home, Path stdin, List<String> command) throws IOException, InterruptedException {
         return exec(home, stdin, command, java.time.Duration.ofSeconds(60));
     }

@@ -7,7 +7,6 @@ import herd.lab.junit.LabConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class HostKeyShellTest {
     @Test
     void unknownKeysAreRefusedThenRecordedByTheOptionOrTheSetting() throws Exception {
         Path known = home.resolve("known_hosts");
-        Path inventory = inventoryWith(known);
+        Path inventory = LabInventories.withKnownHosts(lab, home, known);
 
         HerdProcess.Result refused = herd(inventory, "-c", "exec -w valkyrie01 hostname");
         assertThat(refused.status()).as(refused.err()).isEqualTo(1);
@@ -59,28 +58,20 @@ class HostKeyShellTest {
 
     @Test
     void aBadSettingValueIsOneLineAndStatusTwo() throws Exception {
-        HerdProcess.Result bad = herd(inventoryWith(home.resolve("known_hosts")), "-c",
+        HerdProcess.Result bad = herd(LabInventories.withKnownHosts(lab, home, home.resolve("known_hosts")), "-c",
                 "set ssh.accept-new-host-keys maybe");
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("herd: set: ssh.accept-new-host-keys: expected yes or no, got \"maybe\"\n");
-        HerdProcess.Result unknown = herd(inventoryWith(home.resolve("known_hosts")), "-c", "set ssh.nothing yes");
+        HerdProcess.Result unknown = herd(LabInventories.withKnownHosts(lab, home, home.resolve("known_hosts")), "-c",
+                "set ssh.nothing yes");
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.err()).isEqualTo("herd: set: unknown setting ssh.nothing (known: ssh.accept-new-host-keys)\n");
     }
 
     private HerdProcess.Result herd(Path inventory, String... args) throws IOException, InterruptedException {
-        List<String> all = new ArrayList<>(List.of("--inventory", inventory.toString()));
-        all.addAll(List.of(args));
-        return HerdProcess.run(home, null, all.toArray(String[]::new));
+        return HerdProcess.onInventory(home, inventory, args);
     }
 
-    /** The lab's inventory with a known_hosts file of its own that knows no node yet. */
-    private Path inventoryWith(Path known) throws IOException {
-        String yaml = Files.readString(lab.inventoryFile());
-        String line = "    known-hosts: \"" + lab.knownHosts() + "\"\n";
-        assertThat(yaml).contains(line);
-        return Files.writeString(home.resolve("inventory.yaml"), yaml.replace(line, "    known-hosts: \"" + known + "\"\n"));
-    }
 
     private int openSsh(String node, Path known) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("ssh", "-F", lab.sshConfig().toString(), "-o", "UserKnownHostsFile=" + known,

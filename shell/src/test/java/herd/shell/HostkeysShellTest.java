@@ -7,7 +7,6 @@ import herd.lab.junit.LabConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class HostkeysShellTest {
     @Test
     void aKeyChangedWithoutADeployIsRefusedSeenByScanAndForgotten() throws Exception {
         Path known = Files.copy(lab.knownHosts(), home.resolve("known_hosts"));
-        Path inventory = inventoryWith(known);
+        Path inventory = LabInventories.withKnownHosts(lab, home, known);
 
         HerdProcess.Result show = herd(inventory, "-c", "hostkeys show @all");
         assertThat(show.status()).as(show.err()).isZero();
@@ -82,7 +81,7 @@ class HostkeysShellTest {
 
     @Test
     void aNodesetMatchingNothingIsOneLineAndStatusTwo() throws Exception {
-        Path inventory = inventoryWith(lab.knownHosts());
+        Path inventory = LabInventories.withKnownHosts(lab, home, lab.knownHosts());
         String before = Files.readString(lab.knownHosts());
         HerdProcess.Result bad = herd(inventory, "-c", "hostkeys forget nosuch[1-2],valkyrie01");
         assertThat(bad.status()).isEqualTo(2);
@@ -93,7 +92,7 @@ class HostkeysShellTest {
     @Test
     void caInitMakesThePrivateCaOnceWhereTheInventorySays() throws Exception {
         Path ca = home.resolve("etc/host_ca");
-        String yaml = Files.readString(inventoryWith(lab.knownHosts()));
+        String yaml = Files.readString(LabInventories.withKnownHosts(lab, home, lab.knownHosts()));
         String line = "    known-hosts: \"" + lab.knownHosts() + "\"\n";
         Path withCa = Files.writeString(home.resolve("with-ca.yaml"), yaml.replace(line, line + "    host-ca: \"" + ca + "\"\n"));
         HerdProcess.Result made = herd(withCa, "-c", "hostkeys ca init");
@@ -108,7 +107,7 @@ class HostkeysShellTest {
         assertThat(again.err()).isEqualTo("herd: hostkeys ca init: " + ca + ": exists; a CA is never replaced (every"
                 + " certificate it signed would stop verifying): remove it first if that is what you want\n");
         assertThat(Files.readString(ca)).isEqualTo(key);
-        HerdProcess.Result none = herd(inventoryWith(lab.knownHosts()), "-c", "hostkeys ca init");
+        HerdProcess.Result none = herd(LabInventories.withKnownHosts(lab, home, lab.knownHosts()), "-c", "hostkeys ca init");
         assertThat(none.status()).isEqualTo(2);
         assertThat(none.err()).isEqualTo("herd: hostkeys ca init: the inventory sets no ssh.host-ca (the CA private key's"
                 + " path)\n");
@@ -128,15 +127,7 @@ class HostkeysShellTest {
     }
 
     private HerdProcess.Result herd(Path inventory, String... args) throws IOException, InterruptedException {
-        List<String> all = new ArrayList<>(List.of("--inventory", inventory.toString()));
-        all.addAll(List.of(args));
-        return HerdProcess.run(home, null, all.toArray(String[]::new));
+        return HerdProcess.onInventory(home, inventory, args);
     }
 
-    private Path inventoryWith(Path known) throws IOException {
-        String yaml = Files.readString(lab.inventoryFile());
-        String line = "    known-hosts: \"" + lab.knownHosts() + "\"\n";
-        assertThat(yaml).contains(line);
-        return Files.writeString(home.resolve("inventory.yaml"), yaml.replace(line, "    known-hosts: \"" + known + "\"\n"));
-    }
 }
